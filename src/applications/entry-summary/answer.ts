@@ -1,0 +1,129 @@
+import type { Catalog } from '../../catair/catalog.js';
+import type { Severity } from '../../catair/dictionary.js';
+import { writeRecord } from '../../catair/record.js';
+import type { ConditionReport } from '../application.js';
+import { value } from './rules/rule.js';
+import type { EntrySummaryTx, EsCondition, Line, Reference, Tariff } from './transaction.js';
+
+/** The final disposition of one entry summary. */
+export interface Disposition {
+  readonly code: string;
+  readonly accepted: boolean;
+  /** Version number on accepted adds and replaces. */
+  readonly version?: number;
+}
+
+function referenceOrder(ref: Reference): number {
+  switch (ref.kind) {
+    case 'summary':
+      return 0;
+    case 'line':
+      return ref.line.ordinal * 1000;
+    case 'tariff':
+      return ref.line.ordinal * 1000 + ref.tariff.ordinal;
+    case 'totals':
+      return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/** Severity on the final E1: blank when clean, else the most telling of P (PGA) and W (Census) or F. */
+function finalSeverity(severities: readonly Severity[], accepted: boolean): string {
+  if (!accepted) return 'F';
+  if (severities.includes('P')) return 'P';
+  if (severities.includes('W')) return 'W';
+  return '';
+}
+
+/** E0 and E1 records for one transaction, in CBP's order: SUMMRY first, then by line and tariff, totals last. */
+export class EntrySummaryWriter {
+  constructor(private readonly catalog: Catalog) {}
+
+  write(tx: EntrySummaryTx, conditions: readonly EsCondition[], disposition: Disposition): { records: string[]; reports: ConditionReport[] } {
+    const { catalog } = this;
+    const filer = value(tx.header, 'entryFiler');
+    const entryNumber = value(tx.header, 'entryNumber');
+    const brokerReference = value(tx.header, 'brokerReference');
+    const trailerFields = { entryFiler: filer, entryNumber, brokerReference };
+    const records = [
+      writeRecord(catalog.layout('E0.SUMMRY'), { occurrence: tx.ordinal, ...trailerFields }),
+    ];
+    const reports: ConditionReport[] = [];
+    const sorted = [...conditions].sort((a, b) => referenceOrder(a.ref) - referenceOrder(b.ref));
+    // E0 pointers are written when the reference changes: a tariff's condition needs its line's E0 first.
+    let currentLine = '';
+    let currentTariff = '';
+    for (const c of sorted) {
+      let label = 'SUMMRY';
+      if (c.ref.kind === 'line' || c.ref.kind === 'tariff') {
+        const line = this.linePointer(c.ref.line);
+        if (line.label !== currentLine) {
+          records.push(line.record);
+          currentLine = line.label;
+          currentTariff = '';
+        }
+        label = line.label;
+        if (c.ref.kind === 'tariff') {
+          const tariff = this.tariffPointer(c.ref.tariff);
+          label = `${line.label} ${tariff.label}`;
+          if (label !== currentTariff) {
+            records.push(tariff.record);
+            currentTariff = label;
+          }
+        } else {
+          currentTariff = '';
+        }
+      } else if (c.ref.kind === 'totals') {
+        label = 'TOTALS';
+        if (currentLine !== label) {
+          records.push(writeRecord(catalog.layout('E0.TOTALS'), { occurrence: tx.ordinal, ...trailerFields }));
+          currentLine = label;
+        }
+      }
+      const entry = catalog.dictionary.get(c.code);
+      records.push(
+        writeRecord(catalog.layout('E1'), {
+          severity: entry.severity,
+          condition: entry.code,
+          narrative: entry.narrative,
+          ...trailerFields,
+        }),
+      );
+      reports.push({
+        code: entry.code,
+        severity: entry.severity,
+        narrative: entry.narrative,
+        reference: label,
+        ...(c.record && { position: c.record.position }),
+        ...(c.field !== undefined && { field: c.field }),
+      });
+    }
+    const final = catalog.dictionary.get(disposition.code);
+    records.push(
+      writeRecord(catalog.layout('E1'), {
+        disposition: disposition.accepted ? 'A' : 'R',
+        severity: finalSeverity(reports.map((r) => r.severity), disposition.accepted),
+        condition: final.code,
+        narrative: final.narrative,
+        ...trailerFields,
+        version: disposition.version === undefined ? undefined : String(disposition.version).padStart(5, '0'),
+      }),
+    );
+    return { records, reports };
+  }
+
+  private linePointer(line: Line): { label: string; record: string } {
+    const lineNumber = value(line.record, 'lineNumber');
+    return {
+      label: `LINITM ${lineNumber}`,
+      record: writeRecord(this.catalog.layout('E0.LINITM'), { occurrence: line.ordinal, lineNumber }),
+    };
+  }
+
+  private tariffPointer(tariff: Tariff): { label: string; record: string } {
+    const hts = value(tariff.record, 'hts');
+    return {
+      label: `TARIFF ${hts}`,
+      record: writeRecord(this.catalog.layout('E0.TARIFF'), { occurrence: tariff.ordinal, hts }),
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { isValidEntryNumber } from '../../../catair/check-digit.js';
+import { type Rule, SUMMARY, value } from './rule.js';
+
+/** The entry number is 7 digits and a check digit computed with the filer code (Appendix E). */
+export const entryNumber: Rule = (tx) => {
+  const filer = value(tx.header, 'entryFiler');
+  const number = value(tx.header, 'entryNumber');
+  if (number === '' || filer === '') return []; // reported as missing by the layout
+  const at = { ref: SUMMARY, record: tx.header, field: 'entryNumber' };
+  if (!/^\d{8}$/.test(number)) return [{ code: 'B15', ...at }];
+  if (!isValidEntryNumber(filer, number)) return [{ code: 'B16', ...at }];
+  return [];
+};

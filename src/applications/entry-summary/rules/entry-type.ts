@@ -1,0 +1,12 @@
+import { type Rule, SUMMARY, value } from './rule.js';
+
+/**
+ * Only the entry types flagged `entrySummary` in schemas/codes/entry-types.yaml may be filed as an
+ * entry summary (type 86, Section 321, may not): B18.
+ */
+export const entryType: Rule = (tx, ctx) => {
+  const type = value(tx.header, 'entryType');
+  const entry = ctx.catalog.codes('entry-types').get(type);
+  if (type === '' || entry === undefined) return []; // missing/unknown: reported by the layout
+  return entry['entrySummary'] === true ? [] : [{ code: 'B18', ref: SUMMARY, record: tx.header, field: 'entryType' }];
+};

@@ -1,0 +1,16 @@
+import { fieldText } from '../../../catair/record.js';
+import { carriesSummary, headerRecord, type Rule, SUMMARY, value } from './rule.js';
+
+/**
+ * An add or replace needs an 11 record with the importer of record number (100), in one of the
+ * formats of schemas/codes/importer-number-formats.yaml: EIN with suffix, SSN, CBP-assigned (102).
+ */
+export const importerNumber: Rule = (tx, ctx) => {
+  const record = headerRecord(tx, '11');
+  const field = record?.layout?.byName.get('importerNumber');
+  if (!record || !field) return carriesSummary(tx) ? [{ code: '100', ref: SUMMARY, record: tx.header }] : [];
+  if (value(record, 'importerNumber') === '') return []; // reported as missing by the layout
+  const raw = fieldText(record.text, field);
+  if (ctx.catalog.codes('importer-number-formats').patterns.some((p) => p.test(raw))) return [];
+  return [{ code: '102', ref: SUMMARY, record, field: 'importerNumber' }];
+};

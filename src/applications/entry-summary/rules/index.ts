@@ -1,0 +1,29 @@
+import { actionAgainstState } from './action.js';
+import { bondDetail } from './bond.js';
+import { censusOverrides } from './census-overrides.js';
+import { entryNumber } from './entry-number.js';
+import { entryType } from './entry-type.js';
+import { filerAndPort } from './filer-and-port.js';
+import { importerNumber } from './importer.js';
+import { layoutFields } from './layout-fields.js';
+import { lineItems } from './lines.js';
+import { postSummaryCorrection } from './psc.js';
+import type { Rule } from './rule.js';
+import { electronicSignature } from './signature.js';
+import { totals } from './totals.js';
+
+/** Every Entry Summary business rule, in the order their conditions are usually listed. */
+export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
+  layoutFields,
+  entryNumber,
+  filerAndPort,
+  entryType,
+  actionAgainstState,
+  electronicSignature,
+  importerNumber,
+  bondDetail,
+  postSummaryCorrection,
+  lineItems,
+  censusOverrides,
+  totals,
+];

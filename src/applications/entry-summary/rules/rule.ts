@@ -1,0 +1,50 @@
+import type { Catalog } from '../../../catair/catalog.js';
+import { readAmount, readField } from '../../../catair/record.js';
+import type { EntryState } from '../entry-store.js';
+import type { EntrySummaryOptions } from '../options.js';
+import type { EntrySummaryTx, EsCondition, TxRecord } from '../transaction.js';
+
+/** The block a transaction came in, as far as the rules need it. */
+export interface BlockFacts {
+  readonly port: string;
+  readonly filer: string;
+  /** The remote preparer filer when the block is remotely filed (B 56 = "1"). */
+  readonly remotePreparerFiler?: string;
+}
+
+export interface RuleContext {
+  readonly catalog: Catalog;
+  readonly block: BlockFacts;
+  /** The entry as it stands before this transmission, if on file. */
+  readonly existing?: EntryState;
+  readonly options: EntrySummaryOptions;
+  readonly now: Date;
+}
+
+/** A business rule: looks at one entry summary and returns the conditions it finds. */
+export type Rule = (tx: EntrySummaryTx, ctx: RuleContext) => EsCondition[];
+
+/** Trimmed value of a field of a record read with its own layout ('' when the record has none). */
+export function value(record: TxRecord | undefined, name: string): string {
+  if (!record?.layout) return '';
+  return readField(record.layout, record.text, name);
+}
+
+export function amount(record: TxRecord | undefined, name: string): number | undefined {
+  if (!record?.layout) return undefined;
+  return readAmount(record.layout, record.text, name);
+}
+
+/** The header record with the given id, if the transaction has one. */
+export function headerRecord(tx: EntrySummaryTx, id: string): TxRecord | undefined {
+  return tx.headerRecords.find((r) => r.id === id);
+}
+
+export const SUMMARY = { kind: 'summary' } as const;
+export const TOTALS = { kind: 'totals' } as const;
+
+/** True for add and replace, the actions that carry a whole entry summary. */
+export function carriesSummary(tx: EntrySummaryTx): boolean {
+  const action = value(tx.header, 'actionCode');
+  return action === 'A' || action === 'R';
+}

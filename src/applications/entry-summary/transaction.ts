@@ -1,0 +1,71 @@
+import type { Layout } from '../../catair/layout.js';
+import type { FieldProblem } from '../../catair/record.js';
+
+/** One input record of a transaction, with what its layout check found. */
+export interface TxRecord {
+  readonly id: string;
+  readonly text: string;
+  /** 1-based position in the transmission. */
+  readonly position: number;
+  readonly layout?: Layout;
+  readonly problems: readonly FieldProblem[];
+}
+
+export interface Tariff {
+  readonly ordinal: number;
+  readonly record: TxRecord;
+  readonly children: TxRecord[];
+}
+
+export interface Line {
+  readonly ordinal: number;
+  readonly record: TxRecord;
+  readonly children: TxRecord[];
+  readonly tariffs: Tariff[];
+  readonly trailers: TxRecord[];
+}
+
+/** One entry summary: its 10 record, header records, lines, totals and 90 record. */
+export interface EntrySummaryTx {
+  readonly ordinal: number;
+  readonly header: TxRecord;
+  readonly headerRecords: TxRecord[];
+  readonly lines: Line[];
+  readonly totals: TxRecord[];
+  trailer?: TxRecord;
+}
+
+/** What an E0 pointer names. */
+export type Reference =
+  | { readonly kind: 'summary' }
+  | { readonly kind: 'totals' }
+  | { readonly kind: 'line'; readonly line: Line }
+  | { readonly kind: 'tariff'; readonly line: Line; readonly tariff: Tariff };
+
+/** A business condition found in a transaction. */
+export interface EsCondition {
+  readonly code: string;
+  readonly ref: Reference;
+  readonly record?: TxRecord;
+  readonly field?: string;
+}
+
+export function* allRecords(tx: EntrySummaryTx): Generator<{ record: TxRecord; ref: Reference }> {
+  const summary: Reference = { kind: 'summary' };
+  yield { record: tx.header, ref: summary };
+  for (const record of tx.headerRecords) yield { record, ref: summary };
+  for (const line of tx.lines) {
+    const lineRef: Reference = { kind: 'line', line };
+    yield { record: line.record, ref: lineRef };
+    for (const record of line.children) yield { record, ref: lineRef };
+    for (const tariff of line.tariffs) {
+      const tariffRef: Reference = { kind: 'tariff', line, tariff };
+      yield { record: tariff.record, ref: tariffRef };
+      for (const record of tariff.children) yield { record, ref: tariffRef };
+    }
+    for (const record of line.trailers) yield { record, ref: lineRef };
+  }
+  const totals: Reference = { kind: 'totals' };
+  for (const record of tx.totals) yield { record, ref: totals };
+  if (tx.trailer) yield { record: tx.trailer, ref: totals };
+}

@@ -1,0 +1,107 @@
+import type { Catalog } from './catalog.js';
+import type { Batch, BatchCondition, Block } from './envelope.js';
+import { readField, writeRecord } from './record.js';
+
+/** Output A: the input A with the password blanked and the response application id (blank if rejected). */
+export function writeOutputA(catalog: Catalog, a: string, responseApp: string): string {
+  const layout = catalog.layout('A');
+  return writeRecord(layout, {
+    siteCode: readField(layout, a, 'siteCode'),
+    senderId: readField(layout, a, 'senderId'),
+    transmissionDate: readField(layout, a, 'transmissionDate'),
+    applicationId: responseApp,
+    officeCode: readField(layout, a, 'officeCode'),
+    userText: a.slice(59, 80),
+  });
+}
+
+/** Output B: the input B with the response application id; preparer fields and user text echoed. */
+export function writeOutputB(catalog: Catalog, b: string, responseApp: string): string {
+  const layout = catalog.layout('B');
+  const app = layout.byName.get('applicationId');
+  if (!app) throw new Error('layout B has no applicationId');
+  const echoed = { ...Object.fromEntries(layout.fields.map((f) => [f.name, b.slice(f.offset, f.end)])) };
+  echoed['controlFlags'] = '';
+  echoed['applicationId'] = responseApp;
+  return writeRecord(layout, echoed);
+}
+
+export function writeOutputY(catalog: Catalog, b: string, responseApp: string, count: number): string {
+  const bLayout = catalog.layout('B');
+  return writeRecord(catalog.layout('Y.out'), {
+    port: readField(bLayout, b, 'port'),
+    filer: readField(bLayout, b, 'filer'),
+    applicationId: responseApp,
+    recordCount: count,
+    officeCode: readField(bLayout, b, 'officeCode'),
+  });
+}
+
+/** Output Z: mirrors the input Z (or, without one, the A). */
+export function writeOutputZ(catalog: Catalog, batch: Batch): string {
+  const source = batch.trailer?.text ?? batch.header?.text ?? '';
+  const layout = catalog.layout(batch.trailer ? 'Z' : 'A');
+  return writeRecord(catalog.layout('Z'), {
+    siteCode: readField(layout, source, 'siteCode'),
+    senderId: readField(layout, source, 'senderId'),
+    transmissionDate: readField(layout, source, 'transmissionDate'),
+    officeCode: readField(layout, source, 'officeCode'),
+  });
+}
+
+function writePointer(catalog: Catalog, batch: Batch, condition: BatchCondition): string {
+  const { pointer } = condition;
+  if (pointer.kind === 'record') {
+    return writeRecord(catalog.layout('X0.TRNACT'), {
+      occurrence: pointer.block,
+      recordPosition: pointer.position,
+      column: pointer.column,
+    });
+  }
+  const block = batch.blocks[pointer.block - 1] as Block;
+  const bLayout = catalog.layout('B');
+  const b = block.header.text;
+  const echo = (name: string): string => readField(bLayout, b, name);
+  return writeRecord(catalog.layout('X0.BLOCK'), {
+    occurrence: block.number,
+    port: echo('port'),
+    filer: echo('filer'),
+    officeCode: echo('officeCode'),
+    applicationId: echo('applicationId'),
+    userText: b.slice(59, 80),
+    preparerPort: echo('preparerPort'),
+    preparerFiler: echo('preparerFiler'),
+    preparerOffice: echo('preparerOffice'),
+    preparerIndicator: echo('preparerIndicator'),
+  });
+}
+
+function writeX1(catalog: Catalog, code: string, final: boolean): string {
+  const entry = catalog.dictionary.get(code);
+  return writeRecord(catalog.layout('X1'), {
+    disposition: final ? 'R' : '',
+    severity: 'F',
+    condition: code,
+    narrative: entry.narrative,
+  });
+}
+
+/**
+ * The whole batch rejected, in CBP's form: the A echoed (application id blank), an ACE-generated
+ * B, an X0 pointer and X1 condition for every problem, `X1RF999 BATCH REJECTED`, then the
+ * ACE-generated Y (with the record count) and Z.
+ */
+export function writeBatchRejection(catalog: Catalog, batch: Batch, conditions: readonly BatchCondition[]): string[] {
+  const out: string[] = [];
+  if (batch.header) out.push(writeOutputA(catalog, batch.header.text, ''));
+  out.push(writeRecord(catalog.layout('B.fallback'), {}));
+  const details: string[] = [];
+  for (const condition of conditions) {
+    details.push(writePointer(catalog, batch, condition), writeX1(catalog, condition.code, false));
+  }
+  details.push(writeX1(catalog, '999', true));
+  out.push(...details);
+  out.push(writeRecord(catalog.layout('Y.fallback'), { recordCount: details.length }));
+  out.push(writeRecord(catalog.layout('Z.fallback'), {}));
+  return out;
+}

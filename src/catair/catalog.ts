@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { type CodeList, CodeListFile, compileCodeList } from './code-lists.js';
+import { DictionaryFile, ErrorDictionary } from './dictionary.js';
+import { compileLayout, type Layout, LayoutError, LayoutFile } from './layout.js';
+
+/** Everything the format and the applications know about CATAIR, loaded from `schemas/`. */
+export interface Catalog {
+  layout(name: string): Layout;
+  hasLayout(name: string): boolean;
+  /** Every layout whose record id the record starts with, longest id first. */
+  candidates(record: string): readonly Layout[];
+  codes(name: string): CodeList;
+  readonly dictionary: ErrorDictionary;
+}
+
+/** The `schemas/` folder shipped with the package (resolved from src/ and dist/ alike). */
+export const DEFAULT_SCHEMA_DIR = fileURLToPath(new URL('../../schemas', import.meta.url));
+
+/** A schema file that cannot be used, with the file and the place in it named. */
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+function readYaml<T>(path: string, schema: z.ZodType<T>): T {
+  const shown = relative(process.cwd(), path) || path;
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new SchemaError(`${shown}: not valid YAML: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `  at ${i.path.join('.') || '(top)'}: ${i.message}`);
+    throw new SchemaError(`${shown}: does not match its schema:\n${issues.join('\n')}`);
+  }
+  return result.data;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Loads and checks every layout, code list and the error dictionary. Any problem throws a
+ * SchemaError naming the file, record and field, so a bad data file stops start-up loudly.
+ */
+export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
+  const layouts = new Map<string, Layout>();
+  for (const path of yamlFiles(join(dir, 'layouts'))) {
+    const file = readYaml(path, LayoutFile);
+    for (const spec of file.records) {
+      let layout: Layout;
+      try {
+        layout = compileLayout(relative(process.cwd(), path) || path, spec);
+      } catch (err) {
+        if (err instanceof LayoutError) throw new SchemaError(err.message);
+        throw err;
+      }
+      if (layouts.has(layout.name)) throw new SchemaError(`${path}: record ${layout.name} is defined twice`);
+      layouts.set(layout.name, layout);
+    }
+  }
+  const codeLists = new Map<string, CodeList>();
+  for (const path of yamlFiles(join(dir, 'codes'))) {
+    const list = compileCodeList(readYaml(path, CodeListFile));
+    codeLists.set(list.name, list);
+  }
+  const dictionary = new ErrorDictionary(readYaml(join(dir, 'error-dictionary.yaml'), DictionaryFile));
+
+  for (const layout of layouts.values()) {
+    for (const f of layout.fields) {
+      if (f.codes !== undefined && !codeLists.has(f.codes)) {
+        throw new SchemaError(`layout ${layout.name}: field ${f.name} names code list "${f.codes}", which does not exist`);
+      }
+      for (const code of [f.missing, f.invalid]) {
+        if (code !== undefined && !dictionary.has(code)) {
+          throw new SchemaError(`layout ${layout.name}: field ${f.name} names condition ${code}, which is not in the dictionary`);
+        }
+      }
+    }
+  }
+
+  const byId = new Map<string, Layout[]>();
+  for (const layout of layouts.values()) byId.set(layout.id, [...(byId.get(layout.id) ?? []), layout]);
+
+  return {
+    layout(name) {
+      const layout = layouts.get(name);
+      if (!layout) throw new Error(`no record layout named ${name} in schemas/layouts`);
+      return layout;
+    },
+    hasLayout: (name) => layouts.has(name),
+    candidates(record) {
+      return byId.get(record.slice(0, 4)) ?? byId.get(record.slice(0, 2)) ?? byId.get(record.slice(0, 1)) ?? [];
+    },
+    codes(name) {
+      const list = codeLists.get(name);
+      if (!list) throw new Error(`no code list named ${name} in schemas/codes`);
+      return list;
+    },
+    dictionary,
+  };
+}

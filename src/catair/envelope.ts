@@ -1,0 +1,191 @@
+import type { Catalog } from './catalog.js';
+import type { FramingProblem } from './framing.js';
+import type { Layout } from './layout.js';
+import { checkRecord, readField } from './record.js';
+
+/** Where an X1 condition points: a whole block, or one record (and column) of the batch. */
+export type BatchPointer =
+  | { readonly kind: 'block'; readonly block: number; readonly position: number }
+  | { readonly kind: 'record'; readonly block: number; readonly position: number; readonly column: number };
+
+/** A batch/block (syntax) condition: any one of them rejects the whole batch. */
+export interface BatchCondition {
+  readonly code: string;
+  readonly pointer: BatchPointer;
+}
+
+/** A record together with its 1-based position in the transmission. */
+export interface PositionedRecord {
+  readonly text: string;
+  readonly position: number;
+}
+
+export interface Block {
+  /** 1-based block number within the batch. */
+  readonly number: number;
+  readonly header: PositionedRecord;
+  readonly details: PositionedRecord[];
+  trailer?: PositionedRecord;
+}
+
+export interface Batch {
+  readonly header?: PositionedRecord;
+  readonly blocks: Block[];
+  trailer?: PositionedRecord;
+  readonly conditions: BatchCondition[];
+}
+
+const record = (block: number, position: number, column = 0): BatchPointer => ({ kind: 'record', block, position, column });
+const blockPointer = (block: Block): BatchPointer => ({ kind: 'block', block: block.number, position: block.header.position });
+
+/**
+ * Splits a framed transmission into its batch (A … Z) and blocks (B … Y) and applies the ABI
+ * Batch & Block Control rules. Transaction records inside a block are left to the application.
+ * A transmission that starts with a B record is read as bare blocks with no A/Z, as some filer
+ * software stores them; anything else must be a whole batch.
+ */
+export function readEnvelope(records: readonly string[], framing: readonly FramingProblem[], catalog: Catalog): Batch {
+  const conditions: BatchCondition[] = framing.map((p) => ({ code: p.code, pointer: record(0, p.position, p.column) }));
+  const add: Add = (code, pointer) => {
+    conditions.push({ code, pointer });
+  };
+  const bare = records[0]?.[0] === 'B';
+  const header: PositionedRecord | undefined = records[0]?.[0] === 'A' ? { text: records[0], position: 1 } : undefined;
+  const blocks: Block[] = [];
+  let trailer: PositionedRecord | undefined;
+  let open: Block | undefined;
+  let strayReported = false;
+
+  for (let i = header ? 1 : 0; i < records.length; i++) {
+    const text = records[i] as string;
+    const position = i + 1;
+    if (trailer) {
+      // One batch per message: whatever follows the Z record is out of sequence.
+      add('X35', record(0, position));
+      break;
+    }
+    const id = text[0];
+    if (id === 'B') {
+      if (open) add('X05', blockPointer(open));
+      open = { number: blocks.length + 1, header: { text, position }, details: [] };
+      blocks.push(open);
+    } else if (id === 'Y' && open) {
+      open.trailer = { text, position };
+      open = undefined;
+    } else if (id === 'Z' && !bare) {
+      if (open) add('X05', blockPointer(open));
+      open = undefined;
+      trailer = { text, position };
+    } else if (open) {
+      open.details.push({ text, position });
+    } else if (!strayReported) {
+      // Transaction records outside any block: the B record in front of them is missing.
+      add('X03', record(blocks.length, position));
+      strayReported = true;
+    }
+  }
+  if (open) add('X05', blockPointer(open));
+  if (!header && !bare && !strayReported) add('X03', record(0, 1));
+  if (!trailer && !bare) add('X06', record(0, records.length));
+
+  const batch: Batch = { ...(header && { header }), blocks, ...(trailer && { trailer }), conditions };
+  checkBatchRecords(batch, catalog, add);
+  for (const block of blocks) checkBlock(batch, block, catalog, add);
+  conditions.sort((a, b) => a.pointer.position - b.pointer.position);
+  return batch;
+}
+
+type Add = (code: string, pointer: BatchPointer) => void;
+
+/** Field checks on an envelope record: filler, non-standard data, and each field's own condition. */
+function checkEnvelopeFields(layout: Layout, rec: PositionedRecord, block: number, catalog: Catalog, add: Add): void {
+  for (const p of checkRecord(layout, rec.text, catalog)) {
+    const pointer = record(block, rec.position, p.column);
+    if (p.kind === 'filler') add('X39', pointer);
+    else if (p.kind === 'nonstandard') add('X40', pointer);
+    else if (p.kind === 'missing' && p.field.missing) add(p.field.missing, pointer);
+    else if (p.kind === 'invalid' && p.field.invalid) add(p.field.invalid, pointer);
+    else if (p.kind === 'invalid' && p.field.codes === 'application-ids') add('X12', pointer);
+    else add('X40', pointer);
+  }
+}
+
+function checkBatchRecords(batch: Batch, catalog: Catalog, add: Add): void {
+  const aLayout = catalog.layout('A');
+  const { header, trailer } = batch;
+  if (header) {
+    checkEnvelopeFields(aLayout, header, 0, catalog, add);
+    const app = readField(aLayout, header.text, 'applicationId');
+    const entry = catalog.codes('application-ids').get(app);
+    if (entry && entry['implemented'] !== true) add('X13', record(0, header.position, 26));
+  }
+  if (trailer) {
+    const zLayout = catalog.layout('Z');
+    checkEnvelopeFields(zLayout, trailer, 0, catalog, add);
+    if (
+      header &&
+      (readField(zLayout, trailer.text, 'siteCode') !== readField(aLayout, header.text, 'siteCode') ||
+        readField(zLayout, trailer.text, 'senderId') !== readField(aLayout, header.text, 'senderId'))
+    ) {
+      add('X14', record(0, trailer.position));
+    }
+  }
+}
+
+function checkBlock(batch: Batch, block: Block, catalog: Catalog, add: Add): void {
+  const bLayout = catalog.layout('B');
+  const b = block.header.text;
+  const here = blockPointer(block);
+  checkEnvelopeFields(bLayout, block.header, block.number, catalog, add);
+  const app = readField(bLayout, b, 'applicationId');
+  const appEntry = catalog.codes('application-ids').get(app);
+  if (batch.header && app !== '') {
+    const batchApp = readField(catalog.layout('A'), batch.header.text, 'applicationId');
+    if (batchApp !== '' && batchApp !== app) add('X19', here);
+  }
+  if (appEntry && appEntry['implemented'] !== true && !batch.header) add('X13', here);
+  checkPreparer(block, bLayout, appEntry?.['preparerAllowed'] === true, add);
+  if (block.details.length === 0) add('X04', here);
+  if (!block.trailer) return;
+  const yLayout = catalog.layout('Y');
+  const y = block.trailer.text;
+  checkEnvelopeFields(yLayout, block.trailer, block.number, catalog, add);
+  for (const name of ['port', 'filer', 'applicationId']) {
+    if (readField(yLayout, y, name) !== readField(bLayout, b, name)) {
+      add('X32', record(block.number, block.trailer.position, yLayout.byName.get(name)?.start ?? 0));
+      break;
+    }
+  }
+}
+
+/**
+ * Remote location filing / preparer rules on B 47-56. The indicator is blank or "1"; "1" needs the
+ * preparer port and filer; preparer data needs the indicator; the preparer filer must be the
+ * processing filer (X26); the preparer port must look like a Schedule D port (4 digits, else X28).
+ */
+function checkPreparer(block: Block, layout: Layout, allowed: boolean, add: Add): void {
+  const b = block.header.text;
+  const here = blockPointer(block);
+  const indicator = readField(layout, b, 'preparerIndicator');
+  const port = readField(layout, b, 'preparerPort');
+  const filer = readField(layout, b, 'preparerFiler');
+  const office = readField(layout, b, 'preparerOffice');
+  const anyData = port !== '' || filer !== '' || office !== '';
+  if (indicator !== '' && indicator !== '1') {
+    add('X21', here);
+    return;
+  }
+  if (indicator === '' && !anyData) return;
+  if (!allowed) {
+    add('X23', here);
+    return;
+  }
+  if (indicator === '') {
+    add('X22', here);
+    return;
+  }
+  if (port === '') add('X24', here);
+  else if (!/^\d{4}$/.test(port)) add('X28', here);
+  if (filer === '') add('X25', here);
+  else if (filer !== readField(layout, b, 'filer')) add('X26', here);
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/** CATAIR records are always exactly this wide. */
+export const RECORD_LENGTH = 80;
+
+/**
+ * CATAIR field classes: A letters, N digits (right-justified, zero-filled), AN letters/digits/space,
+ * X any keyboard character, D date MMDDYY, S space filler.
+ */
+export const FieldClass = z.enum(['A', 'N', 'AN', 'X', 'D', 'S']);
+export type FieldClass = z.infer<typeof FieldClass>;
+
+/** M mandatory, C conditional, O optional. */
+export const Usage = z.enum(['M', 'C', 'O']);
+
+const conditionCode = z.string().regex(/^[A-Z0-9]{3}$/, 'a condition code is 3 characters, e.g. B16');
+
+export const FieldSpec = z
+  .object({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'field names are camelCase'),
+    start: z.number().int().min(1).max(RECORD_LENGTH),
+    length: z.number().int().min(1).max(RECORD_LENGTH),
+    class: FieldClass,
+    usage: Usage.default('O'),
+    decimals: z.number().int().min(1).max(6).optional(),
+    literal: z.string().optional(),
+    codes: z.string().optional(),
+    title: z.string().optional(),
+    /** Condition raised when a mandatory field is blank. */
+    missing: conditionCode.optional(),
+    /** Condition raised when the value does not fit its class or code list. */
+    invalid: conditionCode.optional(),
+  })
+  .strict();
+export type FieldSpec = z.infer<typeof FieldSpec>;
+
+export const RecordSpec = z
+  .object({
+    name: z.string().min(1),
+    id: z.string().min(1).max(4),
+    title: z.string(),
+    fields: z.array(FieldSpec).min(1),
+  })
+  .strict();
+
+export const LayoutFile = z
+  .object({
+    description: z.string().optional(),
+    records: z.array(RecordSpec).min(1),
+  })
+  .strict();
+
+export interface Field extends FieldSpec {
+  /** 0-based offset of the first character. */
+  readonly offset: number;
+  readonly end: number;
+}
+
+export interface Layout {
+  readonly name: string;
+  readonly id: string;
+  readonly title: string;
+  readonly fields: readonly Field[];
+  readonly byName: ReadonlyMap<string, Field>;
+}
+
+/** A problem in a layout file, naming the file, record and field so it can be fixed. */
+export class LayoutError extends Error {
+  constructor(file: string, record: string, message: string) {
+    super(`${file}: record ${record}: ${message}`);
+    this.name = 'LayoutError';
+  }
+}
+
+/**
+ * Checks one record layout covers columns 1-80 exactly once and builds its lookup structures.
+ * Gaps and overlaps are refused because every column of a CATAIR record has a meaning, if only
+ * "filler must be blank".
+ */
+export function compileLayout(file: string, spec: z.infer<typeof RecordSpec>): Layout {
+  const fail = (message: string): never => {
+    throw new LayoutError(file, spec.name, message);
+  };
+  const fields = [...spec.fields].sort((a, b) => a.start - b.start);
+  const byName = new Map<string, Field>();
+  let next = 1;
+  for (const f of fields) {
+    const last = f.start + f.length - 1;
+    if (last > RECORD_LENGTH) fail(`field ${f.name} (${f.start}-${last}) runs past column ${RECORD_LENGTH}`);
+    if (f.start < next) fail(`field ${f.name} starts at ${f.start} but the previous field ends at ${next - 1}`);
+    if (f.start > next) fail(`columns ${next}-${f.start - 1} are not covered by any field (before ${f.name})`);
+    if (byName.has(f.name)) fail(`field ${f.name} is defined twice`);
+    if (f.literal !== undefined && f.literal.length !== f.length) {
+      fail(`field ${f.name} has literal "${f.literal}" of length ${f.literal.length}, not ${f.length}`);
+    }
+    if (f.decimals !== undefined && f.class !== 'N') fail(`field ${f.name} has decimals but is not class N`);
+    if (f.class === 'D' && f.length !== 6) fail(`field ${f.name} is a date (MMDDYY) and must be 6 long`);
+    if (f.class === 'S' && f.usage === 'M') fail(`field ${f.name} is filler and cannot be mandatory`);
+    const field: Field = { ...f, offset: f.start - 1, end: last };
+    byName.set(f.name, field);
+    next = last + 1;
+  }
+  if (next !== RECORD_LENGTH + 1) fail(`columns ${next}-${RECORD_LENGTH} are not covered by any field`);
+  const first = fields[0];
+  if (first?.start !== 1 || first.literal === undefined || !first.literal.startsWith(spec.id)) {
+    fail(`the first field must be a literal starting with the record id "${spec.id}"`);
+  }
+  return { name: spec.name, id: spec.id, title: spec.title, fields: [...byName.values()], byName };
+}

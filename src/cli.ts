@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { ConfigError, ENVIRONMENT, loadConfig } from './config.js';
+import { SchemaError } from './catair/catalog.js';
+import { createAceMock, VERSION } from './server.js';
+
+const HELP = `ace-mock ${VERSION} — a mock of the US CBP ACE endpoint for ABI filers
+
+Usage:
+  ace-mock serve [options]        serve the mock over HTTP (default command)
+  ace-mock validate FILE [options] answer one transmission and print it, without a server
+  ace-mock --help | --version
+
+Options:
+  --host HOST        address to listen on            (HOST, default 127.0.0.1)
+  --port PORT        port to listen on               (PORT, default 8080)
+  --db PATH          SQLite file, or :memory:        (ACE_MOCK_DB, default ./data/ace-mock.db)
+  --lenient          right-pad short records of hand-edited files instead of rejecting them
+  --json             validate: print the whole decoded exchange as JSON
+
+Environment: ${Object.keys(ENVIRONMENT).join(', ')}, ACE_MOCK_CONFIG (a YAML/JSON file).
+
+Examples:
+  npm start
+  PORT=9000 ACE_MOCK_DB=:memory: npm start
+  curl --data-binary @scenarios/samples/ae-add-1-line.txt -H 'Content-Type: text/plain' http://127.0.0.1:8080/v1/transmissions
+  ace-mock validate scenarios/samples/ae-bad-check-digit.txt
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`ace-mock: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        db: { type: 'string' },
+        lenient: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    fail(`${(err as Error).message}\n\nRun ace-mock --help for the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const [command = 'serve', ...rest] = positionals;
+  const overrides = { host: values.host, port: values.port, db: values.db, lenient: values.lenient };
+
+  if (command === 'serve') {
+    const config = loadConfig(process.env, overrides);
+    const mock = createAceMock(config);
+    const address = await mock.http.listen({ host: config.host, port: config.port });
+    mock.logger.info({ db: config.db, schemas: config.schemas }, `ace-mock ${VERSION} ready on ${address} — POST CATAIR to ${address}/v1/transmissions`);
+    const stop = (signal: string): void => {
+      mock.logger.info(`${signal}: closing`);
+      mock.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+    return;
+  }
+
+  if (command === 'validate') {
+    const file = rest[0];
+    if (!file) fail('validate needs a FILE: ace-mock validate scenarios/samples/ae-add-1-line.txt');
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      fail(`cannot read ${file}: ${(err as Error).message}`);
+    }
+    const config = loadConfig(process.env, { ...overrides, db: values.db ?? ':memory:', logLevel: 'silent' });
+    const mock = createAceMock(config, { logger: pino({ level: 'silent' }) });
+    const exchange = mock.pipeline.process({ bytes, transport: 'cli' });
+    if (values.json) process.stdout.write(`${JSON.stringify(exchange, null, 2)}\n`);
+    else process.stdout.write(`${exchange.output.join('\n')}\n`);
+    process.stderr.write(`outcome: ${exchange.outcome}\n`);
+    await mock.close();
+    process.exitCode = exchange.outcome === 'accepted' ? 0 : 1;
+    return;
+  }
+
+  fail(`unknown command "${command}". Run ace-mock --help.`);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof SchemaError) fail(err.message);
+  process.stderr.write(`ace-mock: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { EntrySummaryOptions } from './applications/entry-summary/options.js';
+import { DEFAULT_SCHEMA_DIR } from './catair/catalog.js';
+
+const flag = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+
+/** The whole configuration, with defaults that run out of the box. */
+export const Config = z
+  .object({
+    host: z.string().default('127.0.0.1'),
+    port: z.coerce.number().int().min(0).max(65535).default(8080),
+    db: z.string().default('./data/ace-mock.db'),
+    schemas: z.string().default(DEFAULT_SCHEMA_DIR),
+    /** Right-pad short records of hand-edited files instead of rejecting them (X40/X42). */
+    lenient: flag.default(false),
+    /** Largest transmission accepted over HTTP, in bytes (413 beyond). */
+    bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    entrySummary: EntrySummaryOptions.default(EntrySummaryOptions.parse({})),
+  })
+  .strict();
+export type Config = z.infer<typeof Config>;
+
+/** Environment variables and the configuration keys they set. */
+export const ENVIRONMENT: Readonly<Record<string, string>> = {
+  HOST: 'host',
+  PORT: 'port',
+  ACE_MOCK_DB: 'db',
+  ACE_MOCK_SCHEMAS: 'schemas',
+  ACE_MOCK_LENIENT: 'lenient',
+  ACE_MOCK_BODY_LIMIT: 'bodyLimit',
+  LOG_LEVEL: 'logLevel',
+  ACE_MOCK_ACTION_POLICY: 'entrySummary.actionPolicy',
+  ACE_MOCK_LINE_ORDER: 'entrySummary.lineOrder',
+  ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',
+};
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] = { ...((node[key] as Record<string, unknown> | undefined) ?? {}) };
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1] as string] = value;
+}
+
+/** A configuration that cannot be used, with every problem named. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Builds the configuration: defaults, then the file named by ACE_MOCK_CONFIG (YAML or JSON), then
+ * environment variables, then explicit overrides (command-line flags).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  const file = env['ACE_MOCK_CONFIG'];
+  if (file) {
+    try {
+      Object.assign(raw, parseYaml(readFileSync(file, 'utf8')));
+    } catch (err) {
+      throw new ConfigError(`cannot read ACE_MOCK_CONFIG=${file}: ${(err as Error).message}`);
+    }
+  }
+  for (const [name, path] of Object.entries(ENVIRONMENT)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') setPath(raw, path, path === 'entrySummary.pscWindowDays' ? Number(v) : v);
+  }
+  for (const [path, v] of Object.entries(overrides)) if (v !== undefined) setPath(raw, path, v);
+  const parsed = Config.safeParse(raw);
+  if (!parsed.success) {
+    const byKey = Object.fromEntries(Object.entries(ENVIRONMENT).map(([k, v]) => [v, k]));
+    const lines = parsed.error.issues.map((i) => {
+      const key = i.path.join('.');
+      const envName = byKey[key];
+      return `  ${key}${envName ? ` (${envName})` : ''}: ${i.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Application, ConditionReport, TransactionOutcome } from './applications/application.js';
+import { writeBatchRejection, writeOutputA, writeOutputB, writeOutputY, writeOutputZ } from './catair/batch-output.js';
+import type { Catalog } from './catair/catalog.js';
+import { type Batch, type BatchCondition, readEnvelope } from './catair/envelope.js';
+import { frameRecords } from './catair/framing.js';
+import { readField } from './catair/record.js';
+import type { Db } from './store/database.js';
+import type { Journal, Outcome } from './store/journal.js';
+
+/** What a transport hands to the pipeline. */
+export interface Transmission {
+  readonly bytes: Buffer;
+  readonly transport: string;
+  /** Isolates state between users; defaults to the transmitting filer code. */
+  readonly session?: string;
+}
+
+/** A batch condition as reported to people: code, narrative and where it points. */
+export interface BatchConditionReport {
+  readonly code: string;
+  readonly narrative: string;
+  readonly block: number;
+  readonly position?: number;
+  readonly column?: number;
+}
+
+/** Everything about one exchange: the answer's records and the decisions behind them. */
+export interface Exchange {
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly durationMs: number;
+  readonly session: string;
+  readonly filer: string;
+  readonly application: string;
+  readonly outcome: Outcome;
+  readonly transactions: readonly TransactionOutcome[];
+  readonly batchConditions: readonly BatchConditionReport[];
+  /** Output records, each 80 characters. */
+  readonly output: readonly string[];
+}
+
+export interface PipelineOptions {
+  /** Right-pad short records instead of rejecting them (hand-edited files). */
+  readonly lenient: boolean;
+  readonly clock?: () => Date;
+}
+
+function overallOutcome(transactions: readonly TransactionOutcome[]): Outcome {
+  const accepted = transactions.filter((t) => t.outcome === 'accepted').length;
+  if (accepted === transactions.length) return 'accepted';
+  return accepted === 0 ? 'rejected' : 'partial';
+}
+
+/**
+ * The one path every transmission takes, whatever door it came in by: frame → envelope → application
+ * grouping → (batch rejection | business rules and state) → output → journal. State changes and the
+ * journal row are written in one SQLite transaction, before the caller sends the answer.
+ */
+export class Pipeline {
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly applications: ReadonlyMap<string, Application>,
+    private readonly db: Db,
+    private readonly journal: Journal,
+    private readonly options: PipelineOptions,
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  process(transmission: Transmission): Exchange {
+    const started = performance.now();
+    const now = this.clock();
+    const id = randomUUID();
+    const text = transmission.bytes.toString('latin1');
+    const framed = frameRecords(text, this.options.lenient);
+    const batch = readEnvelope(framed.records, framed.problems, this.catalog);
+    const first = batch.header?.text ?? batch.blocks[0]?.header.text ?? '';
+    const filer = batch.header ? readField(this.catalog.layout('A'), first, 'senderId') : batch.blocks[0] ? readField(this.catalog.layout('B'), first, 'filer') : '';
+    const application = batch.header
+      ? readField(this.catalog.layout('A'), first, 'applicationId')
+      : batch.blocks[0]
+        ? readField(this.catalog.layout('B'), first, 'applicationId')
+        : '';
+    const session = transmission.session ?? (filer || 'default');
+    const ctx = { catalog: this.catalog, session, exchangeId: id, now };
+
+    const syntax: BatchCondition[] = [...batch.conditions];
+    const grouped = batch.blocks.map((block) => {
+      const app = this.applications.get(readField(this.catalog.layout('B'), block.header.text, 'applicationId'));
+      const result = app?.group(block, ctx);
+      if (result) syntax.push(...result.conditions);
+      return { block, app, units: result?.units ?? [] };
+    });
+    syntax.sort((a, b) => a.pointer.position - b.pointer.position);
+
+    return this.db.transaction((): Exchange => {
+      let output: string[];
+      let transactions: TransactionOutcome[] = [];
+      let outcome: Outcome;
+      if (syntax.length > 0) {
+        output = writeBatchRejection(this.catalog, batch, syntax);
+        outcome = 'batch-rejected';
+      } else {
+        output = [];
+        const response = this.responseId(application);
+        if (batch.header) output.push(writeOutputA(this.catalog, batch.header.text, response));
+        for (const { block, app, units } of grouped) {
+          if (!app) continue; // unreachable: an unknown application is a batch condition
+          const answer = app.answer(block, units, ctx);
+          const blockResponse = this.responseId(app.id);
+          output.push(writeOutputB(this.catalog, block.header.text, blockResponse), ...answer.records);
+          output.push(writeOutputY(this.catalog, block.header.text, blockResponse, answer.records.length));
+          transactions = transactions.concat(answer.transactions);
+        }
+        if (batch.trailer) output.push(writeOutputZ(this.catalog, batch));
+        outcome = overallOutcome(transactions);
+      }
+      const exchange: Exchange = {
+        id,
+        receivedAt: now.toISOString(),
+        durationMs: performance.now() - started,
+        session,
+        filer,
+        application,
+        outcome,
+        transactions,
+        batchConditions: syntax.map((c) => this.reportBatchCondition(c)),
+        output,
+      };
+      this.journal.append({
+        id,
+        receivedAt: exchange.receivedAt,
+        durationMs: exchange.durationMs,
+        transport: transmission.transport,
+        session,
+        filer,
+        application,
+        outcome,
+        input: transmission.bytes,
+        output: output.join('\n'),
+        detail: { transactions, batchConditions: exchange.batchConditions, framing: framed.separated ? 'lines' : 'concatenated' },
+        entries: transactions.map((t) => ({ filer: t.filer, entryNumber: t.entryNumber, outcome: t.outcome, disposition: t.disposition })),
+      });
+      return exchange;
+    })();
+  }
+
+  /** Journals input that is not a CATAIR transmission at all, with the problem it was answered with. */
+  recordRefusal(transmission: Transmission, problem: { title: string; detail: string; status: number }): string {
+    const id = randomUUID();
+    this.journal.append({
+      id,
+      receivedAt: this.clock().toISOString(),
+      durationMs: 0,
+      transport: transmission.transport,
+      session: transmission.session ?? 'default',
+      filer: '',
+      application: '',
+      outcome: 'not-catair',
+      input: transmission.bytes,
+      output: undefined,
+      detail: { problem },
+      entries: [],
+    });
+    return id;
+  }
+
+  private responseId(app: string): string {
+    const response = this.catalog.codes('application-ids').get(app)?.['response'];
+    return typeof response === 'string' ? response : '';
+  }
+
+  private reportBatchCondition(c: BatchCondition): BatchConditionReport {
+    const { narrative } = this.catalog.dictionary.get(c.code);
+    return c.pointer.kind === 'record'
+      ? { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position, column: c.pointer.column }
+      : { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position };
+  }
+}
+
+export type { Batch, ConditionReport };

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { Application } from './applications/application.js';
+import { EntrySummaryApplication } from './applications/entry-summary/index.js';
+import { loadGrammar } from './applications/entry-summary/grammar.js';
+import { type Catalog, loadCatalog } from './catair/catalog.js';
+import type { Config } from './config.js';
+import { Pipeline } from './pipeline.js';
+import { type Db, openDatabase } from './store/database.js';
+import { SqliteEntryStore } from './store/entries.js';
+import { Journal } from './store/journal.js';
+import { buildHttpServer } from './transports/http/server.js';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** A running ace-mock: the pipeline with its state, and the doors onto it. */
+export interface AceMock {
+  readonly config: Config;
+  readonly catalog: Catalog;
+  readonly db: Db;
+  readonly journal: Journal;
+  readonly entries: SqliteEntryStore;
+  readonly pipeline: Pipeline;
+  readonly http: FastifyInstance;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface CreateOptions {
+  readonly logger?: Logger;
+  readonly clock?: () => Date;
+}
+
+/** Composition root: loads the schemas, opens the database, builds the pipeline and the HTTP door. */
+export function createAceMock(config: Config, options: CreateOptions = {}): AceMock {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const catalog = loadCatalog(config.schemas);
+  const db = openDatabase(config.db);
+  const journal = new Journal(db);
+  const entries = new SqliteEntryStore(db);
+  const applications = new Map<string, Application>([
+    ['AE', new EntrySummaryApplication(catalog, loadGrammar(config.schemas, 'entry-summary'), entries, config.entrySummary) as Application],
+  ]);
+  const pipeline = new Pipeline(catalog, applications, db, journal, {
+    lenient: config.lenient,
+    ...(options.clock && { clock: options.clock }),
+  });
+  const http = buildHttpServer({ pipeline, journal, catalog, bodyLimit: config.bodyLimit, version: VERSION, logger });
+  let closed = false;
+  return {
+    config,
+    catalog,
+    db,
+    journal,
+    entries,
+    pipeline,
+    http,
+    logger,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close();
+      db.close();
+    },
+  };
+}

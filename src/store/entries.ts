@@ -1,0 +1,63 @@
+import type { EntryEvent, EntryKey, EntryState, EntryStore } from '../applications/entry-summary/entry-store.js';
+import type { Db } from './database.js';
+
+interface EntryRow {
+  status: 'accepted' | 'deleted';
+  version: number;
+  broker_reference: string;
+  entry_type: string;
+  psc_on_file: number;
+  first_accepted_at: string;
+}
+
+/** Entry summary state in SQLite, with a history row per accepted change. */
+export class SqliteEntryStore implements EntryStore {
+  private readonly select;
+  private readonly upsert;
+  private readonly history;
+  private readonly list;
+
+  constructor(db: Db) {
+    this.select = db.prepare<[string, string, string], EntryRow>(
+      'SELECT status, version, broker_reference, entry_type, psc_on_file, first_accepted_at FROM entries WHERE session = ? AND filer = ? AND entry_number = ?',
+    );
+    this.upsert = db.prepare(
+      `INSERT INTO entries (session, filer, entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, updated_at)
+       VALUES (@session, @filer, @entryNumber, @status, @version, @brokerReference, @entryType, @pscOnFile, @firstAcceptedAt, @at)
+       ON CONFLICT (session, filer, entry_number) DO UPDATE SET status = excluded.status, version = excluded.version,
+         broker_reference = excluded.broker_reference, entry_type = excluded.entry_type, psc_on_file = excluded.psc_on_file,
+         first_accepted_at = excluded.first_accepted_at, updated_at = excluded.updated_at`,
+    );
+    this.history = db.prepare(
+      `INSERT INTO entry_history (session, filer, entry_number, exchange_id, action, disposition, status, version, at)
+       VALUES (@session, @filer, @entryNumber, @exchangeId, @action, @disposition, @status, @version, @at)`,
+    );
+    this.list = db.prepare<[string, string, string]>(
+      'SELECT exchange_id AS exchangeId, action, disposition, status, version, at FROM entry_history WHERE session = ? AND filer = ? AND entry_number = ? ORDER BY id',
+    );
+  }
+
+  get(key: EntryKey): EntryState | undefined {
+    const row = this.select.get(key.session, key.filer, key.entryNumber);
+    if (!row) return undefined;
+    return {
+      status: row.status,
+      version: row.version,
+      brokerReference: row.broker_reference,
+      entryType: row.entry_type,
+      pscOnFile: row.psc_on_file === 1,
+      firstAcceptedAt: row.first_accepted_at,
+    };
+  }
+
+  put(key: EntryKey, state: EntryState, event: EntryEvent): void {
+    const row = { ...key, ...state, pscOnFile: state.pscOnFile ? 1 : 0, at: event.at };
+    this.upsert.run(row);
+    this.history.run({ ...row, exchangeId: event.exchangeId, action: event.action, disposition: event.disposition });
+  }
+
+  /** Every accepted change of an entry, oldest first. */
+  historyOf(key: EntryKey): unknown[] {
+    return this.list.all(key.session, key.filer, key.entryNumber);
+  }
+}

@@ -1,0 +1,150 @@
+import type { Db } from './database.js';
+
+export type Outcome = 'accepted' | 'rejected' | 'partial' | 'batch-rejected' | 'not-catair';
+
+/** One exchange as the journal keeps it: what came in, what went out, and why. */
+export interface JournalEntry {
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly durationMs: number;
+  readonly transport: string;
+  readonly session: string;
+  readonly filer: string;
+  readonly application: string;
+  readonly outcome: Outcome;
+  readonly input: Buffer;
+  readonly output: string | undefined;
+  /** JSON-serialisable detail: transactions, conditions, problem. */
+  readonly detail: unknown;
+  readonly entries: readonly { filer: string; entryNumber: string; outcome: string; disposition: string }[];
+}
+
+export interface JournalQuery {
+  readonly session?: string;
+  readonly filer?: string;
+  readonly entryNumber?: string;
+  readonly outcome?: string;
+  readonly transport?: string;
+  /** Only exchanges older than this one (paging, newest first). */
+  readonly before?: string;
+  readonly limit: number;
+}
+
+interface ExchangeRow {
+  seq: number;
+  id: string;
+  received_at: string;
+  duration_ms: number;
+  transport: string;
+  session: string;
+  filer: string;
+  application: string;
+  outcome: Outcome;
+  input: Buffer;
+  output: Buffer | null;
+  detail: string;
+}
+
+/** The exchange journal: every transmission and its answer, written before the answer leaves. */
+export class Journal {
+  private readonly insertExchange;
+  private readonly insertEntry;
+  private readonly byId;
+  private readonly entriesOf;
+
+  constructor(private readonly db: Db) {
+    this.insertExchange = db.prepare(
+      `INSERT INTO exchanges (id, received_at, duration_ms, transport, session, filer, application, outcome, input, output, detail)
+       VALUES (@id, @receivedAt, @durationMs, @transport, @session, @filer, @application, @outcome, @input, @output, @detail)`,
+    );
+    this.insertEntry = db.prepare(
+      'INSERT INTO exchange_entries (exchange_seq, filer, entry_number, outcome, disposition) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.byId = db.prepare<[string], ExchangeRow>('SELECT * FROM exchanges WHERE id = ?');
+    this.entriesOf = db.prepare<[number], { filer: string; entryNumber: string; outcome: string; disposition: string }>(
+      'SELECT filer, entry_number AS entryNumber, outcome, disposition FROM exchange_entries WHERE exchange_seq = ?',
+    );
+  }
+
+  /** Appends an exchange; call inside the transaction that changed state, so both land or neither. */
+  append(entry: JournalEntry): void {
+    const { lastInsertRowid } = this.insertExchange.run({
+      id: entry.id,
+      receivedAt: entry.receivedAt,
+      durationMs: entry.durationMs,
+      transport: entry.transport,
+      session: entry.session,
+      filer: entry.filer,
+      application: entry.application,
+      outcome: entry.outcome,
+      input: entry.input,
+      output: entry.output === undefined ? null : Buffer.from(entry.output, 'latin1'),
+      detail: JSON.stringify(entry.detail),
+    });
+    for (const e of entry.entries) this.insertEntry.run(lastInsertRowid, e.filer, e.entryNumber, e.outcome, e.disposition);
+  }
+
+  get(id: string): JournalEntry | undefined {
+    const row = this.byId.get(id);
+    return row && this.fromRow(row);
+  }
+
+  /** Newest first. */
+  find(q: JournalQuery): JournalEntry[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const eq = (column: string, v: string | undefined): void => {
+      if (v !== undefined) {
+        where.push(`${column} = ?`);
+        params.push(v);
+      }
+    };
+    eq('e.session', q.session);
+    eq('e.outcome', q.outcome);
+    eq('e.transport', q.transport);
+    if (q.entryNumber !== undefined || q.filer !== undefined) {
+      const sub: string[] = [];
+      if (q.entryNumber !== undefined) {
+        sub.push('x.entry_number = ?');
+        params.push(q.entryNumber);
+      }
+      if (q.filer !== undefined) {
+        sub.push('x.filer = ?');
+        params.push(q.filer);
+      }
+      where.push(
+        `(EXISTS (SELECT 1 FROM exchange_entries x WHERE x.exchange_seq = e.seq AND ${sub.join(' AND ')})${
+          q.entryNumber === undefined ? ' OR e.filer = ?' : ''
+        })`,
+      );
+      if (q.entryNumber === undefined) params.push(q.filer as string);
+    }
+    if (q.before !== undefined) {
+      where.push('e.seq < (SELECT seq FROM exchanges WHERE id = ?)');
+      params.push(q.before);
+    }
+    const sql = `SELECT e.* FROM exchanges e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.seq DESC LIMIT ?`;
+    params.push(q.limit);
+    return this.db
+      .prepare<(string | number)[], ExchangeRow>(sql)
+      .all(...params)
+      .map((row) => this.fromRow(row));
+  }
+
+  private fromRow(row: ExchangeRow): JournalEntry {
+    return {
+      id: row.id,
+      receivedAt: row.received_at,
+      durationMs: row.duration_ms,
+      transport: row.transport,
+      session: row.session,
+      filer: row.filer,
+      application: row.application,
+      outcome: row.outcome,
+      input: row.input,
+      output: row.output === null ? undefined : row.output.toString('latin1'),
+      detail: JSON.parse(row.detail),
+      entries: this.entriesOf.all(row.seq),
+    };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records the last one applied. Never
+ * edit a released migration: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE exchanges (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    received_at  TEXT NOT NULL,
+    duration_ms  REAL NOT NULL,
+    transport    TEXT NOT NULL,
+    session      TEXT NOT NULL,
+    filer        TEXT NOT NULL,
+    application  TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    input        BLOB NOT NULL,
+    output       BLOB,
+    detail       TEXT NOT NULL
+  );
+  CREATE INDEX exchanges_session ON exchanges(session, seq);
+  CREATE INDEX exchanges_outcome ON exchanges(outcome, seq);
+  CREATE TABLE exchange_entries (
+    exchange_seq INTEGER NOT NULL REFERENCES exchanges(seq) ON DELETE CASCADE,
+    filer        TEXT NOT NULL,
+    entry_number TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    disposition  TEXT NOT NULL
+  );
+  CREATE INDEX exchange_entries_entry ON exchange_entries(entry_number, filer);
+  CREATE INDEX exchange_entries_seq ON exchange_entries(exchange_seq);
+  CREATE TABLE entries (
+    session           TEXT NOT NULL,
+    filer             TEXT NOT NULL,
+    entry_number      TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    version           INTEGER NOT NULL,
+    broker_reference  TEXT NOT NULL,
+    entry_type        TEXT NOT NULL,
+    psc_on_file       INTEGER NOT NULL,
+    first_accepted_at TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    PRIMARY KEY (session, filer, entry_number)
+  ) WITHOUT ROWID;
+  CREATE TABLE entry_history (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    session      TEXT NOT NULL,
+    filer        TEXT NOT NULL,
+    entry_number TEXT NOT NULL,
+    exchange_id  TEXT NOT NULL,
+    action       TEXT NOT NULL,
+    disposition  TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    at           TEXT NOT NULL
+  );
+  CREATE INDEX entry_history_entry ON entry_history(session, filer, entry_number, id);
+  `,
+];

@@ -1,0 +1,53 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import type { Catalog } from '../../catair/catalog.js';
+import type { Pipeline } from '../../pipeline.js';
+import type { Journal } from '../../store/journal.js';
+import { healthRoutes } from './health.js';
+import { problem, sendProblem } from './problem.js';
+import { transmissionRoutes } from './transmissions.js';
+
+export interface HttpDependencies {
+  readonly pipeline: Pipeline;
+  readonly journal: Journal;
+  readonly catalog: Catalog;
+  readonly bodyLimit: number;
+  readonly version: string;
+  readonly logger: FastifyServerOptions['loggerInstance'];
+}
+
+/** The HTTP door: transmissions, journal and health, each a plugin; every error is a problem document. */
+export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
+  const app = Fastify({
+    ...(deps.logger && { loggerInstance: deps.logger }),
+    // The transmission route logs one line telling the exchange's story instead of Fastify's two per request.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: deps.bodyLimit,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status === 413) {
+      return sendProblem(
+        reply,
+        problem(413, 'too-large', 'Transmission too large', `The body is over the limit of ${deps.bodyLimit} bytes (ACE_MOCK_BODY_LIMIT).`),
+      );
+    }
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return sendProblem(reply, problem(500, 'internal', 'Internal error', 'ace-mock failed to answer; the error is in its log.'));
+    }
+    return sendProblem(reply, problem(status, err.code?.toLowerCase() ?? 'bad-request', 'Bad request', err.message));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problem(404, 'no-route', 'No such endpoint', `${request.method} ${request.url} is not an ace-mock endpoint. Transmissions go to POST /v1/transmissions.`),
+    ),
+  );
+
+  const startedAt = new Date();
+  app.register(healthRoutes, { version: deps.version, startedAt, components: () => ({}) });
+  app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, bodyLimit: deps.bodyLimit });
+  return app;
+}

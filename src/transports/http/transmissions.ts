@@ -1,0 +1,153 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Catalog } from '../../catair/catalog.js';
+import { decodeRecords } from '../../catair/decode.js';
+import { RECORD_LENGTH } from '../../catair/layout.js';
+import { sniffTransmission } from '../../catair/sniff.js';
+import type { Exchange, Pipeline } from '../../pipeline.js';
+import type { Journal, JournalEntry } from '../../store/journal.js';
+import { problem, sendProblem } from './problem.js';
+
+export interface TransmissionRoutesOptions {
+  readonly pipeline: Pipeline;
+  readonly journal: Journal;
+  readonly catalog: Catalog;
+  readonly bodyLimit: number;
+}
+
+const SESSION_HEADER = 'x-ace-session';
+
+const ListQuery = z
+  .object({
+    entry: z
+      .string()
+      .regex(/^([A-Z0-9]{3}-?\d{7}-?\d|\d{8})$/i, 'entry is an entry number: B76-0324527-8, B7603245278 or 03245278')
+      .optional(),
+    filer: z.string().regex(/^[A-Z0-9]{3}$/i, 'filer is a 3-character filer code').optional(),
+    outcome: z.enum(['accepted', 'rejected', 'partial', 'batch-rejected', 'not-catair']).optional(),
+    session: z.string().min(1).optional(),
+    transport: z.string().min(1).optional(),
+    before: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
+  })
+  .strict();
+
+/** `B76-0324527-8` → filer B76, entry 03245278; `03245278` → entry only. */
+function splitEntry(entry: string | undefined): { filer?: string; entryNumber?: string } {
+  if (entry === undefined) return {};
+  const compact = entry.replace(/-/g, '').toUpperCase();
+  return compact.length === 8 ? { entryNumber: compact } : { filer: compact.slice(0, 3), entryNumber: compact.slice(3) };
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.startsWith('text/plain');
+}
+
+function recordsOf(text: string): string[] {
+  const lines = text.includes('\n') ? text.replace(/\r/g, '').split('\n').filter((l) => l !== '') : text.match(new RegExp(`.{1,${RECORD_LENGTH}}`, 'gs')) ?? [];
+  return lines;
+}
+
+function summary(entry: JournalEntry): Record<string, unknown> {
+  return {
+    id: entry.id,
+    receivedAt: entry.receivedAt,
+    durationMs: entry.durationMs,
+    transport: entry.transport,
+    session: entry.session,
+    filer: entry.filer,
+    application: entry.application,
+    outcome: entry.outcome,
+    entries: entry.entries,
+    links: { self: `/v1/transmissions/${entry.id}` },
+  };
+}
+
+/**
+ * The filer's door over HTTP: `POST /v1/transmissions` takes a raw CATAIR transmission and answers
+ * with CBP's output records; `GET` reads the journal.
+ */
+export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> = async (app, opts) => {
+  const { pipeline, journal, catalog } = opts;
+
+  // Transmissions are raw bytes whatever the declared content type; JSON and XML are refused by sniffing.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (_req, body, done) => done(null, body));
+
+  const answerJson = (exchange: Exchange, input: Buffer): Record<string, unknown> => {
+    const framedInput = recordsOf(input.toString('latin1'));
+    return {
+      ...exchange,
+      links: { self: `/v1/transmissions/${exchange.id}` },
+      decoded: { input: decodeRecords(catalog, framedInput, 'in'), output: decodeRecords(catalog, exchange.output, 'out') },
+    };
+  };
+
+  app.post('/v1/transmissions', async (request, reply: FastifyReply) => {
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const session = request.headers[SESSION_HEADER];
+    const transmission = { bytes: body, transport: 'http', ...(typeof session === 'string' && session !== '' && { session }) };
+    const notCatair = sniffTransmission(body);
+    if (notCatair) {
+      const id = pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
+      request.log.info({ exchange: id, bytes: body.length }, `refused: ${notCatair.title}`);
+      return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail, { exchange: id }));
+    }
+    const exchange = pipeline.process(transmission);
+    request.log.info(
+      {
+        exchange: exchange.id,
+        session: exchange.session,
+        outcome: exchange.outcome,
+        ms: Number(exchange.durationMs.toFixed(2)),
+        transactions: exchange.transactions.map((t) => `${t.filer}-${t.entryNumber} ${t.action} → ${t.disposition}`),
+        batchConditions: exchange.batchConditions.map((c) => c.code),
+      },
+      `${exchange.application || '??'} from ${exchange.filer || '???'}: ${exchange.outcome}`,
+    );
+    reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome);
+    if (wantsJson(request)) return reply.type('application/json').send(answerJson(exchange, body));
+    return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
+  });
+
+  app.get('/v1/transmissions', async (request, reply) => {
+    const parsed = ListQuery.safeParse(request.query);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+      return sendProblem(reply, problem(400, 'bad-query', 'Invalid query', detail));
+    }
+    const q = parsed.data;
+    const entry = splitEntry(q.entry);
+    const items = journal.find({
+      limit: q.limit,
+      ...(q.session !== undefined && { session: q.session }),
+      ...(q.outcome !== undefined && { outcome: q.outcome }),
+      ...(q.transport !== undefined && { transport: q.transport }),
+      ...(q.before !== undefined && { before: q.before }),
+      ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
+      ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),
+    });
+    const last = items[items.length - 1];
+    return {
+      items: items.map(summary),
+      ...(items.length === q.limit && last && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: last.id })}` }),
+    };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/transmissions/:id', async (request, reply) => {
+    const entry = journal.get(request.params.id);
+    if (!entry) {
+      return sendProblem(reply, problem(404, 'not-found', 'No such exchange', `No exchange with id ${request.params.id} is in the journal.`));
+    }
+    const input = entry.input.toString('latin1');
+    const output = entry.output === undefined ? [] : recordsOf(entry.output);
+    return {
+      ...summary(entry),
+      input,
+      output,
+      detail: entry.detail,
+      decoded: { input: decodeRecords(catalog, recordsOf(input), 'in'), output: decodeRecords(catalog, output, 'out') },
+    };
+  });
+};
