@@ -4,10 +4,10 @@ import { type Rule, value } from './rule.js';
 const PAIRS = 7;
 
 /**
- * CW02 Census override records (one per line, up to seven warning/override pairs): the warning code
- * must be a known Census condition (484), the override code known (486) and allowed for that
- * warning (487), and a warning may be overridden once (488). Allowed codes per warning live in
- * schemas/codes/census-warnings.yaml.
+ * CW02 Census override records (one per line, up to seven warning/override pairs). Unknown warning
+ * and override codes are raised by the layout's code lists (484, 486); this rule adds that the
+ * override must be allowed for its warning (487, per schemas/codes/census-warnings.yaml) and that
+ * a warning is overridden once (488).
  */
 export const censusOverrides: Rule = (tx, ctx) => {
   const warnings = ctx.catalog.codes('census-warnings');
@@ -20,17 +20,11 @@ export const censusOverrides: Rule = (tx, ctx) => {
       for (let i = 1; i <= PAIRS; i++) {
         const warning = value(record, `warning${i}`);
         const override = value(record, `override${i}`);
-        if (warning === '' && override === '') continue;
-        const at = { ref, record, field: `warning${i}` };
-        const known = warnings.get(warning);
-        if (!known) {
-          found.push({ code: '484', ...at });
-          continue;
-        }
-        if (seen.has(warning)) found.push({ code: '488', ...at });
+        const allowed = warnings.get(warning)?.['overrides'];
+        if (!Array.isArray(allowed)) continue;
+        if (seen.has(warning)) found.push({ code: '488', ref, record, field: `warning${i}` });
         seen.add(warning);
-        if (!overrides.has(override)) found.push({ code: '486', ref, record, field: `override${i}` });
-        else if (!(known['overrides'] as string[] | undefined)?.includes(override)) {
+        if (overrides.has(override) && !allowed.includes(override)) {
           found.push({ code: '487', ref, record, field: `override${i}` });
         }
       }

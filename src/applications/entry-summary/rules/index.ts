@@ -1,5 +1,4 @@
 import { actionAgainstState } from './action.js';
-import { bondDetail } from './bond.js';
 import { censusOverrides } from './census-overrides.js';
 import { entryNumber } from './entry-number.js';
 import { entryType } from './entry-type.js';
@@ -21,7 +20,6 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   actionAgainstState,
   electronicSignature,
   importerNumber,
-  bondDetail,
   postSummaryCorrection,
   lineItems,
   censusOverrides,

@@ -1,0 +1,22 @@
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { type AceMock, createAceMock } from '../../src/server.js';
+
+/** The clock every test runs at, so answers and goldens never depend on the day they run. */
+export const TEST_NOW = new Date('2026-11-25T15:00:00.000Z');
+
+/** A fresh ace-mock on an in-memory database, silent, with a fixed clock. Env-style overrides allowed. */
+export function testMock(env: Record<string, string> = {}, clock: () => Date = () => TEST_NOW): AceMock {
+  const config = loadConfig({ ACE_MOCK_DB: ':memory:', LOG_LEVEL: 'silent', ...env });
+  return createAceMock(config, { logger: pino({ level: 'silent' }), clock });
+}
+
+/** POSTs a transmission through the real HTTP stack (fastify.inject) and returns the text answer. */
+export async function send(mock: AceMock, body: string | Buffer, headers: Record<string, string> = {}) {
+  return mock.http.inject({
+    method: 'POST',
+    url: '/v1/transmissions',
+    headers: { 'content-type': 'text/plain', ...headers },
+    payload: body,
+  });
+}
