@@ -28,10 +28,10 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 413) {
-      return sendProblem(
-        reply,
-        problem(413, 'too-large', 'Transmission too large', `The body is over the limit of ${deps.bodyLimit} bytes (ACE_MOCK_BODY_LIMIT).`),
-      );
+      const detail = `The body (${request.headers['content-length'] ?? 'unknown'} bytes) is over the limit of ${deps.bodyLimit} bytes (ACE_MOCK_BODY_LIMIT).`;
+      // The body was never read; the journal keeps the refusal, with no input bytes.
+      const id = deps.pipeline.recordRefusal({ bytes: Buffer.alloc(0), transport: 'http' }, { title: 'Transmission too large', detail, status });
+      return sendProblem(reply, problem(413, 'too-large', 'Transmission too large', detail, { exchange: id }));
     }
     if (status >= 500) {
       request.log.error({ err }, 'request failed');
