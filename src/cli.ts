@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
     }
     const config = loadConfig(process.env, { ...overrides, db: values.db ?? ':memory:', logLevel: 'silent' });
     const mock = createAceMock(config, { logger: pino({ level: 'silent' }) });
-    const exchange = mock.pipeline.process({ bytes, transport: 'cli' });
+    const exchange = await mock.pipeline.process({ bytes, transport: 'cli' });
     if (values.json) process.stdout.write(`${JSON.stringify(exchange, null, 2)}\n`);
     else process.stdout.write(`${exchange.output.join('\n')}\n`);
     process.stderr.write(`outcome: ${exchange.outcome}\n`);

@@ -5,7 +5,7 @@ import type { Catalog } from './catair/catalog.js';
 import { type Batch, type BatchCondition, readEnvelope } from './catair/envelope.js';
 import { frameRecords } from './catair/framing.js';
 import { readField } from './catair/record.js';
-import type { Db } from './store/database.js';
+import type { GroupCommit } from './store/group-commit.js';
 import type { Journal, Outcome } from './store/journal.js';
 
 /** What a transport hands to the pipeline. */
@@ -63,14 +63,15 @@ export class Pipeline {
   constructor(
     private readonly catalog: Catalog,
     private readonly applications: ReadonlyMap<string, Application>,
-    private readonly db: Db,
+    private readonly commits: GroupCommit,
     private readonly journal: Journal,
     private readonly options: PipelineOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  process(transmission: Transmission): Exchange {
+  /** Answers a transmission; resolves once its state changes and journal row are committed. */
+  process(transmission: Transmission): Promise<Exchange> {
     const started = performance.now();
     const now = this.clock();
     const id = randomUUID();
@@ -96,7 +97,7 @@ export class Pipeline {
     });
     syntax.sort((a, b) => a.pointer.position - b.pointer.position);
 
-    return this.db.transaction((): Exchange => {
+    return this.commits.run((): Exchange => {
       let output: string[];
       let transactions: TransactionOutcome[] = [];
       let outcome: Outcome;
@@ -145,13 +146,13 @@ export class Pipeline {
         entries: transactions.map((t) => ({ filer: t.filer, entryNumber: t.entryNumber, outcome: t.outcome, disposition: t.disposition })),
       });
       return exchange;
-    })();
+    });
   }
 
   /** Journals input that is not a CATAIR transmission at all, with the problem it was answered with. */
-  recordRefusal(transmission: Transmission, problem: { title: string; detail: string; status: number }): string {
+  async recordRefusal(transmission: Transmission, problem: { title: string; detail: string; status: number }): Promise<string> {
     const id = randomUUID();
-    this.journal.append({
+    await this.commits.run(() => this.journal.append({
       id,
       receivedAt: this.clock().toISOString(),
       durationMs: 0,
@@ -164,7 +165,7 @@ export class Pipeline {
       output: undefined,
       detail: { problem },
       entries: [],
-    });
+    }));
     return id;
   }
 

@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { Pipeline } from './pipeline.js';
 import { type Db, openDatabase } from './store/database.js';
 import { SqliteEntryStore } from './store/entries.js';
+import { GroupCommit } from './store/group-commit.js';
 import { Journal } from './store/journal.js';
 import { buildHttpServer } from './transports/http/server.js';
 
@@ -44,7 +45,8 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const applications = new Map<string, Application>([
     ['AE', new EntrySummaryApplication(catalog, loadGrammar(config.schemas, 'entry-summary'), entries, config.entrySummary) as Application],
   ]);
-  const pipeline = new Pipeline(catalog, applications, db, journal, {
+  const commits = new GroupCommit(db);
+  const pipeline = new Pipeline(catalog, applications, commits, journal, {
     lenient: config.lenient,
     ...(options.clock && { clock: options.clock }),
   });
@@ -63,6 +65,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
       if (closed) return;
       closed = true;
       await http.close();
+      commits.commit();
       db.close();
     },
   };

@@ -49,34 +49,35 @@ export class EntrySummaryWriter {
     ];
     const reports: ConditionReport[] = [];
     const sorted = [...conditions].sort((a, b) => referenceOrder(a.ref) - referenceOrder(b.ref));
-    // E0 pointers are written when the reference changes: a tariff's condition needs its line's E0 first.
-    let currentLine = '';
-    let currentTariff = '';
+    // E0 pointers are written when the referenced line or tariff changes (by ordinal: line numbers
+    // and HTS numbers may repeat); a tariff's condition needs its line's E0 first.
+    let currentLine = 0;
+    let currentTariff = 0;
     for (const c of sorted) {
       let label = 'SUMMRY';
       if (c.ref.kind === 'line' || c.ref.kind === 'tariff') {
         const line = this.linePointer(c.ref.line);
-        if (line.label !== currentLine) {
+        if (c.ref.line.ordinal !== currentLine) {
           records.push(line.record);
-          currentLine = line.label;
-          currentTariff = '';
+          currentLine = c.ref.line.ordinal;
+          currentTariff = 0;
         }
         label = line.label;
         if (c.ref.kind === 'tariff') {
           const tariff = this.tariffPointer(c.ref.tariff);
           label = `${line.label} ${tariff.label}`;
-          if (label !== currentTariff) {
+          if (c.ref.tariff.ordinal !== currentTariff) {
             records.push(tariff.record);
-            currentTariff = label;
+            currentTariff = c.ref.tariff.ordinal;
           }
         } else {
-          currentTariff = '';
+          currentTariff = 0;
         }
       } else if (c.ref.kind === 'totals') {
         label = 'TOTALS';
-        if (currentLine !== label) {
+        if (currentLine !== Number.MAX_SAFE_INTEGER) {
           records.push(writeRecord(catalog.layout('E0.TOTALS'), { occurrence: tx.ordinal, ...trailerFields }));
-          currentLine = label;
+          currentLine = Number.MAX_SAFE_INTEGER;
         }
       }
       const entry = catalog.dictionary.get(c.code);

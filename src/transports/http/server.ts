@@ -25,12 +25,12 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
+  app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 413) {
       const detail = `The body (${request.headers['content-length'] ?? 'unknown'} bytes) is over the limit of ${deps.bodyLimit} bytes (ACE_MOCK_BODY_LIMIT).`;
       // The body was never read; the journal keeps the refusal, with no input bytes.
-      const id = deps.pipeline.recordRefusal({ bytes: Buffer.alloc(0), transport: 'http' }, { title: 'Transmission too large', detail, status });
+      const id = await deps.pipeline.recordRefusal({ bytes: Buffer.alloc(0), transport: 'http' }, { title: 'Transmission too large', detail, status });
       return sendProblem(reply, problem(413, 'too-large', 'Transmission too large', detail, { exchange: id }));
     }
     if (status >= 500) {

@@ -90,11 +90,11 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
     const transmission = { bytes: body, transport: 'http', ...(typeof session === 'string' && session !== '' && { session }) };
     const notCatair = sniffTransmission(body);
     if (notCatair) {
-      const id = pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
+      const id = await pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
       request.log.info({ exchange: id, bytes: body.length }, `refused: ${notCatair.title}`);
       return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail, { exchange: id }));
     }
-    const exchange = pipeline.process(transmission);
+    const exchange = await pipeline.process(transmission);
     request.log.info(
       {
         exchange: exchange.id,

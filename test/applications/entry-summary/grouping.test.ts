@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import { loadGrammar } from '../../../src/applications/entry-summary/grammar.js';
+import { groupEntrySummaries } from '../../../src/applications/entry-summary/grouping.js';
+import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../../src/catair/catalog.js';
+import type { Block } from '../../../src/catair/envelope.js';
+
+const catalog = loadCatalog();
+const grammar = loadGrammar(DEFAULT_SCHEMA_DIR, 'entry-summary');
+const samples = fileURLToPath(new URL('../../../scenarios/samples/', import.meta.url));
+
+/** The records between B and Y of a sample (each 80 characters). */
+function sampleDetails(file: string): string[] {
+  const lines = readFileSync(samples + file, 'latin1').split('\n').filter((l) => l !== '');
+  const b = lines.findIndex((l) => l.startsWith('B'));
+  const y = lines.findIndex((l) => l.startsWith('Y'));
+  return lines.slice(b + 1, y);
+}
+
+const ONE_LINE = sampleDetails('ae-add-1-line.txt');
+const B_RECORD = 'B  2704B76AE'.padEnd(80);
+
+/** A record: text padded to 80 characters. */
+const rec = (text: string): string => text.padEnd(80).slice(0, 80);
+
+/** Overwrites `text` at 1-based column `col`. */
+function put(record: string, col: number, text: string): string {
+  return record.slice(0, col - 1) + text + record.slice(col - 1 + text.length);
+}
+
+/** A block: B at position 2 (after an A record), details from position 3. */
+function block(details: readonly string[], number = 1): Block {
+  return {
+    number,
+    header: { text: B_RECORD, position: 2 },
+    details: details.map((text, i) => ({ text, position: i + 3 })),
+  };
+}
+
+const group = (details: readonly string[]) => groupEntrySummaries(block(details), grammar, catalog);
+const codes = (r: ReturnType<typeof group>) => r.conditions.map((c) => c.code);
+
+/** The one record of a sample whose id is `id`. */
+function recordOf(details: readonly string[], id: string): string {
+  const r = details.find((d) => d.startsWith(id));
+  if (!r) throw new Error(`no ${id} record`);
+  return r;
+}
+
+/** The detail records with `extra` inserted before index `at`. */
+const insert = (details: readonly string[], at: number, ...extra: string[]): string[] => [...details.slice(0, at), ...extra, ...details.slice(at)];
+const indexOf = (details: readonly string[], id: string): number => details.findIndex((d) => d.startsWith(id));
+
+t.test('the 1-line sample is one transaction with its header records, one line, one tariff, totals and trailer', async (t) => {
+  const r = group(ONE_LINE);
+  t.same(r.conditions, []);
+  t.equal(r.units.length, 1);
+  const tx = r.units[0]!;
+  t.equal(tx.ordinal, 1);
+  t.equal(tx.header.id, '10');
+  t.equal(tx.header.position, 3);
+  t.same(tx.headerRecords.map((h) => h.id), ['11', '31']);
+  t.equal(tx.lines.length, 1);
+  const line = tx.lines[0]!;
+  t.equal(line.ordinal, 1);
+  t.equal(line.record.id, '40');
+  t.same(line.children, []);
+  t.equal(line.tariffs.length, 1);
+  t.equal(line.tariffs[0]!.record.id, '50');
+  t.equal(line.tariffs[0]!.ordinal, 1);
+  t.same(line.trailers, []);
+  t.same(tx.totals.map((r) => r.id), ['89']);
+  t.equal(tx.trailer?.id, '90');
+  t.equal(tx.trailer?.position, 3 + ONE_LINE.length - 1);
+  t.same(tx.header.problems, [], 'the sample 10 record passes its layout');
+  t.equal(tx.header.layout?.name, '10');
+});
+
+t.test('the 5-line sample groups into 5 lines, each with its tariff', async (t) => {
+  const r = group(sampleDetails('ae-add-5-lines.txt'));
+  t.same(r.conditions, []);
+  t.equal(r.units.length, 1);
+  const lines = r.units[0]!.lines;
+  t.equal(lines.length, 5);
+  t.same(lines.map((l) => l.ordinal), [1, 2, 3, 4, 5]);
+  t.same(lines.map((l) => l.record.text.slice(4, 7)), ['001', '002', '003', '004', '005']);
+  t.ok(lines.every((l) => l.tariffs.length === 1));
+});
+
+t.test('two transactions in one block', async (t) => {
+  const second = ONE_LINE.map((r) => (r.startsWith('10') ? put(r, 9, '03245351') : r));
+  const r = group([...ONE_LINE, ...second]);
+  t.same(r.conditions, []);
+  t.equal(r.units.length, 2);
+  t.same(r.units.map((u) => u.ordinal), [1, 2]);
+  t.same(r.units.map((u) => u.header.text.slice(8, 16)), ['03245278', '03245351']);
+  t.same(r.units.map((u) => u.header.position), [3, 3 + ONE_LINE.length]);
+  for (const u of r.units) {
+    t.equal(u.lines.length, 1);
+    t.equal(u.trailer?.id, '90');
+    t.same(u.headerRecords.map((h) => h.id), ['11', '31']);
+  }
+});
+
+t.test('CW02 and 63 records become line trailers', async (t) => {
+  const census = sampleDetails('ae-census-override.txt');
+  const r = group(census);
+  t.same(r.conditions, []);
+  t.same(r.units[0]!.lines[0]!.trailers.map((x) => x.id), ['CW02']);
+  t.same(r.units[0]!.lines[0]!.tariffs[0]!.children, [], 'CW02 is not a tariff child');
+
+  const withReason = insert(census, indexOf(census, 'CW02'), rec('63L07'));
+  const r2 = group(withReason);
+  t.same(r2.conditions, []);
+  t.same(r2.units[0]!.lines[0]!.trailers.map((x) => x.id), ['63', 'CW02']);
+
+  const reversed = insert(census, indexOf(census, 'CW02') + 1, rec('63L07'));
+  t.same(codes(group(reversed)), ['X35'], 'a 63 after the CW02 is out of sequence');
+});
+
+t.test('X33: records before the first 10 record, reported once', async (t) => {
+  const r = group([recordOf(ONE_LINE, '11'), recordOf(ONE_LINE, '31'), ...ONE_LINE]);
+  t.same(r.conditions, [{ code: 'X33', pointer: { kind: 'record', block: 1, position: 3, column: 0 } }]);
+  t.equal(r.units.length, 1, 'the transaction after it is still grouped');
+  t.same(r.units[0]!.headerRecords.map((h) => h.id), ['11', '31']);
+});
+
+t.test('X34: an unknown record id, pointing at column 1', async (t) => {
+  const at = indexOf(ONE_LINE, '40');
+  const r = group(insert(ONE_LINE, at, rec('77 UNKNOWN')));
+  t.same(r.conditions, [{ code: 'X34', pointer: { kind: 'record', block: 1, position: 3 + at, column: 1 } }]);
+  t.same(group(insert(ONE_LINE, at, rec('CW99'))).conditions.map((c) => c.code), ['X34'], 'a 4-character id the grammar does not list');
+});
+
+t.test('X35: records out of sequence', async (t) => {
+  const pointer = (position: number) => ({ kind: 'record', block: 1, position, column: 0 });
+  const line = indexOf(ONE_LINE, '40');
+
+  await t.test('an 11 after a 40', async (t) => {
+    const details = insert(ONE_LINE, line + 1, recordOf(ONE_LINE, '11'));
+    t.same(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + line + 1) }]);
+  });
+  await t.test('a 31 before the 11 (header record order)', async (t) => {
+    const details = insert(ONE_LINE, 1, recordOf(ONE_LINE, '31'));
+    // 10, 31, 11, 31 …: the 11 comes after a 31, then the second 31 is fine again
+    t.same(codes(group(details)), ['X35']);
+    t.equal(group(details).conditions[0]!.pointer.position, 5);
+  });
+  await t.test('a 51 before any 50', async (t) => {
+    const details = insert(ONE_LINE, line + 1, rec('51VISA12345'));
+    t.same(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + line + 1) }]);
+  });
+  await t.test('a 51 in the header, before any line', async (t) => {
+    t.same(codes(group(insert(ONE_LINE, 2, rec('51VISA12345')))), ['X35']);
+  });
+  await t.test('a 41 after the line has a tariff', async (t) => {
+    t.same(codes(group(insert(ONE_LINE, line + 2, rec('41P1101260000000001')))), ['X35']);
+  });
+  await t.test('a 40 after the 89', async (t) => {
+    const totals = indexOf(ONE_LINE, '89');
+    const details = insert(ONE_LINE, totals + 1, recordOf(ONE_LINE, '40'));
+    t.same(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + totals + 1) }]);
+  });
+  await t.test('an 88 after the 89', async (t) => {
+    const totals = indexOf(ONE_LINE, '89');
+    t.same(codes(group(insert(ONE_LINE, totals + 1, rec('88')))), ['X35']);
+  });
+  await t.test('anything after the 90 except a new 10', async (t) => {
+    const end = 3 + ONE_LINE.length;
+    for (const id of ['11', '40', '50', '89', '90']) {
+      const r = group([...ONE_LINE, recordOf(ONE_LINE, id)]);
+      t.same(r.conditions, [{ code: 'X35', pointer: pointer(end) }], `${id} after 90`);
+    }
+    const r = group([...ONE_LINE, recordOf(ONE_LINE, '10'), recordOf(ONE_LINE, '11')]);
+    t.same(r.conditions, [], 'a new 10 starts a new transaction');
+    t.equal(r.units.length, 2);
+  });
+});
+
+t.test('X36: loops exceeded', async (t) => {
+  await t.test('two 11 records', async (t) => {
+    const at = indexOf(ONE_LINE, '11');
+    const r = group(insert(ONE_LINE, at + 1, recordOf(ONE_LINE, '11')));
+    t.same(r.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 1, column: 0 } }]);
+    t.same(r.units[0]!.headerRecords.map((h) => h.id), ['11', '31'], 'the extra 11 is not kept');
+  });
+  await t.test('three 31 records (two allowed)', async (t) => {
+    const at = indexOf(ONE_LINE, '31');
+    const b31 = recordOf(ONE_LINE, '31');
+    t.same(codes(group(insert(ONE_LINE, at + 1, b31))), [], 'two are allowed');
+    const r = group(insert(ONE_LINE, at + 1, b31, b31));
+    t.same(r.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 2, column: 0 } }]);
+  });
+  await t.test('33 tariffs on a line (32 allowed)', async (t) => {
+    const at = indexOf(ONE_LINE, '50');
+    const tariff = recordOf(ONE_LINE, '50');
+    const r32 = group(insert(ONE_LINE, at + 1, ...Array<string>(31).fill(tariff)));
+    t.same(r32.conditions, [], '32 tariffs are allowed');
+    t.equal(r32.units[0]!.lines[0]!.tariffs.length, 32);
+    const r33 = group(insert(ONE_LINE, at + 1, ...Array<string>(32).fill(tariff)));
+    t.same(r33.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 32, column: 0 } }]);
+    t.equal(r33.units[0]!.lines[0]!.tariffs.length, 32);
+  });
+});
+
+t.test('X39 and X40 from the record layouts, with the right columns', async (t) => {
+  const ten = indexOf(ONE_LINE, '10');
+  const withRecord = (text: string) => ONE_LINE.map((r, i) => (i === ten ? text : r));
+  const at = (column: number) => ({ kind: 'record', block: 1, position: 3 + ten, column });
+
+  await t.test('data in filler: X39 at the first non-blank filler column', async (t) => {
+    const r = group(withRecord(put(ONE_LINE[ten]!, 8, 'Z')));
+    t.same(r.conditions, [{ code: 'X39', pointer: at(8) }]);
+    t.same(group(withRecord(put(ONE_LINE[ten]!, 75, 'Q'))).conditions, [{ code: 'X39', pointer: at(75) }], 'filler5 (71-80)');
+  });
+  await t.test('non-standard data: X40 at its column, reported once', async (t) => {
+    const r = group(withRecord(put(ONE_LINE[ten]!, 30, '\u00e9')));
+    t.same(r.conditions, [{ code: 'X40', pointer: at(30) }]);
+    const control = group(withRecord(put(put(ONE_LINE[ten]!, 12, '\x01'), 8, 'Z')));
+    t.same(control.conditions, [{ code: 'X40', pointer: at(12) }], 'non-standard data is reported before, and instead of, filler data');
+  });
+  await t.test('a field problem whose field names no condition becomes X40 at the field start', async (t) => {
+    const line = indexOf(ONE_LINE, '40');
+    const bad = ONE_LINE.map((r, i) => (i === line ? put(r, 25, 'ab') : r)); // spi (25-26, AN) has no invalid code
+    t.same(group(bad).conditions, [{ code: 'X40', pointer: { kind: 'record', block: 1, position: 3 + line, column: 25 } }]);
+    const tariff = indexOf(ONE_LINE, '50');
+    const noUom = ONE_LINE.map((r, i) => (i === tariff ? put(r, 48, '   ') : r)); // uom1 (48-50, M) has no missing code
+    t.same(group(noUom).conditions, [{ code: 'X40', pointer: { kind: 'record', block: 1, position: 3 + tariff, column: 48 } }]);
+  });
+  await t.test('a field problem whose field names a condition is left to the business rules', async (t) => {
+    const r = group(withRecord(put(put(ONE_LINE[ten]!, 34, '  '), 39, 'Y'))); // entry type missing (B17), signature B40
+    t.same(r.conditions, []);
+    t.same(r.units[0]!.header.problems.map((p) => [p.kind, p.field.name]), [['missing', 'entryType'], ['invalid', 'electronicSignature']]);
+  });
+});

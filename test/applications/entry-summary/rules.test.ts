@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import type { EntryState } from '../../../src/applications/entry-summary/entry-store.js';
+import { loadGrammar } from '../../../src/applications/entry-summary/grammar.js';
+import { groupEntrySummaries } from '../../../src/applications/entry-summary/grouping.js';
+import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
+import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
+import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
+import { entryNumber } from '../../../src/applications/entry-summary/rules/entry-number.js';
+import { entryType } from '../../../src/applications/entry-summary/rules/entry-type.js';
+import { filerAndPort } from '../../../src/applications/entry-summary/rules/filer-and-port.js';
+import { importerNumber } from '../../../src/applications/entry-summary/rules/importer.js';
+import { ENTRY_SUMMARY_RULES } from '../../../src/applications/entry-summary/rules/index.js';
+import { layoutFields } from '../../../src/applications/entry-summary/rules/layout-fields.js';
+import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
+import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
+import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
+import { electronicSignature } from '../../../src/applications/entry-summary/rules/signature.js';
+import { totals } from '../../../src/applications/entry-summary/rules/totals.js';
+import type { EntrySummaryTx } from '../../../src/applications/entry-summary/transaction.js';
+import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../../src/catair/catalog.js';
+
+const catalog = loadCatalog();
+const grammar = loadGrammar(DEFAULT_SCHEMA_DIR, 'entry-summary');
+const samples = fileURLToPath(new URL('../../../scenarios/samples/', import.meta.url));
+const NOW = new Date('2026-11-25T15:00:00.000Z');
+const DAY_MS = 86_400_000;
+
+function sampleDetails(file: string): string[] {
+  const lines = readFileSync(samples + file, 'latin1').split('\n').filter((l) => l !== '');
+  return lines.slice(lines.findIndex((l) => l.startsWith('B')) + 1, lines.findIndex((l) => l.startsWith('Y')));
+}
+
+const ONE_LINE = sampleDetails('ae-add-1-line.txt');
+const FIVE_LINES = sampleDetails('ae-add-5-lines.txt');
+const PSC = sampleDetails('ae-psc-replace.txt');
+const CENSUS = sampleDetails('ae-census-override.txt');
+
+const rec = (text: string): string => text.padEnd(80).slice(0, 80);
+const put = (record: string, col: number, text: string): string => record.slice(0, col - 1) + text + record.slice(col - 1 + text.length);
+
+/** Applies `edit` to every record whose id is `id`. */
+const edit = (details: readonly string[], id: string, change: (r: string) => string): string[] =>
+  details.map((r) => (r.startsWith(id) ? change(r) : r));
+const without = (details: readonly string[], ...ids: string[]): string[] => details.filter((r) => !ids.some((id) => r.startsWith(id)));
+const insertAfter = (details: readonly string[], id: string, ...extra: string[]): string[] => {
+  const at = details.findIndex((r) => r.startsWith(id));
+  if (at < 0) throw new Error(`no ${id} record`);
+  return [...details.slice(0, at + 1), ...extra, ...details.slice(at + 1)];
+};
+
+/** Groups a mutated sample into its one transaction; the mutation must not be a syntax problem. */
+function txOf(details: readonly string[], allowSyntax = false): EntrySummaryTx {
+  const block = { number: 1, header: { text: 'B  2704B76AE'.padEnd(80), position: 2 }, details: details.map((text, i) => ({ text, position: i + 3 })) };
+  const { units, conditions } = groupEntrySummaries(block, grammar, catalog);
+  if (conditions.length > 0 && !allowSyntax) throw new Error(`test data has syntax problems: ${conditions.map((c) => c.code).join(' ')}`);
+  if (units.length !== 1) throw new Error(`expected one transaction, got ${units.length}`);
+  return units[0]!;
+}
+
+const BLOCK: BlockFacts = { port: '2704', filer: 'B76' };
+
+function ctx(over: { block?: BlockFacts; existing?: EntryState; options?: Record<string, unknown>; now?: Date } = {}): RuleContext {
+  return {
+    catalog,
+    block: over.block ?? BLOCK,
+    options: EntrySummaryOptions.parse(over.options ?? {}),
+    now: over.now ?? NOW,
+    ...(over.existing && { existing: over.existing }),
+  };
+}
+
+function onFile(over: Partial<EntryState> = {}): EntryState {
+  return {
+    status: 'accepted',
+    version: 100,
+    brokerReference: 'REF000001',
+    entryType: '01',
+    pscOnFile: false,
+    firstAcceptedAt: new Date(NOW.getTime() - 10 * DAY_MS).toISOString(),
+    ...over,
+  };
+}
+
+/** The codes a rule raises. */
+const run = (rule: Rule, details: readonly string[], c: RuleContext = ctx()): string[] => rule(txOf(details), c).map((x) => x.code);
+
+/** A delete: only the 10 record, action D. */
+const deleteOf = (details: readonly string[]): string[] => [put(details[0]!, 3, 'D')];
+const setHeader = (details: readonly string[], col: number, text: string) => edit(details, '10', (r) => put(r, col, text));
+
+t.test('rules/index lists every rule once, in order', async (t) => {
+  t.same(ENTRY_SUMMARY_RULES, [
+    layoutFields,
+    entryNumber,
+    filerAndPort,
+    entryType,
+    actionAgainstState,
+    electronicSignature,
+    importerNumber,
+    postSummaryCorrection,
+    lineItems,
+    censusOverrides,
+    totals,
+  ]);
+});
+
+t.test('the samples pass every rule', async (t) => {
+  for (const [name, details, c] of [
+    ['1 line', ONE_LINE, ctx()],
+    ['5 lines', FIVE_LINES, ctx()],
+    ['census override', CENSUS, ctx()],
+    ['psc', PSC, ctx({ existing: onFile() })],
+  ] as const) {
+    const tx = txOf(details);
+    t.same(ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, c)), [], name);
+  }
+});
+
+t.test('layoutFields', async (t) => {
+  t.same(run(layoutFields, ONE_LINE), [], 'the sample passes');
+  const found = layoutFields(txOf(setHeader(ONE_LINE, 39, 'Y')), ctx());
+  t.same(found.map((f) => [f.code, f.field, f.ref.kind]), [['B40', 'electronicSignature', 'summary']], 'B40 from the electronic-signatures code list');
+  t.same(run(electronicSignature, setHeader(ONE_LINE, 39, 'Y')), [], 'B40 is the layout’s, not the signature rule’s');
+  t.same(run(layoutFields, setHeader(ONE_LINE, 34, '  ')), ['B17'], 'missing entry type');
+  t.same(run(layoutFields, setHeader(ONE_LINE, 34, '99')), ['B18'], 'unknown entry type from the code list');
+  const line = layoutFields(txOf(edit(ONE_LINE, '40', (r) => put(r, 9, 'QQ'))), ctx());
+  t.same(line.map((f) => [f.code, f.field, f.ref.kind]), [['408', 'countryOfOrigin', 'line']]);
+  const tariff = layoutFields(txOf(edit(ONE_LINE, '50', (r) => put(r, 14, '00000000X0'))), ctx());
+  t.same(tariff.map((f) => [f.code, f.field, f.ref.kind]), [['438', 'duty', 'tariff']]);
+  const totalsRec = layoutFields(txOf(edit(ONE_LINE, '90', (r) => put(r, 3, '0000000000A'))), ctx());
+  t.same(totalsRec.map((f) => [f.code, f.ref.kind]), [['721', 'totals']]);
+  t.same(run(layoutFields, edit(ONE_LINE, '11', (r) => put(r, 3, ' '.repeat(12)))), ['100'], 'missing importer number');
+  const x40 = txOf(edit(ONE_LINE, '40', (r) => put(r, 25, 'ab')), true);
+  t.equal(x40.lines[0]!.record.problems.length, 1, 'the line record has a problem');
+  t.same(layoutFields(x40, ctx()), [], 'a problem with no condition (already X40 in grouping) is not repeated');
+  const filler = txOf(setHeader(ONE_LINE, 8, 'Z'), true);
+  t.same(layoutFields(filler, ctx()), [], 'data in filler (already X39) is not repeated');
+});
+
+t.test('entryNumber', async (t) => {
+  t.same(run(entryNumber, ONE_LINE), [], 'B76-0324527-8 passes (Appendix E example)');
+  t.same(run(entryNumber, setHeader(ONE_LINE, 9, '0324527A')), ['B15'], 'not numeric');
+  t.same(run(entryNumber, setHeader(ONE_LINE, 9, '0324527 ')), ['B15'], 'seven digits');
+  t.same(run(entryNumber, setHeader(ONE_LINE, 9, '03245279')), ['B16'], 'check digit mismatch');
+  t.same(run(entryNumber, sampleDetails('ae-bad-check-digit.txt')), ['B16'], 'the bad-check-digit sample');
+  t.same(run(entryNumber, setHeader(ONE_LINE, 9, '        ')), [], 'missing is left to the layout (B14)');
+  const [c] = entryNumber(txOf(setHeader(ONE_LINE, 9, '03245279')), ctx());
+  t.equal(c?.field, 'entryNumber');
+  t.same(c?.ref, { kind: 'summary' });
+});
+
+t.test('filerAndPort', async (t) => {
+  t.same(run(filerAndPort, ONE_LINE), [], 'entry filer and port match the block');
+  t.same(run(filerAndPort, setHeader(ONE_LINE, 4, 'C77')), ['B53'], 'entry filer is not the processing filer');
+  const remote = { ...BLOCK, remotePreparerFiler: 'B76' };
+  t.same(run(filerAndPort, ONE_LINE, ctx({ block: remote })), [], 'remote filing: entry filer is the preparer filer');
+  t.same(run(filerAndPort, setHeader(ONE_LINE, 4, 'C77'), ctx({ block: remote })), ['B12'], 'remote filing: B12 rather than B53');
+  t.same(run(filerAndPort, ONE_LINE, ctx({ block: { ...BLOCK, remotePreparerFiler: 'C77' } })), ['B12'], 'remote preparer filer other than the entry filer');
+  t.same(run(filerAndPort, setHeader(ONE_LINE, 18, '2705')), ['B10'], 'port is not the processing port');
+  t.same(run(filerAndPort, setHeader(setHeader(ONE_LINE, 18, '2705'), 4, 'C77')), ['B53', 'B10']);
+});
+
+t.test('entryType', async (t) => {
+  t.same(run(entryType, ONE_LINE), [], 'type 01 passes');
+  t.same(run(entryType, sampleDetails('ae-entry-type-86.txt')), ['B18'], 'type 86 (Section 321) sample');
+  t.same(run(entryType, setHeader(ONE_LINE, 34, '86')), ['B18']);
+  t.same(run(entryType, setHeader(ONE_LINE, 34, '09')), ['B18'], 'reconciliation summary');
+  t.same(run(entryType, setHeader(ONE_LINE, 34, '11')), [], 'informal 11 is allowed');
+  t.same(run(entryType, setHeader(ONE_LINE, 34, '99')), [], 'unknown code: left to the layout');
+});
+
+t.test('actionAgainstState', async (t) => {
+  const strict = { actionPolicy: 'strict' };
+  await t.test('delete', async (t) => {
+    t.same(run(actionAgainstState, deleteOf(ONE_LINE), ctx({ existing: onFile() })), [], 'D of an accepted entry with only its 10 record');
+    t.same(run(actionAgainstState, deleteOf(ONE_LINE)), ['B25'], 'D of an entry never filed');
+    t.same(run(actionAgainstState, deleteOf(ONE_LINE), ctx({ existing: onFile({ status: 'deleted' }) })), ['B25'], 'D of a deleted entry');
+    t.same(run(actionAgainstState, edit(ONE_LINE, '10', (r) => put(r, 3, 'D')), ctx({ existing: onFile() })), ['B24'], 'D with more than its 10 record');
+    t.same(run(actionAgainstState, [put(ONE_LINE[0]!, 3, 'D'), ONE_LINE.find((r) => r.startsWith('90'))!], ctx({ existing: onFile() })), ['B24'], 'D with only a 90 record');
+    t.same(run(actionAgainstState, edit(ONE_LINE, '10', (r) => put(r, 3, 'D'))), ['B25', 'B24']);
+  });
+  await t.test('B35: add of an entry on file with another broker reference', async (t) => {
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ brokerReference: 'OTHER0001' }) })), ['B35']);
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile() })), [], 'same broker reference: a replace under cbp');
+    t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R'), ctx({ existing: onFile({ brokerReference: 'OTHER0001' }) })), [], 'R may change the broker reference');
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ status: 'deleted', brokerReference: 'OTHER0001' }) })), [], 're-add of a deleted entry');
+  });
+  await t.test('B54: non-PSC action on an entry with a PSC on file', async (t) => {
+    t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R'), ctx({ existing: onFile({ pscOnFile: true }) })), ['B54']);
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ pscOnFile: true }) })), ['B54']);
+    t.same(run(actionAgainstState, PSC, ctx({ existing: onFile({ pscOnFile: true }) })), [], 'another PSC is allowed');
+  });
+  await t.test('M01/M02 only under actionPolicy strict', async (t) => {
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile(), options: strict })), ['M01'], 'A of an entry on file');
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile() })), [], 'cbp: A of an entry on file replaces it');
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ options: strict })), [], 'strict: A of a new entry');
+    t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R'), ctx({ options: strict })), ['M02'], 'R of an unknown entry');
+    t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R'), ctx({ options: strict, existing: onFile({ status: 'deleted' }) })), ['M02'], 'R of a deleted entry');
+    t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R')), [], 'cbp: R of an unknown entry adds it');
+    t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R'), ctx({ options: strict, existing: onFile() })), [], 'strict: R of an entry on file');
+    t.same(run(actionAgainstState, PSC, ctx({ options: strict })), [], 'strict: a PSC of an unknown entry is left to B42');
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ brokerReference: 'OTHER0001' }), options: strict })), ['M01', 'B35']);
+  });
+});
+
+t.test('electronicSignature', async (t) => {
+  t.same(run(electronicSignature, ONE_LINE), [], 'signed with X');
+  t.same(run(electronicSignature, setHeader(ONE_LINE, 39, ' ')), ['B39'], 'blank on an add');
+  t.same(run(electronicSignature, setHeader(setHeader(ONE_LINE, 39, ' '), 3, 'R')), ['B39'], 'blank on a replace');
+  t.same(run(electronicSignature, setHeader(deleteOf(ONE_LINE), 39, ' ')), [], 'a delete need not be signed');
+  t.same(run(layoutFields, setHeader(ONE_LINE, 39, ' ')), [], 'blank is not B40');
+});
+
+t.test('importerNumber', async (t) => {
+  const importer = (text: string) => edit(ONE_LINE, '11', (r) => put(r, 3, text.padEnd(12)));
+  t.same(run(importerNumber, ONE_LINE), [], 'EIN with suffix');
+  t.same(run(importerNumber, without(ONE_LINE, '11')), ['100'], 'no 11 record on an add');
+  t.same(run(importerNumber, setHeader(without(ONE_LINE, '11'), 3, 'R')), ['100'], 'no 11 record on a replace');
+  t.same(run(importerNumber, deleteOf(ONE_LINE)), [], 'a delete carries no 11 record');
+  t.same(run(importerNumber, importer('123456789')), ['102'], 'no recognised format');
+  t.same(run(importerNumber, importer('12-3456789O1')), ['102'], 'EIN suffix with the letter O');
+  t.same(run(importerNumber, importer('123-45-6789')), [], 'SSN');
+  t.same(run(importerNumber, importer('252704-00001')), [], 'CBP-assigned');
+  t.same(run(importerNumber, importer('12-3456789')), [], 'EIN without suffix');
+  t.same(run(importerNumber, importer('')), [], 'blank: left to the layout (100 as missing)');
+  const [c] = importerNumber(txOf(importer('123456789')), ctx());
+  t.equal(c?.field, 'importerNumber');
+  t.equal(c?.record?.id, '11');
+});
+
+t.test('postSummaryCorrection', async (t) => {
+  const existing = onFile();
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing })), [], 'the PSC sample on an accepted entry');
+  t.same(run(postSummaryCorrection, ONE_LINE), [], 'a plain add');
+  t.same(run(postSummaryCorrection, setHeader(deleteOf(PSC), 65, 'Y'), ctx({ existing })), ['B43'], 'PSC delete');
+  t.same(run(postSummaryCorrection, PSC), ['B42'], 'PSC of an entry not on file');
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile({ status: 'deleted' }) })), ['B46'], 'PSC of a deleted entry');
+
+  await t.test('B48: outside the PSC window', async (t) => {
+    const at = (days: number) => onFile({ firstAcceptedAt: new Date(NOW.getTime() - days * DAY_MS).toISOString() });
+    const options = { pscWindowDays: 300 };
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(301), options })), ['B48'], '301 days after first acceptance');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(299), options })), [], '299 days');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(300), options })), [], 'exactly 300 days');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(301), options: { pscWindowDays: 400 } })), [], 'a wider window');
+  });
+
+  t.same(run(postSummaryCorrection, without(PSC, '35'), ctx({ existing })), ['748'], 'no reason codes');
+  const lineReason = insertAfter(without(PSC, '35'), '50', rec('63L07'));
+  t.same(run(postSummaryCorrection, lineReason, ctx({ existing })), [], 'line reasons on a 63 record are enough');
+  t.same(run(postSummaryCorrection, without(PSC, '36'), ctx({ existing })), ['287'], 'no explanation');
+  t.same(run(postSummaryCorrection, without(PSC, '35', '36'), ctx({ existing })), ['748', '287']);
+  const statement = postSummaryCorrection(txOf(setHeader(PSC, 52, '112526')), ctx({ existing }));
+  t.same(statement.map((c) => [c.code, c.field]), [['217', 'statementPrintDate']], 'statement print date on a PSC');
+  t.same(run(postSummaryCorrection, setHeader(PSC, 60, '01'), ctx({ existing })), ['217'], 'statement client branch on a PSC');
+
+  const notPsc = setHeader(PSC, 65, ' ');
+  t.same(run(postSummaryCorrection, without(notPsc, '36'), ctx({ existing })), ['284'], '35 record without PSC');
+  t.same(run(postSummaryCorrection, without(notPsc, '35'), ctx({ existing })), ['277'], '36 record without PSC');
+  const with63 = insertAfter(ONE_LINE, '50', rec('63L07'));
+  const c580 = postSummaryCorrection(txOf(with63), ctx());
+  t.same(c580.map((c) => [c.code, c.ref.kind]), [['580', 'line']], '63 record without PSC');
+  t.same(run(postSummaryCorrection, insertAfter(notPsc, '50', rec('63L07')), ctx({ existing })), ['284', '277', '580']);
+});
+
+t.test('lineItems', async (t) => {
+  const lineNo = (details: readonly string[], ...numbers: string[]) => {
+    let i = 0;
+    return details.map((r) => (r.startsWith('40') ? put(r, 5, numbers[i++]!) : r));
+  };
+  t.same(run(lineItems, FIVE_LINES), [], 'lines 001-005');
+  t.same(run(lineItems, without(ONE_LINE, '40', '50')), ['400'], 'no line');
+  t.same(run(lineItems, deleteOf(ONE_LINE)), [], 'a delete has no lines');
+  const dup = lineItems(txOf(lineNo(FIVE_LINES, '001', '002', '002', '004', '005')), ctx());
+  t.same(dup.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['518', 3]], 'duplicate points at the second occurrence');
+  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '002', '003', '004', '002')), ['518'], 'an earlier duplicate is 518, not M03');
+  const down = lineItems(txOf(lineNo(FIVE_LINES, '001', '003', '002', '004', '005')), ctx());
+  t.same(down.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['M03', 3]]);
+  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '003', '002', '004', '005'), ctx({ options: { lineOrder: 'any' } })), [], 'lineOrder any');
+  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '002', '002', '004', '005'), ctx({ options: { lineOrder: 'any' } })), ['518'], 'duplicates still 518 with lineOrder any');
+  t.same(run(lineItems, lineNo(FIVE_LINES, '  9', ' 10', '011', '100', '101')), [], 'numeric comparison');
+});
+
+t.test('censusOverrides', async (t) => {
+  const cw02 = (pairs: string) => edit(CENSUS, 'CW02', (r) => put(r, 10, pairs.padEnd(35)));
+  t.same(run(censusOverrides, CENSUS), [], '27C overridden with 50 (allowed)');
+  t.same(run(censusOverrides, cw02('27C0927D04')), [], 'two allowed overrides');
+  const bad = censusOverrides(txOf(cw02('27C01')), ctx());
+  t.same(bad.map((c) => [c.code, c.field, c.ref.kind]), [['487', 'override1', 'line']], '01 is not allowed for 27C');
+  t.same(run(censusOverrides, cw02('27C5027P51')), [], '51 allowed for 27P');
+  t.same(run(censusOverrides, cw02('27C5027A51')), ['487'], '51 not allowed for 27A');
+  const twice = censusOverrides(txOf(cw02('27C5027C09')), ctx());
+  t.same(twice.map((c) => [c.code, c.field]), [['488', 'warning2']], 'a warning overridden twice');
+  t.same(run(censusOverrides, cw02('27C5027C01')), ['488', '487']);
+  t.same(run(censusOverrides, cw02('ZZZ50')), [], 'unknown warning: left to the layout (484)');
+  t.same(run(censusOverrides, cw02('27CZZ')), [], 'unknown override: left to the layout (486)');
+});
+
+t.test('totals', async (t) => {
+  const duty = (cents: string) => edit(ONE_LINE, '50', (r) => put(r, 14, cents.padStart(10, '0')));
+  const dutyTotal = (details: readonly string[], cents: string) => edit(details, '90', (r) => put(r, 3, cents.padStart(11, '0')));
+  const feeTotal = (details: readonly string[], cents: string) => edit(details, '90', (r) => put(r, 15, cents.padStart(11, '0')));
+  t.same(run(totals, ONE_LINE), [], 'the sample: no duty, fees 34.64');
+  t.same(run(totals, without(ONE_LINE, '90')), ['701'], 'no 90 record');
+  t.same(run(totals, deleteOf(ONE_LINE)), [], 'a delete has no 90 record');
+  const d = totals(txOf(dutyTotal(ONE_LINE, '1')), ctx());
+  t.same(d.map((c) => [c.code, c.field, c.ref.kind]), [['722', 'dutyTotal', 'totals']], 'duty total off by a cent');
+  t.same(run(totals, dutyTotal(duty('1234'), '1234')), [], 'duty 12.34 = total 12.34');
+  const f = totals(txOf(feeTotal(ONE_LINE, '3465')), ctx());
+  t.same(f.map((c) => [c.code, c.field, c.ref.kind]), [['726', 'feeTotal', 'totals']], 'fee total off by a cent');
+  t.same(run(totals, feeTotal(dutyTotal(ONE_LINE, '5'), '1')), ['722', '726']);
+
+  await t.test('exact cent sums pass (no floating-point drift)', async (t) => {
+    const tariff = put(ONE_LINE.find((r) => r.startsWith('50'))!, 14, '0000000010');
+    const three = dutyTotal(insertAfter(without(ONE_LINE, '50'), '40', tariff, tariff, tariff), '30');
+    t.same(run(totals, three), [], '3 × 0.10 = 0.30');
+    t.same(run(totals, dutyTotal(three, '31')), ['722'], 'and 0.31 is still a mismatch');
+    const fees = edit(ONE_LINE, '89', () => rec('8949900000000010' + '49900000000020'));
+    t.same(run(totals, feeTotal(fees, '30')), [], 'fees 0.10 + 0.20 = 0.30');
+    t.same(run(totals, feeTotal(fees, '29')), ['726']);
+    const lines = ['0000000010', '0000000020', '0000000030', '0000000007'].map((c) => put(tariff, 14, c));
+    t.same(run(totals, dutyTotal(insertAfter(without(ONE_LINE, '50'), '40', ...lines), '67')), [], '0.10 + 0.20 + 0.30 + 0.07 = 0.67');
+  });
+});
