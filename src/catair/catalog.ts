@@ -54,23 +54,32 @@ function yamlFiles(dir: string): string[] {
  */
 export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
   const layouts = new Map<string, Layout>();
+  const fileOf = new Map<string, string>();
   for (const path of yamlFiles(join(dir, 'layouts'))) {
     const file = readYaml(path, LayoutFile);
+    const shown = relative(process.cwd(), path) || path;
     for (const spec of file.records) {
       let layout: Layout;
       try {
-        layout = compileLayout(relative(process.cwd(), path) || path, spec);
+        layout = compileLayout(shown, spec);
       } catch (err) {
         if (err instanceof LayoutError) throw new SchemaError(err.message);
         throw err;
       }
-      if (layouts.has(layout.name)) throw new SchemaError(`${path}: record ${layout.name} is defined twice`);
+      if (layouts.has(layout.name)) throw new SchemaError(`${shown}: record ${layout.name} is defined twice`);
       layouts.set(layout.name, layout);
+      fileOf.set(layout.name, shown);
     }
   }
   const codeLists = new Map<string, CodeList>();
   for (const path of yamlFiles(join(dir, 'codes'))) {
-    const list = compileCodeList(readYaml(path, CodeListFile));
+    let list: CodeList;
+    try {
+      list = compileCodeList(readYaml(path, CodeListFile));
+    } catch (err) {
+      if (err instanceof SchemaError) throw err;
+      throw new SchemaError(`${relative(process.cwd(), path) || path}: ${(err as Error).message}`);
+    }
     codeLists.set(list.name, list);
   }
   const dictionary = new ErrorDictionary(readYaml(join(dir, 'error-dictionary.yaml'), DictionaryFile));
@@ -78,11 +87,11 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
   for (const layout of layouts.values()) {
     for (const f of layout.fields) {
       if (f.codes !== undefined && !codeLists.has(f.codes)) {
-        throw new SchemaError(`layout ${layout.name}: field ${f.name} names code list "${f.codes}", which does not exist`);
+        throw new SchemaError(`${fileOf.get(layout.name)}: record ${layout.name}: field ${f.name} names code list "${f.codes}", which does not exist in schemas/codes`);
       }
       for (const code of [f.missing, f.invalid]) {
         if (code !== undefined && !dictionary.has(code)) {
-          throw new SchemaError(`layout ${layout.name}: field ${f.name} names condition ${code}, which is not in the dictionary`);
+          throw new SchemaError(`${fileOf.get(layout.name)}: record ${layout.name}: field ${f.name} names condition ${code}, which is not in error-dictionary.yaml`);
         }
       }
     }

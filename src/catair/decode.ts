@@ -15,14 +15,19 @@ function literalsMatch(layout: Layout, record: string): boolean {
   return layout.fields.every((f) => f.literal === undefined || record.slice(f.offset, f.end) === f.literal);
 }
 
+/** On output, ACE-generated fallback records (most literals) are tried first, then output variants. */
+function outputRank(layout: Layout): number {
+  if (layout.name.endsWith('.fallback')) return 0;
+  return layout.name.endsWith('.out') ? 1 : 2;
+}
+
 /**
  * Picks the layout of a record: among those with its record id, the first whose literals all match.
  * Output variants (`Y.out`, `B.fallback` …) are preferred on output and never used on input.
  */
 export function identifyLayout(catalog: Catalog, record: string, direction: 'in' | 'out'): Layout | undefined {
-  const variant = (l: Layout): boolean => l.name.endsWith('.out') || l.name.endsWith('.fallback');
-  const candidates = catalog.candidates(record).filter((l) => direction === 'out' || !variant(l));
-  const ordered = direction === 'out' ? [...candidates].sort((a, b) => Number(variant(b)) - Number(variant(a))) : candidates;
+  const candidates = catalog.candidates(record).filter((l) => direction === 'out' || outputRank(l) === 2);
+  const ordered = direction === 'out' ? [...candidates].sort((a, b) => outputRank(a) - outputRank(b)) : candidates;
   return ordered.find((l) => literalsMatch(l, record));
 }
 

@@ -106,7 +106,8 @@ function checkEnvelopeFields(layout: Layout, rec: PositionedRecord, block: numbe
     else if (p.kind === 'missing' && p.field.missing) add(p.field.missing, pointer);
     else if (p.kind === 'invalid' && p.field.invalid) add(p.field.invalid, pointer);
     else if (p.kind === 'invalid' && p.field.codes === 'application-ids') add('X12', pointer);
-    else add('X40', pointer);
+    // A blank Y or Z field with no condition of its own is reported by the match with B (X32) or A (X14).
+    else if (p.kind === 'invalid') add('X40', pointer);
   }
 }
 

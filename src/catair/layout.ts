@@ -103,7 +103,7 @@ export function compileLayout(file: string, spec: z.infer<typeof RecordSpec>): L
   if (next !== RECORD_LENGTH + 1) fail(`columns ${next}-${RECORD_LENGTH} are not covered by any field`);
   const first = fields[0];
   if (first?.start !== 1 || first.literal === undefined || !first.literal.startsWith(spec.id)) {
-    fail(`the first field must be a literal starting with the record id "${spec.id}"`);
+    fail(`the first field (${first?.name ?? 'none'}) must be a literal starting with the record id "${spec.id}"`);
   }
   return { name: spec.name, id: spec.id, title: spec.title, fields: [...byName.values()], byName };
 }

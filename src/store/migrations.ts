@@ -5,7 +5,7 @@
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE exchanges (
-    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq          INTEGER PRIMARY KEY,
     id           TEXT NOT NULL UNIQUE,
     received_at  TEXT NOT NULL,
     duration_ms  REAL NOT NULL,
@@ -19,7 +19,6 @@ export const MIGRATIONS: readonly string[] = [
     detail       TEXT NOT NULL
   );
   CREATE INDEX exchanges_session ON exchanges(session, seq);
-  CREATE INDEX exchanges_outcome ON exchanges(outcome, seq);
   CREATE TABLE exchange_entries (
     exchange_seq INTEGER NOT NULL REFERENCES exchanges(seq) ON DELETE CASCADE,
     filer        TEXT NOT NULL,
@@ -43,7 +42,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session, filer, entry_number)
   ) WITHOUT ROWID;
   CREATE TABLE entry_history (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           INTEGER PRIMARY KEY,
     session      TEXT NOT NULL,
     filer        TEXT NOT NULL,
     entry_number TEXT NOT NULL,

@@ -1,0 +1,250 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import { type Catalog, loadCatalog } from '../../src/catair/catalog.js';
+import { type BatchCondition, readEnvelope } from '../../src/catair/envelope.js';
+import { frameRecords } from '../../src/catair/framing.js';
+
+const catalog = loadCatalog();
+const SCHEMAS = fileURLToPath(new URL('../../schemas', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../scenarios/samples/ae-add-1-line.txt', import.meta.url));
+
+/** The sample, one string per record: 0 A, 1 B, 2-8 transaction records, 9 Y, 10 Z. */
+const sample = (): string[] => readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l !== '');
+const [A_, B_, Y_, Z_] = [0, 1, 9, 10];
+
+/** Overwrites the record from 1-based column `col`. */
+const put = (record: string, col: number, text: string): string =>
+  record.slice(0, col - 1) + text + record.slice(col - 1 + text.length);
+
+function editRecord(records: string[], index: number, col: number, text: string): string[] {
+  const copy = [...records];
+  copy[index] = put(copy[index] as string, col, text);
+  return copy;
+}
+
+function envelope(records: string[], cat: Catalog = catalog) {
+  const framed = frameRecords(records.join('\n'), false);
+  return readEnvelope(framed.records, framed.problems, cat);
+}
+
+const conditions = (records: string[], cat: Catalog = catalog): BatchCondition[] => envelope(records, cat).conditions;
+const rec = (code: string, block: number, position: number, column = 0): BatchCondition => ({
+  code,
+  pointer: { kind: 'record', block, position, column },
+});
+const blk = (code: string, block = 1, position = 2): BatchCondition => ({ code, pointer: { kind: 'block', block, position } });
+
+/** Sets B 47-56 (preparer port, filer, office, indicator) of the sample. */
+const preparer = (text: string): string[] => editRecord(sample(), B_, 47, text.padEnd(10));
+
+t.test('the sample is 11 records of 80 characters', async (t) => {
+  const s = sample();
+  t.equal(s.length, 11);
+  t.ok(s.every((r) => r.length === 80));
+});
+
+t.test('a valid batch', async (t) => {
+  const batch = envelope(sample());
+  t.same(batch.conditions, []);
+  t.equal(batch.header?.position, 1);
+  t.equal(batch.trailer?.position, 11);
+  t.equal(batch.blocks.length, 1);
+  const [block] = batch.blocks;
+  t.equal(block?.number, 1);
+  t.equal(block?.header.position, 2);
+  t.equal(block?.trailer?.position, 10);
+  t.same(
+    block?.details.map((d) => d.position),
+    [3, 4, 5, 6, 7, 8, 9],
+  );
+  t.equal(block?.details[0]?.text.slice(0, 2), '10');
+});
+
+t.test('two blocks are numbered 1 and 2', async (t) => {
+  const s = sample();
+  const batch = envelope([...s.slice(0, 10), ...s.slice(1, 10), s[Z_] as string]);
+  t.same(batch.conditions, []);
+  t.same(
+    batch.blocks.map((b) => [b.number, b.header.position, b.trailer?.position]),
+    [
+      [1, 2, 10],
+      [2, 11, 19],
+    ],
+  );
+});
+
+t.test('framing problems become record conditions in block 0', async (t) => {
+  const s = sample();
+  s[Z_] = (s[Z_] as string).trimEnd();
+  t.same(conditions(s), [rec('X42', 0, 11, 21)]);
+});
+
+t.test('missing Z: X06 pointing at the last record', async (t) => {
+  t.same(conditions(sample().slice(0, 10)), [rec('X06', 0, 10)]);
+});
+
+t.test('missing Y: X05 pointing at the block', async (t) => {
+  const s = sample();
+  s.splice(Y_, 1);
+  t.same(conditions(s), [blk('X05', 1, 2)]);
+  const noYnoZ = sample().slice(0, 9);
+  t.same(conditions(noYnoZ), [blk('X05', 1, 2), rec('X06', 0, 9)]);
+});
+
+t.test('a B while a block is open: X05 for the open block', async (t) => {
+  const s = sample();
+  const batch = envelope([...s.slice(0, 9), ...s.slice(1, 10), s[Z_] as string]);
+  t.same(batch.conditions, [blk('X05', 1, 2)]);
+  t.equal(batch.blocks.length, 2);
+  t.equal(batch.blocks[1]?.header.position, 10);
+});
+
+t.test('Y does not match B: X32 at the first differing column', async (t) => {
+  t.same(conditions(editRecord(sample(), Y_, 4, '2705')), [rec('X32', 1, 10, 4)]);
+  t.same(conditions(editRecord(sample(), Y_, 8, 'C11')), [rec('X32', 1, 10, 8)]);
+  t.same(conditions(editRecord(sample(), Y_, 11, 'SE')), [rec('X32', 1, 10, 11)]);
+  t.same(conditions(editRecord(editRecord(sample(), Y_, 4, '2705'), Y_, 11, 'SE')), [rec('X32', 1, 10, 4)], 'reported once');
+});
+
+t.test('Z does not match A: X14 on the Z', async (t) => {
+  t.same(conditions(editRecord(sample(), Z_, 2, '2705')), [rec('X14', 0, 11)]);
+  t.same(conditions(editRecord(sample(), Z_, 6, 'C11')), [rec('X14', 0, 11)]);
+  t.same(conditions(editRecord(sample(), Z_, 15, '112626')), [], 'the date need not match');
+});
+
+t.test('B application differs from A: X19 on the block', async (t) => {
+  const s = editRecord(editRecord(sample(), B_, 11, 'SE'), Y_, 11, 'SE');
+  t.same(conditions(s), [blk('X19')]);
+});
+
+t.test('unknown application: X12 on A and B', async (t) => {
+  let s = editRecord(sample(), A_, 26, 'ZZ');
+  s = editRecord(s, B_, 11, 'ZZ');
+  s = editRecord(s, Y_, 11, 'ZZ');
+  t.same(conditions(s), [rec('X12', 0, 1, 26), rec('X12', 1, 2, 11)]);
+});
+
+t.test('missing application on A: X11', async (t) => {
+  t.same(conditions(editRecord(sample(), A_, 26, '  ')), [rec('X11', 0, 1, 26)]);
+});
+
+t.test('known but unimplemented application (SE): X13 on A', async (t) => {
+  let s = editRecord(sample(), A_, 26, 'SE');
+  s = editRecord(s, B_, 11, 'SE');
+  s = editRecord(s, Y_, 11, 'SE');
+  t.same(conditions(s), [rec('X13', 0, 1, 26)]);
+});
+
+t.test('known but unimplemented application in bare blocks: X13 on the block', async (t) => {
+  const s = editRecord(editRecord(sample().slice(1, 10), 0, 11, 'SE'), 8, 11, 'SE');
+  t.same(conditions(s), [blk('X13', 1, 1)]);
+});
+
+t.test('empty block: X04', async (t) => {
+  const s = sample();
+  s.splice(2, 7);
+  t.same(conditions(s), [blk('X04')]);
+});
+
+t.test('records outside a block: X03 once', async (t) => {
+  const s = sample();
+  const before = [s[A_] as string, s[2] as string, s[3] as string, ...s.slice(1)];
+  t.same(conditions(before), [rec('X03', 0, 2)], 'between A and B');
+  const after = [...s.slice(0, 10), s[2] as string, s[Z_] as string];
+  t.same(conditions(after), [rec('X03', 1, 11)], 'between Y and Z');
+  t.same(conditions(s.slice(2)), [rec('X03', 0, 1)], 'no A and no B');
+});
+
+t.test('no A record: X03 at record 1', async (t) => {
+  const noA = sample().slice(1);
+  noA.unshift('10'.padEnd(80));
+  const batch = envelope(noA);
+  t.notOk(batch.header);
+  t.same(batch.conditions, [rec('X03', 0, 1)]);
+});
+
+t.test('data after Z: X35', async (t) => {
+  const s = sample();
+  t.same(conditions([...s, s[A_] as string]), [rec('X35', 0, 12)]);
+  t.same(conditions([...s, s[1] as string, ...s.slice(2, 10)]), [rec('X35', 0, 12)], 'reported once');
+});
+
+t.test('preparer rules on B 47-56', async (t) => {
+  t.same(conditions(preparer('2704B76  1')), [], 'indicator 1 with port and filer');
+  t.same(conditions(preparer('2704B76AB1')), [], 'with an office');
+  t.same(conditions(preparer('         X')), [blk('X21')], 'X21 indicator not blank or 1');
+  t.same(conditions(preparer('2704B76   ')), [blk('X22')], 'X22 preparer data without the indicator');
+  t.same(conditions(preparer('       AB ')), [blk('X22')], 'X22 office alone');
+  t.same(conditions(preparer('    B76  1')), [blk('X24')], 'X24 no preparer port');
+  t.same(conditions(preparer('2704     1')), [blk('X25')], 'X25 no preparer filer');
+  t.same(conditions(preparer('2704C11  1')), [blk('X26')], 'X26 preparer filer is not the processing filer');
+  t.same(conditions(preparer('AB12B76  1')), [blk('X28')], 'X28 preparer port not 4 digits');
+  t.same(conditions(preparer('         1')), [blk('X24'), blk('X25')], 'X24 and X25 together');
+  t.same(conditions(preparer('AB12C11  1')), [blk('X28'), blk('X26')], 'X28 and X26 together');
+});
+
+t.test('X23: preparer data for an application that does not allow it', async (t) => {
+  t.test('with the shipped schemas (EQ, not implemented: X13 too)', async (t) => {
+    let s = preparer('2704B76  1');
+    s = editRecord(s, A_, 26, 'EQ');
+    s = editRecord(s, B_, 11, 'EQ');
+    s = editRecord(s, Y_, 11, 'EQ');
+    t.same(conditions(s), [rec('X13', 0, 1, 26), blk('X23')]);
+    const noPreparer = editRecord(editRecord(editRecord(sample(), A_, 26, 'EQ'), B_, 11, 'EQ'), Y_, 11, 'EQ');
+    t.same(conditions(noPreparer), [rec('X13', 0, 1, 26)], 'no preparer data, no X23');
+  });
+
+  t.test('with EQ marked implemented in a schema copy: X23 alone', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ace-mock-schemas-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(SCHEMAS, dir, { recursive: true });
+    const path = join(dir, 'codes', 'application-ids.yaml');
+    const text = readFileSync(path, 'utf8');
+    const from = '"EQ": { title: "Entry Summary Query", response: "ER", preparerAllowed: false, implemented: false }';
+    t.ok(text.includes(from));
+    writeFileSync(path, text.replace(from, from.replace('implemented: false', 'implemented: true')));
+    const cat = loadCatalog(dir);
+    let s = preparer('2704B76  1');
+    s = editRecord(s, A_, 26, 'EQ');
+    s = editRecord(s, B_, 11, 'EQ');
+    s = editRecord(s, Y_, 11, 'EQ');
+    t.same(conditions(s, cat), [blk('X23')]);
+    t.same(conditions(editRecord(s, B_, 56, 'X'), cat), [blk('X21')], 'X21 comes before X23');
+    t.same(conditions(editRecord(s, B_, 47, '          '), cat), [], 'no preparer data, no X23');
+  });
+});
+
+t.test('data in A/B filler: X39 at the column', async (t) => {
+  t.same(conditions(editRecord(sample(), A_, 22, 'X')), [rec('X39', 0, 1, 22)]);
+  t.same(conditions(editRecord(sample(), A_, 45, 'X')), [rec('X39', 0, 1, 45)]);
+  t.same(conditions(editRecord(sample(), B_, 20, 'X')), [rec('X39', 1, 2, 20)]);
+  t.same(conditions(editRecord(sample(), B_, 58, 'X')), [rec('X39', 1, 2, 58)]);
+  t.same(conditions(editRecord(sample(), Y_, 50, 'X')), [rec('X39', 1, 10, 50)]);
+  t.same(conditions(editRecord(sample(), Z_, 60, 'X')), [rec('X39', 0, 11, 60)]);
+});
+
+t.test('non-standard data in the envelope: X40 at the column', async (t) => {
+  t.same(conditions(editRecord(sample(), B_, 65, '\x01')), [rec('X40', 1, 2, 65)]);
+});
+
+t.test('missing envelope fields: their own conditions', async (t) => {
+  t.same(conditions(editRecord(sample(), A_, 2, '    ')), [rec('X07', 0, 1, 2), rec('X14', 0, 11)]);
+  t.same(conditions(editRecord(sample(), A_, 6, '   ')), [rec('X08', 0, 1, 6), rec('X14', 0, 11)]);
+  t.same(conditions(editRecord(sample(), B_, 4, '    ')), [rec('X15', 1, 2, 4), rec('X32', 1, 10, 4)]);
+  t.same(conditions(editRecord(sample(), B_, 8, '   ')), [rec('X16', 1, 2, 8), rec('X32', 1, 10, 8)]);
+  t.same(conditions(editRecord(sample(), A_, 15, '023026')), [rec('X10', 0, 1, 15)]);
+});
+
+t.test('bare B…Y blocks without A/Z: no condition', async (t) => {
+  const batch = envelope(sample().slice(1, 10));
+  t.same(batch.conditions, []);
+  t.notOk(batch.header);
+  t.notOk(batch.trailer);
+  t.equal(batch.blocks.length, 1);
+  t.equal(batch.blocks[0]?.header.position, 1);
+  t.equal(batch.blocks[0]?.trailer?.position, 9);
+  t.equal(batch.blocks[0]?.details.length, 7);
+});

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const samples = fileURLToPath(new URL('../scenarios/samples/', import.meta.url));
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'latin1', env: { ...process.env, LOG_LEVEL: 'silent' } });
+
+t.test('--help explains the commands, options and environment', async (t) => {
+  const r = run('--help');
+  t.equal(r.status, 0);
+  t.match(r.stdout, /ace-mock serve/);
+  t.match(r.stdout, /ace-mock validate FILE/);
+  t.match(r.stdout, /ACE_MOCK_DB/);
+  t.match(r.stdout, /curl --data-binary/);
+});
+
+t.test('validate prints the answer and exits by outcome', async (t) => {
+  const ok = run('validate', `${samples}ae-add-1-line.txt`);
+  t.equal(ok.status, 0);
+  t.match(ok.stdout, /^A2704B76 {6}112526 {5}AX/);
+  t.match(ok.stdout, /E1A 995   SUMMARY HAS BEEN ADDED/);
+  t.match(ok.stderr, /outcome: accepted/);
+  const bad = run('validate', `${samples}ae-bad-check-digit.txt`);
+  t.equal(bad.status, 1);
+  t.match(bad.stdout, /E1 FB16   ENTRY NUMBER CHECK DIGIT MISMATCH/);
+  const json = run('validate', '--json', `${samples}batch-missing-z.txt`);
+  t.equal(JSON.parse(json.stdout).outcome, 'batch-rejected');
+});
+
+t.test('mistakes get a readable message and exit 2', async (t) => {
+  const missing = run('validate');
+  t.equal(missing.status, 2);
+  t.match(missing.stderr, /validate needs a FILE/);
+  const nofile = run('validate', '/nonexistent.txt');
+  t.equal(nofile.status, 2);
+  t.match(nofile.stderr, /cannot read \/nonexistent.txt/);
+  const unknown = run('frobnicate');
+  t.equal(unknown.status, 2);
+  t.match(unknown.stderr, /unknown command "frobnicate"/);
+  const badFlag = run('--colour');
+  t.equal(badFlag.status, 2);
+  t.match(badFlag.stderr, /--help/);
+  const badPort = spawnSync(process.execPath, ['--import', 'tsx', cli, 'serve'], { encoding: 'utf8', env: { ...process.env, PORT: 'x' } });
+  t.equal(badPort.status, 2);
+  t.match(badPort.stderr, /port \(PORT\)/);
+});
