@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { exchangeId } from './store/exchange-id.js';
 import type { Application, ConditionReport, TransactionOutcome } from './applications/application.js';
 import { writeBatchRejection, writeOutputA, writeOutputB, writeOutputY, writeOutputZ } from './catair/batch-output.js';
 import type { Catalog } from './catair/catalog.js';
@@ -74,7 +74,7 @@ export class Pipeline {
   process(transmission: Transmission): Promise<Exchange> {
     const started = performance.now();
     const now = this.clock();
-    const id = randomUUID();
+    const id = exchangeId();
     const text = transmission.bytes.toString('latin1');
     const framed = frameRecords(text, this.options.lenient);
     const batch = readEnvelope(framed.records, framed.problems, this.catalog);
@@ -151,7 +151,7 @@ export class Pipeline {
 
   /** Journals input that is not a CATAIR transmission at all, with the problem it was answered with. */
   async recordRefusal(transmission: Transmission, problem: { title: string; detail: string; status: number }): Promise<string> {
-    const id = randomUUID();
+    const id = exchangeId();
     await this.commits.run(() => this.journal.append({
       id,
       receivedAt: this.clock().toISOString(),

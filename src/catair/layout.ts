@@ -62,6 +62,36 @@ export interface Layout {
   readonly title: string;
   readonly fields: readonly Field[];
   readonly byName: ReadonlyMap<string, Field>;
+  /**
+   * Matches a record whose every field respects its class, filler and mandatory rule: the fast path
+   * of record checking. Code lists and calendar dates are checked on top, for `semanticFields` only.
+   */
+  readonly wellFormed: RegExp;
+  readonly semanticFields: readonly Field[];
+}
+
+const CLASS_CHARS: Record<FieldClass, string> = {
+  A: '[A-Z ]',
+  AN: '[A-Z0-9 ]',
+  X: '[\\x20-\\x7E]',
+  N: '\\d',
+  D: '\\d',
+  S: ' ',
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The part of `wellFormed` for one field. */
+function fieldPattern(f: FieldSpec): string {
+  if (f.literal !== undefined) return escapeRegExp(f.literal);
+  const n = f.length;
+  if (f.class === 'S') return ` {${n}}`;
+  const body = `${CLASS_CHARS[f.class]}{${n}}`;
+  if (f.usage === 'M') return `(?! {${n}})${body}`;
+  // Optional numbers and dates may be left blank; text classes already allow spaces.
+  return f.class === 'N' || f.class === 'D' ? `(?:${body}| {${n}})` : body;
 }
 
 /** A problem in a layout file, naming the file, record and field so it can be fixed. */
@@ -105,5 +135,14 @@ export function compileLayout(file: string, spec: z.infer<typeof RecordSpec>): L
   if (first?.start !== 1 || first.literal === undefined || !first.literal.startsWith(spec.id)) {
     fail(`the first field (${first?.name ?? 'none'}) must be a literal starting with the record id "${spec.id}"`);
   }
-  return { name: spec.name, id: spec.id, title: spec.title, fields: [...byName.values()], byName };
+  const compiled = [...byName.values()];
+  return {
+    name: spec.name,
+    id: spec.id,
+    title: spec.title,
+    fields: compiled,
+    byName,
+    wellFormed: new RegExp(`^${compiled.map(fieldPattern).join('')}$`),
+    semanticFields: compiled.filter((f) => f.codes !== undefined || f.class === 'D'),
+  };
 }

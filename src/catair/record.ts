@@ -86,7 +86,12 @@ function firstNonStandard(text: string): number {
  * respected, coded values known. Characters outside printable ASCII are reported once, as
  * non-standard data, before anything else.
  */
-export function checkRecord(layout: Layout, record: string, catalog: Catalog): FieldProblem[] {
+export function checkRecord(layout: Layout, record: string, catalog: Catalog): readonly FieldProblem[] {
+  return layout.wellFormed.test(record) ? checkSemantics(layout, record, catalog) : checkEveryField(layout, record, catalog);
+}
+
+/** The slow path of checkRecord, field by field; exported so tests can hold the fast path to it. */
+export function checkEveryField(layout: Layout, record: string, catalog: Catalog): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const bad = firstNonStandard(record);
   if (bad >= 0) {
@@ -116,6 +121,20 @@ export function checkRecord(layout: Layout, record: string, catalog: Catalog): F
     if (!valid) problems.push({ field, kind: 'invalid', column: field.start });
   }
   return problems;
+}
+
+const NO_PROBLEMS: readonly FieldProblem[] = Object.freeze([]);
+
+/** Fast path for a well-formed record: only code lists and calendar dates are left to check. */
+function checkSemantics(layout: Layout, record: string, catalog: Catalog): readonly FieldProblem[] {
+  let problems: FieldProblem[] | undefined;
+  for (const field of layout.semanticFields) {
+    const raw = record.slice(field.offset, field.end);
+    if (raw.trim() === '') continue;
+    const valid = field.codes !== undefined ? catalog.codes(field.codes).has(raw.trim()) : isDate(raw);
+    if (!valid) (problems ??= []).push({ field, kind: 'invalid', column: field.start });
+  }
+  return problems ?? NO_PROBLEMS;
 }
 
 /** Every field of a record decoded for people: name, positions, raw value and, for codes, meaning. */

@@ -14,8 +14,12 @@ interface Waiter {
 export class GroupCommit {
   private waiters: Waiter[] = [];
   private open = false;
+  /** Inside an open transaction, better-sqlite3 runs a transaction function as a savepoint. */
+  private readonly unit: <T>(work: () => T) => T;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.unit = db.transaction((work: () => unknown) => work()) as <T>(work: () => T) => T;
+  }
 
   /** Runs `work` inside the current group's transaction; resolves once that transaction is committed. */
   run<T>(work: () => T): Promise<T> {
@@ -24,8 +28,7 @@ export class GroupCommit {
       this.open = true;
       setImmediate(() => this.commit());
     }
-    // Inside an open transaction, better-sqlite3 runs a transaction function as a savepoint.
-    const result = this.db.transaction(work)();
+    const result = this.unit(work);
     return new Promise<T>((resolve, reject) => {
       this.waiters.push({ resolve: () => resolve(result), reject });
     });

@@ -21,7 +21,7 @@ const R40 = '40  001 CNCN110126        0000000250570350000000120'.padEnd(80);
 const put = (record: string, col: number, text: string): string =>
   record.slice(0, col - 1) + text + record.slice(col - 1 + text.length);
 
-const summary = (problems: FieldProblem[]) => problems.map((p) => ({ field: p.field.name, kind: p.kind, column: p.column }));
+const summary = (problems: readonly FieldProblem[]) => problems.map((p) => ({ field: p.field.name, kind: p.kind, column: p.column }));
 
 t.test('writeRecord', async (t) => {
   const l34 = catalog.layout('34');

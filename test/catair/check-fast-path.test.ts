@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import t from 'tap';
+import { loadCatalog } from '../../src/catair/catalog.js';
+import type { Field } from '../../src/catair/layout.js';
+import { checkEveryField, checkRecord } from '../../src/catair/record.js';
+
+/**
+ * checkRecord takes a one-regex fast path for well-formed records; whatever the record, it must
+ * report exactly what the field-by-field check reports.
+ */
+const catalog = loadCatalog();
+const layouts = ['A', 'B', 'Y', 'Z', '10', '11', '31', '35', '36', '40', '50', '63', '89', '90', 'CW02'].map((n) => catalog.layout(n));
+
+const chars = fc.constantFrom(...' 0123456789ABCXYZ*-a'.split(''));
+function fieldValue(f: Field): fc.Arbitrary<string> {
+  if (f.literal !== undefined) return fc.constant(f.literal);
+  const n = f.length;
+  const valid =
+    f.class === 'S'
+      ? fc.constant(' '.repeat(n))
+      : f.class === 'N' || f.class === 'D'
+        ? fc.oneof(fc.string({ minLength: n, maxLength: n, unit: fc.constantFrom(...'0123456789'.split('')) }), fc.constantFrom('112526'.padStart(n, '0').slice(-n)))
+        : fc.string({ minLength: n, maxLength: n, unit: fc.constantFrom(...' ABC123'.split('')) });
+  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: fc.constant(' '.repeat(n)) }, { weight: 1, arbitrary: fc.string({ minLength: n, maxLength: n, unit: chars }) });
+}
+
+for (const layout of layouts) {
+  t.test(`layout ${layout.name}: fast path agrees with the field-by-field check`, async (t) => {
+    const record = fc.tuple(...layout.fields.map(fieldValue)).map((parts) => parts.join(''));
+    let fast = 0;
+    fc.assert(
+      fc.property(record, (r) => {
+        if (layout.wellFormed.test(r)) fast++;
+        t.strictSame(checkRecord(layout, r, catalog), checkEveryField(layout, r, catalog));
+      }),
+      { numRuns: 200 },
+    );
+    t.ok(fast > 0, 'some generated records took the fast path');
+  });
+}
