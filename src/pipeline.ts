@@ -78,13 +78,7 @@ export class Pipeline {
     const text = transmission.bytes.toString('latin1');
     const framed = frameRecords(text, this.options.lenient);
     const batch = readEnvelope(framed.records, framed.problems, this.catalog);
-    const first = batch.header?.text ?? batch.blocks[0]?.header.text ?? '';
-    const filer = batch.header ? readField(this.catalog.layout('A'), first, 'senderId') : batch.blocks[0] ? readField(this.catalog.layout('B'), first, 'filer') : '';
-    const application = batch.header
-      ? readField(this.catalog.layout('A'), first, 'applicationId')
-      : batch.blocks[0]
-        ? readField(this.catalog.layout('B'), first, 'applicationId')
-        : '';
+    const { filer, application } = this.identify(batch);
     const session = transmission.session ?? (filer || 'default');
     const ctx = { catalog: this.catalog, session, exchangeId: id, now };
 
@@ -169,6 +163,15 @@ export class Pipeline {
     return id;
   }
 
+  /** Who sent the batch and for which application: from the A record, or the first B of bare blocks. */
+  private identify(batch: Batch): { filer: string; application: string } {
+    const [layout, text, filerField] = batch.header
+      ? [this.catalog.layout('A'), batch.header.text, 'senderId']
+      : [this.catalog.layout('B'), batch.blocks[0]?.header.text, 'filer'];
+    if (text === undefined) return { filer: '', application: '' };
+    return { filer: readField(layout, text, filerField), application: readField(layout, text, 'applicationId') };
+  }
+
   private responseId(app: string): string {
     const response = this.catalog.codes('application-ids').get(app)?.['response'];
     return typeof response === 'string' ? response : '';
@@ -182,4 +185,4 @@ export class Pipeline {
   }
 }
 
-export type { Batch, ConditionReport };
+export type { ConditionReport };

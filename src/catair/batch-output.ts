@@ -18,9 +18,8 @@ export function writeOutputA(catalog: Catalog, a: string, responseApp: string): 
 /** Output B: the input B with the response application id; preparer fields and user text echoed. */
 export function writeOutputB(catalog: Catalog, b: string, responseApp: string): string {
   const layout = catalog.layout('B');
-  const app = layout.byName.get('applicationId');
-  if (!app) throw new Error('layout B has no applicationId');
-  const echoed = { ...Object.fromEntries(layout.fields.map((f) => [f.name, b.slice(f.offset, f.end)])) };
+  const echoed: Record<string, string> = {};
+  for (const f of layout.fields) echoed[f.name] = b.slice(f.offset, f.end);
   echoed['controlFlags'] = '';
   echoed['applicationId'] = responseApp;
   return writeRecord(layout, echoed);

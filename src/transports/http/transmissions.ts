@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Catalog } from '../../catair/catalog.js';
 import { decodeRecords } from '../../catair/decode.js';
-import { RECORD_LENGTH } from '../../catair/layout.js';
+import { frameRecords } from '../../catair/framing.js';
 import { sniffTransmission } from '../../catair/sniff.js';
 import type { Exchange, Pipeline } from '../../pipeline.js';
 import type { Journal, JournalEntry } from '../../store/journal.js';
@@ -16,6 +16,8 @@ export interface TransmissionRoutesOptions {
 }
 
 const SESSION_HEADER = 'x-ace-session';
+/** Levels at which the exchange's story line is written (its fields are not built otherwise). */
+const INFO_LEVELS = new Set(['trace', 'debug', 'info']);
 
 const ListQuery = z
   .object({
@@ -44,24 +46,15 @@ function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.startsWith('text/plain');
 }
 
+/** Records of stored text for display, cut as the pipeline cut them (short ones padded). */
 function recordsOf(text: string): string[] {
-  const lines = text.includes('\n') ? text.replace(/\r/g, '').split('\n').filter((l) => l !== '') : text.match(new RegExp(`.{1,${RECORD_LENGTH}}`, 'gs')) ?? [];
-  return lines;
+  return frameRecords(text, true).records;
 }
 
+/** An exchange without its bytes and detail, for listings. */
 function summary(entry: JournalEntry): Record<string, unknown> {
-  return {
-    id: entry.id,
-    receivedAt: entry.receivedAt,
-    durationMs: entry.durationMs,
-    transport: entry.transport,
-    session: entry.session,
-    filer: entry.filer,
-    application: entry.application,
-    outcome: entry.outcome,
-    entries: entry.entries,
-    links: { self: `/v1/transmissions/${entry.id}` },
-  };
+  const { input: _input, output: _output, detail: _detail, ...head } = entry;
+  return { ...head, links: { self: `/v1/transmissions/${entry.id}` } };
 }
 
 /**
@@ -95,7 +88,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
       return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail, { exchange: id }));
     }
     const exchange = await pipeline.process(transmission);
-    request.log.info(
+    if (INFO_LEVELS.has(request.log.level)) request.log.info(
       {
         exchange: exchange.id,
         session: exchange.session,
