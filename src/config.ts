@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { EntrySummaryOptions } from './applications/entry-summary/options.js';
 import { DEFAULT_SCHEMA_DIR } from './catair/catalog.js';
+import { DEFAULT_SCENARIO_DIR } from './scenarios/load.js';
 
 const flag = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
@@ -15,6 +16,12 @@ export const Config = z
     port: z.coerce.number().int().min(0).max(65535).default(8080),
     db: z.string().default('./data/ace-mock.db'),
     schemas: z.string().default(DEFAULT_SCHEMA_DIR),
+    /** Folder of scenario files (YAML, searched recursively). */
+    scenarios: z.string().default(DEFAULT_SCENARIO_DIR),
+    /** Reload scenarios when their folder changes. */
+    watch: flag.default(true),
+    /** Seed of the generator behind scripted delay ranges. */
+    seed: z.coerce.number().int().default(1),
     /** Right-pad short records of hand-edited files instead of rejecting them (X40/X42). */
     lenient: flag.default(false),
     /** Largest transmission accepted over HTTP, in bytes (413 beyond). */
@@ -31,6 +38,9 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   PORT: 'port',
   ACE_MOCK_DB: 'db',
   ACE_MOCK_SCHEMAS: 'schemas',
+  ACE_MOCK_SCENARIOS: 'scenarios',
+  ACE_MOCK_WATCH: 'watch',
+  ACE_MOCK_SEED: 'seed',
   ACE_MOCK_LENIENT: 'lenient',
   ACE_MOCK_BODY_LIMIT: 'bodyLimit',
   LOG_LEVEL: 'logLevel',

@@ -7,6 +7,7 @@ import { frameRecords } from './catair/framing.js';
 import { readField } from './catair/record.js';
 import type { GroupCommit } from './store/group-commit.js';
 import type { Journal, Outcome } from './store/journal.js';
+import type { Outbox } from './store/outbox.js';
 
 /** What a transport hands to the pipeline. */
 export interface Transmission {
@@ -14,6 +15,8 @@ export interface Transmission {
   readonly transport: string;
   /** Isolates state between users; defaults to the transmitting filer code. */
   readonly session?: string;
+  /** The scenario asked for by the transport (`X-ACE-Scenario`). */
+  readonly scenario?: string;
 }
 
 /** A batch condition as reported to people: code, narrative and where it points. */
@@ -38,6 +41,10 @@ export interface Exchange {
   readonly batchConditions: readonly BatchConditionReport[];
   /** Output records, each 80 characters. */
   readonly output: readonly string[];
+  /** How long the transport should hold the answer back, as scripted by a scenario (ms). */
+  readonly delayMs: number;
+  /** Follow-up messages queued in the outbox by this exchange. */
+  readonly followUps: number;
 }
 
 export interface PipelineOptions {
@@ -65,6 +72,7 @@ export class Pipeline {
     private readonly applications: ReadonlyMap<string, Application>,
     private readonly commits: GroupCommit,
     private readonly journal: Journal,
+    private readonly outbox: Outbox,
     private readonly options: PipelineOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
@@ -80,7 +88,13 @@ export class Pipeline {
     const batch = readEnvelope(framed.records, framed.problems, this.catalog);
     const { filer, application } = this.identify(batch);
     const session = transmission.session ?? (filer || 'default');
-    const ctx = { catalog: this.catalog, session, exchangeId: id, now };
+    const ctx = {
+      catalog: this.catalog,
+      session,
+      exchangeId: id,
+      now,
+      ...(transmission.scenario !== undefined && { requestedScenario: transmission.scenario }),
+    };
 
     const syntax: BatchCondition[] = [...batch.conditions];
     const grouped = batch.blocks.map((block) => {
@@ -95,6 +109,8 @@ export class Pipeline {
       let output: string[];
       let transactions: TransactionOutcome[] = [];
       let outcome: Outcome;
+      let delayMs = 0;
+      let followUps = 0;
       if (syntax.length > 0) {
         output = writeBatchRejection(this.catalog, batch, syntax);
         outcome = 'batch-rejected';
@@ -109,6 +125,18 @@ export class Pipeline {
           output.push(writeOutputB(this.catalog, block.header.text, blockResponse), ...answer.records);
           output.push(writeOutputY(this.catalog, block.header.text, blockResponse, answer.records.length));
           transactions = transactions.concat(answer.transactions);
+          delayMs = Math.max(delayMs, answer.delayMs);
+          for (const f of answer.followUps) {
+            this.outbox.add({
+              session,
+              filer,
+              exchangeId: id,
+              deliverAt: new Date(now.getTime() + f.afterMs).toISOString(),
+              records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
+              summary: f.summary,
+            });
+            followUps++;
+          }
         }
         if (batch.trailer) output.push(writeOutputZ(this.catalog, batch));
         outcome = overallOutcome(transactions);
@@ -124,6 +152,8 @@ export class Pipeline {
         transactions,
         batchConditions: syntax.map((c) => this.reportBatchCondition(c)),
         output,
+        delayMs,
+        followUps,
       };
       this.journal.append({
         id,
@@ -134,6 +164,7 @@ export class Pipeline {
         filer,
         application,
         outcome,
+        scenario: transactions.find((t) => t.scenario !== undefined)?.scenario,
         input: transmission.bytes,
         output: output.join('\n'),
         detail: { transactions, batchConditions: exchange.batchConditions, framing: framed.separated ? 'lines' : 'concatenated' },
@@ -155,6 +186,7 @@ export class Pipeline {
       filer: '',
       application: '',
       outcome: 'not-catair',
+      scenario: undefined,
       input: transmission.bytes,
       output: undefined,
       detail: { problem },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { Application } from './applications/application.js';
+import { CensusRanges } from './applications/entry-summary/census-ranges.js';
 import { EntrySummaryApplication } from './applications/entry-summary/index.js';
 import { loadGrammar } from './applications/entry-summary/grammar.js';
 import { type Catalog, loadCatalog } from './catair/catalog.js';
@@ -11,6 +12,11 @@ import { type Db, openDatabase } from './store/database.js';
 import { SqliteEntryStore } from './store/entries.js';
 import { GroupCommit } from './store/group-commit.js';
 import { Journal } from './store/journal.js';
+import { Outbox } from './store/outbox.js';
+import { ScenarioState } from './store/scenario-state.js';
+import { Director } from './scenarios/director.js';
+import { ScenarioLibrary } from './scenarios/library.js';
+import { seededRandom } from './scenarios/random.js';
 import { buildHttpServer } from './transports/http/server.js';
 
 export const VERSION: string = (
@@ -25,6 +31,10 @@ export interface AceMock {
   readonly journal: Journal;
   readonly entries: SqliteEntryStore;
   readonly pipeline: Pipeline;
+  readonly scenarios: ScenarioLibrary;
+  readonly scenarioState: ScenarioState;
+  readonly outbox: Outbox;
+  readonly commits: GroupCommit;
   readonly http: FastifyInstance;
   readonly logger: Logger;
   close(): Promise<void>;
@@ -42,11 +52,23 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const db = openDatabase(config.db);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);
-  const applications = new Map<string, Application>([
-    ['AE', new EntrySummaryApplication(catalog, loadGrammar(config.schemas, 'entry-summary'), entries, config.entrySummary) as Application],
-  ]);
+  const scenarios = new ScenarioLibrary(config.scenarios, catalog, logger);
+  if (config.watch) scenarios.watch();
+  const scenarioState = new ScenarioState(db);
+  const outbox = new Outbox(db);
+  const director = new Director(scenarios, scenarioState);
+  const entrySummary = new EntrySummaryApplication({
+    catalog,
+    grammar: loadGrammar(config.schemas, 'entry-summary'),
+    store: entries,
+    options: config.entrySummary,
+    director,
+    census: CensusRanges.load(config.schemas),
+    random: seededRandom(config.seed),
+  });
+  const applications = new Map<string, Application>([['AE', entrySummary as Application]]);
   const commits = new GroupCommit(db);
-  const pipeline = new Pipeline(catalog, applications, commits, journal, {
+  const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, {
     lenient: config.lenient,
     ...(options.clock && { clock: options.clock }),
   });
@@ -59,11 +81,16 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     journal,
     entries,
     pipeline,
+    scenarios,
+    scenarioState,
+    outbox,
+    commits,
     http,
     logger,
     async close() {
       if (closed) return;
       closed = true;
+      scenarios.close();
       await http.close();
       commits.commit();
       db.close();

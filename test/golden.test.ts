@@ -7,7 +7,8 @@ import { send, testMock } from './helpers/mock.js';
 /**
  * Golden files: each folder under test/golden holds a transmission (input.txt, or numbered steps
  * 01-input.txt, 02-input.txt … sent in order to one server) and the exact bytes ace-mock must answer
- * (expected.txt / NN-expected.txt). case.json describes the case and may set environment options.
+ * (expected.txt / NN-expected.txt). case.json describes the case and may set environment options
+ * and request headers.
  * UPDATE_GOLDEN=1 writes missing expected files, for review before committing.
  */
 const root = fileURLToPath(new URL('./golden', import.meta.url));
@@ -16,6 +17,8 @@ const update = process.env['UPDATE_GOLDEN'] === '1';
 interface CaseFile {
   description: string;
   env?: Record<string, string>;
+  /** Request headers for every step, e.g. {"x-ace-scenario": "importer-unknown"}. */
+  headers?: Record<string, string>;
 }
 
 for (const name of readdirSync(root).sort()) {
@@ -30,7 +33,7 @@ for (const name of readdirSync(root).sort()) {
     t.teardown(() => mock.close());
     for (const input of inputs) {
       const expectedFile = join(dir, input.replace('input', 'expected'));
-      const res = await send(mock, readFileSync(join(dir, input)));
+      const res = await send(mock, readFileSync(join(dir, input)), meta.headers ?? {});
       t.equal(res.statusCode, 200, `${input}: HTTP 200`);
       if (!existsSync(expectedFile)) {
         if (update) writeFileSync(expectedFile, res.body);

@@ -27,6 +27,19 @@ export interface TransactionOutcome {
   readonly disposition: string;
   readonly version?: string;
   readonly conditions: readonly ConditionReport[];
+  /** The scenario and step that decided the answer, if any, and why (also why none did). */
+  readonly scenario?: string;
+  readonly step?: number;
+  readonly reason: string;
+}
+
+/** An unsolicited message a scenario asked for, to be delivered after the answer. */
+export interface FollowUpMessage {
+  readonly afterMs: number;
+  readonly filer: string;
+  readonly entryNumber: string;
+  readonly records: readonly string[];
+  readonly summary: string;
 }
 
 /** What an application may use while answering: the format catalogue, state, clock and options. */
@@ -35,12 +48,17 @@ export interface ApplicationContext {
   readonly session: string;
   readonly exchangeId: string;
   readonly now: Date;
+  /** The scenario the transport asked for (`X-ACE-Scenario`). */
+  readonly requestedScenario?: string;
 }
 
 export interface BlockAnswer {
   /** The records between the output B and Y. */
   readonly records: string[];
   readonly transactions: TransactionOutcome[];
+  /** The longest delay scripted for the block's transactions, in milliseconds (0 without one). */
+  readonly delayMs: number;
+  readonly followUps: FollowUpMessage[];
 }
 
 /**

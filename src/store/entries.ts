@@ -8,6 +8,9 @@ interface EntryRow {
   entry_type: string;
   psc_on_file: number;
   first_accepted_at: string;
+  warnings: string;
+  liquidated: number;
+  under_review: number;
 }
 
 /** Entry summary state in SQLite, with a history row per accepted change. */
@@ -19,14 +22,15 @@ export class SqliteEntryStore implements EntryStore {
 
   constructor(db: Db) {
     this.select = db.prepare<[string, string, string], EntryRow>(
-      'SELECT status, version, broker_reference, entry_type, psc_on_file, first_accepted_at FROM entries WHERE session = ? AND filer = ? AND entry_number = ?',
+      'SELECT status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, warnings, liquidated, under_review FROM entries WHERE session = ? AND filer = ? AND entry_number = ?',
     );
     this.upsert = db.prepare(
-      `INSERT INTO entries (session, filer, entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, updated_at)
-       VALUES (@session, @filer, @entryNumber, @status, @version, @brokerReference, @entryType, @pscOnFile, @firstAcceptedAt, @at)
+      `INSERT INTO entries (session, filer, entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, updated_at, warnings, liquidated, under_review)
+       VALUES (@session, @filer, @entryNumber, @status, @version, @brokerReference, @entryType, @pscOnFile, @firstAcceptedAt, @at, @warnings, @liquidated, @underReview)
        ON CONFLICT (session, filer, entry_number) DO UPDATE SET status = excluded.status, version = excluded.version,
          broker_reference = excluded.broker_reference, entry_type = excluded.entry_type, psc_on_file = excluded.psc_on_file,
-         first_accepted_at = excluded.first_accepted_at, updated_at = excluded.updated_at`,
+         first_accepted_at = excluded.first_accepted_at, updated_at = excluded.updated_at, warnings = excluded.warnings,
+         liquidated = excluded.liquidated, under_review = excluded.under_review`,
     );
     this.history = db.prepare(
       `INSERT INTO entry_history (session, filer, entry_number, exchange_id, action, disposition, status, version, at)
@@ -47,11 +51,22 @@ export class SqliteEntryStore implements EntryStore {
       entryType: row.entry_type,
       pscOnFile: row.psc_on_file === 1,
       firstAcceptedAt: row.first_accepted_at,
+      warnings: JSON.parse(row.warnings) as EntryState['warnings'],
+      liquidated: row.liquidated === 1,
+      underReview: row.under_review === 1,
     };
   }
 
   put(key: EntryKey, state: EntryState, event: EntryEvent): void {
-    const row = { ...key, ...state, pscOnFile: state.pscOnFile ? 1 : 0, at: event.at };
+    const row = {
+      ...key,
+      ...state,
+      pscOnFile: state.pscOnFile ? 1 : 0,
+      warnings: JSON.stringify(state.warnings),
+      liquidated: state.liquidated ? 1 : 0,
+      underReview: state.underReview ? 1 : 0,
+      at: event.at,
+    };
     this.upsert.run(row);
     this.history.run({ ...row, exchangeId: event.exchangeId, action: event.action, disposition: event.disposition });
   }

@@ -12,6 +12,8 @@ export interface JournalEntry {
   readonly filer: string;
   readonly application: string;
   readonly outcome: Outcome;
+  /** The scenario that decided (the first one, if several transactions were scripted). */
+  readonly scenario: string | undefined;
   readonly input: Buffer;
   readonly output: string | undefined;
   /** JSON-serialisable detail: transactions, conditions, problem. */
@@ -25,6 +27,10 @@ export interface JournalQuery {
   readonly entryNumber?: string;
   readonly outcome?: string;
   readonly transport?: string;
+  readonly scenario?: string;
+  /** ISO timestamps bounding receivedAt (inclusive since, exclusive until). */
+  readonly since?: string;
+  readonly until?: string;
   /** Only exchanges older than this one (paging, newest first). */
   readonly before?: string;
   readonly limit: number;
@@ -40,6 +46,7 @@ interface ExchangeRow {
   filer: string;
   application: string;
   outcome: Outcome;
+  scenario: string | null;
   input: Buffer;
   output: Buffer | null;
   detail: string;
@@ -54,8 +61,8 @@ export class Journal {
 
   constructor(private readonly db: Db) {
     this.insertExchange = db.prepare(
-      `INSERT INTO exchanges (id, received_at, duration_ms, transport, session, filer, application, outcome, input, output, detail)
-       VALUES (@id, @receivedAt, @durationMs, @transport, @session, @filer, @application, @outcome, @input, @output, @detail)`,
+      `INSERT INTO exchanges (id, received_at, duration_ms, transport, session, filer, application, outcome, scenario, input, output, detail)
+       VALUES (@id, @receivedAt, @durationMs, @transport, @session, @filer, @application, @outcome, @scenario, @input, @output, @detail)`,
     );
     this.insertEntry = db.prepare(
       'INSERT INTO exchange_entries (exchange_seq, filer, entry_number, outcome, disposition) VALUES (?, ?, ?, ?, ?)',
@@ -77,6 +84,7 @@ export class Journal {
       filer: entry.filer,
       application: entry.application,
       outcome: entry.outcome,
+      scenario: entry.scenario ?? null,
       input: entry.input,
       output: entry.output === undefined ? null : Buffer.from(entry.output, 'latin1'),
       detail: JSON.stringify(entry.detail),
@@ -102,6 +110,15 @@ export class Journal {
     eq('e.session', q.session);
     eq('e.outcome', q.outcome);
     eq('e.transport', q.transport);
+    eq('e.scenario', q.scenario);
+    if (q.since !== undefined) {
+      where.push('e.received_at >= ?');
+      params.push(q.since);
+    }
+    if (q.until !== undefined) {
+      where.push('e.received_at < ?');
+      params.push(q.until);
+    }
     if (q.entryNumber !== undefined || q.filer !== undefined) {
       const sub: string[] = [];
       if (q.entryNumber !== undefined) {
@@ -141,6 +158,7 @@ export class Journal {
       filer: row.filer,
       application: row.application,
       outcome: row.outcome,
+      scenario: row.scenario ?? undefined,
       input: row.input,
       output: row.output === null ? undefined : row.output.toString('latin1'),
       detail: JSON.parse(row.detail),

@@ -55,4 +55,39 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX entry_history_entry ON entry_history(session, filer, entry_number, id);
   `,
+  `
+  ALTER TABLE entries ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE entries ADD COLUMN liquidated INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE entries ADD COLUMN under_review INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE exchanges ADD COLUMN scenario TEXT;
+  CREATE INDEX exchanges_scenario ON exchanges(scenario, seq);
+  CREATE TABLE scenario_progress (
+    session      TEXT NOT NULL,
+    scenario     TEXT NOT NULL,
+    filer        TEXT NOT NULL,
+    entry_number TEXT NOT NULL,
+    count        INTEGER NOT NULL,
+    PRIMARY KEY (session, scenario, filer, entry_number)
+  ) WITHOUT ROWID;
+  CREATE TABLE armed (
+    id           INTEGER PRIMARY KEY,
+    session      TEXT NOT NULL,
+    scope        TEXT NOT NULL,
+    scope_value  TEXT NOT NULL,
+    scenario     TEXT NOT NULL,
+    remaining    INTEGER NOT NULL,
+    armed_at     TEXT NOT NULL
+  );
+  CREATE INDEX armed_session ON armed(session, id);
+  CREATE TABLE outbox (
+    seq          INTEGER PRIMARY KEY,
+    session      TEXT NOT NULL,
+    filer        TEXT NOT NULL,
+    exchange_id  TEXT NOT NULL,
+    deliver_at   TEXT NOT NULL,
+    records      TEXT NOT NULL,
+    summary      TEXT NOT NULL
+  );
+  CREATE INDEX outbox_session ON outbox(session, seq);
+  `,
 ];

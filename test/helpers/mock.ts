@@ -7,7 +7,7 @@ export const TEST_NOW = new Date('2026-11-25T15:00:00.000Z');
 
 /** A fresh ace-mock on an in-memory database, silent, with a fixed clock. Env-style overrides allowed. */
 export function testMock(env: Record<string, string> = {}, clock: () => Date = () => TEST_NOW): AceMock {
-  const config = loadConfig({ ACE_MOCK_DB: ':memory:', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ ACE_MOCK_DB: ':memory:', LOG_LEVEL: 'silent', ACE_MOCK_WATCH: '0', ...env });
   return createAceMock(config, { logger: pino({ level: 'silent' }), clock });
 }
 

@@ -80,7 +80,8 @@ export class EntrySummaryWriter {
           currentLine = Number.MAX_SAFE_INTEGER;
         }
       }
-      const entry = catalog.dictionary.get(c.code);
+      const known = catalog.dictionary.has(c.code) ? catalog.dictionary.get(c.code) : undefined;
+      const entry = { code: c.code, severity: c.severity ?? known?.severity ?? 'F', narrative: c.narrative ?? known?.narrative ?? '' };
       records.push(
         writeRecord(catalog.layout('E1'), {
           severity: entry.severity,

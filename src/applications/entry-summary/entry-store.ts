@@ -8,6 +8,17 @@ export interface EntryState {
   /** True once a post-summary correction has been accepted. */
   readonly pscOnFile: boolean;
   readonly firstAcceptedAt: string;
+  /** Census warnings raised and not yet overridden. */
+  readonly warnings: readonly OutstandingWarning[];
+  /** Set by scenarios: a liquidated entry or one under CBP review refuses post-summary corrections. */
+  readonly liquidated: boolean;
+  readonly underReview: boolean;
+}
+
+export interface OutstandingWarning {
+  /** Line number as transmitted (40 record 5-7). */
+  readonly line: string;
+  readonly code: string;
 }
 
 export interface EntryKey {

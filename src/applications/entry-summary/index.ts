@@ -1,67 +1,137 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
 import { readField } from '../../catair/record.js';
-import type { Application, ApplicationContext, BlockAnswer, TransactionOutcome } from '../application.js';
+import type { Answer } from '../../scenarios/format.js';
+import type { Application, ApplicationContext, BlockAnswer, FollowUpMessage, TransactionOutcome } from '../application.js';
+import type { Direction, ScenarioDirector } from '../scenario-port.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
-import type { EntryState, EntryStore } from './entry-store.js';
+import type { CensusRanges } from './census-ranges.js';
+import type { EntryKey, EntryState, EntryStore, OutstandingWarning } from './entry-store.js';
 import type { Grammar } from './grammar.js';
 import { groupEntrySummaries } from './grouping.js';
 import type { EntrySummaryOptions } from './options.js';
 import { ENTRY_SUMMARY_RULES } from './rules/index.js';
 import { type BlockFacts, value } from './rules/rule.js';
-import type { EntrySummaryTx } from './transaction.js';
+import { applyOverrides, censusOverrides, fieldSource, scriptedConditions } from './scripting.js';
+import { writeStatusNotification } from './status-notification.js';
+import type { EntrySummaryTx, EsCondition } from './transaction.js';
 
 const VERSION_STEP = 100;
 
+export interface EntrySummaryDependencies {
+  readonly catalog: Catalog;
+  readonly grammar: Grammar;
+  readonly store: EntryStore;
+  readonly options: EntrySummaryOptions;
+  readonly director: ScenarioDirector;
+  readonly census: CensusRanges;
+  /** Uniform in [0, 1), seeded so scripted delay ranges repeat from run to run. */
+  readonly random: () => number;
+}
+
 /**
- * ACE Entry Summary Create/Update (AE → AX): groups a block into entry summaries, runs the business
- * rules against each one and the entry's state, records the new state and writes E0/E1 answers.
+ * ACE Entry Summary Create/Update (AE → AX): groups a block into entry summaries; for each, runs the
+ * business rules, lets the scenario stage script the answer, records the new state and writes the
+ * E0/E1 records.
  */
 export class EntrySummaryApplication implements Application<EntrySummaryTx> {
   readonly id = 'AE';
   private readonly writer: EntrySummaryWriter;
 
-  constructor(
-    private readonly catalog: Catalog,
-    private readonly grammar: Grammar,
-    private readonly store: EntryStore,
-    private readonly options: EntrySummaryOptions,
-  ) {
-    this.writer = new EntrySummaryWriter(catalog);
+  constructor(private readonly deps: EntrySummaryDependencies) {
+    this.writer = new EntrySummaryWriter(deps.catalog);
   }
 
   group(block: Block): { units: EntrySummaryTx[]; conditions: BatchCondition[] } {
-    return groupEntrySummaries(block, this.grammar, this.catalog);
+    return groupEntrySummaries(block, this.deps.grammar, this.deps.catalog);
   }
 
   answer(block: Block, units: EntrySummaryTx[], ctx: ApplicationContext): BlockAnswer {
+    const { catalog, store, options, director } = this.deps;
     const facts = this.blockFacts(block);
     const records: string[] = [];
     const transactions: TransactionOutcome[] = [];
+    const followUps: FollowUpMessage[] = [];
+    let delayMs = 0;
     for (const tx of units) {
-      const key = { session: ctx.session, filer: value(tx.header, 'entryFiler'), entryNumber: value(tx.header, 'entryNumber') };
-      const existing = this.store.get(key);
-      const ruleCtx = { catalog: this.catalog, block: facts, options: this.options, now: ctx.now, ...(existing && { existing }) };
-      const conditions = ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, ruleCtx));
-      const fatal = conditions.some((c) => this.catalog.dictionary.get(c.code).severity === 'F');
+      const key: EntryKey = { session: ctx.session, filer: value(tx.header, 'entryFiler'), entryNumber: value(tx.header, 'entryNumber') };
       const action = value(tx.header, 'actionCode');
-      const disposition = fatal ? { code: '998', accepted: false } : this.accept(tx, action, existing, key, ctx);
-      const written = this.writer.write(tx, conditions, disposition);
-      records.push(...written.records);
-      transactions.push({
-        block: block.number,
-        ordinal: tx.ordinal,
-        application: this.id,
+      const psc = value(tx.header, 'pscIndicator') === 'Y';
+      const direction = director.direct({
+        session: ctx.session,
         filer: key.filer,
         entryNumber: key.entryNumber,
+        ...(ctx.requestedScenario !== undefined && { requested: ctx.requestedScenario }),
+        fields: fieldSource(tx, block, catalog),
         action,
-        outcome: disposition.accepted ? 'accepted' : 'rejected',
-        disposition: disposition.code,
-        ...(disposition.version !== undefined && { version: String(disposition.version).padStart(5, '0') }),
-        conditions: written.reports,
+        psc,
+        overrides: censusOverrides(tx).map((o) => o.override),
       });
+      const script = direction.answer;
+      const existing = store.get(key);
+      const ruleCtx = { catalog, block: facts, options, census: this.deps.census, now: ctx.now, ...(existing && { existing }) };
+      const builtIn = script?.builtInRules === false ? [] : ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, ruleCtx));
+      const raised = script ? [...builtIn, ...scriptedConditions(tx, script)] : builtIn;
+      const { conditions, outstanding } = applyOverrides(raised, tx, catalog);
+      const severityOf = (c: EsCondition) => c.severity ?? (catalog.dictionary.has(c.code) ? catalog.dictionary.get(c.code).severity : 'F');
+      const fatal = conditions.some((c) => severityOf(c) === 'F');
+      const accepted = script?.outcome === 'accept' || (script?.outcome !== 'reject' && !fatal);
+      // A scenario that forces acceptance drops the fatal conditions; warnings stay.
+      const reported = accepted ? conditions.filter((c) => severityOf(c) !== 'F') : conditions;
+      const disposition: Disposition = accepted
+        ? this.accept(tx, action, existing, key, ctx, outstanding, script)
+        : { code: '998', accepted: false };
+      const written = this.writer.write(tx, reported, disposition);
+      records.push(...written.records);
+      transactions.push(this.outcome(block, tx, key, action, disposition, written.reports, direction));
+      if (script) {
+        delayMs = Math.max(delayMs, this.delayOf(script));
+        for (const f of script.followUps) {
+          const deliverAt = new Date(ctx.now.getTime() + f.after);
+          followUps.push({
+            afterMs: f.after,
+            filer: key.filer,
+            entryNumber: key.entryNumber,
+            records: writeStatusNotification(catalog, tx, f, deliverAt),
+            summary: `UC ${f.disposition}${f.reason ? `/${f.reason}` : ''} for ${key.filer}-${key.entryNumber}`,
+          });
+        }
+      }
     }
-    return { records, transactions };
+    return { records, transactions, delayMs, followUps };
+  }
+
+  private outcome(
+    block: Block,
+    tx: EntrySummaryTx,
+    key: EntryKey,
+    action: string,
+    disposition: Disposition,
+    conditions: TransactionOutcome['conditions'],
+    direction: Direction,
+  ): TransactionOutcome {
+    return {
+      block: block.number,
+      ordinal: tx.ordinal,
+      application: this.id,
+      filer: key.filer,
+      entryNumber: key.entryNumber,
+      action,
+      outcome: disposition.accepted ? 'accepted' : 'rejected',
+      disposition: disposition.code,
+      ...(disposition.version !== undefined && { version: String(disposition.version).padStart(5, '0') }),
+      conditions,
+      ...(direction.scenario !== undefined && { scenario: direction.scenario }),
+      ...(direction.step !== undefined && { step: direction.step }),
+      reason: direction.reason,
+    };
+  }
+
+  private delayOf(script: Answer): number {
+    const d = script.delay;
+    if (d === undefined) return 0;
+    if (typeof d === 'number') return d;
+    return d.min + Math.floor(this.deps.random() * (d.max - d.min + 1));
   }
 
   /** Records the accepted transaction and returns its disposition: 995 added, 996 replaced, 997 deleted. */
@@ -69,20 +139,27 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     tx: EntrySummaryTx,
     action: string,
     existing: EntryState | undefined,
-    key: { session: string; filer: string; entryNumber: string },
+    key: EntryKey,
     ctx: ApplicationContext,
+    warnings: OutstandingWarning[],
+    script: Answer | undefined,
   ): Disposition {
+    const { store } = this.deps;
     const at = ctx.now.toISOString();
     const onFile = existing?.status === 'accepted' ? existing : undefined;
     const event = (disposition: string) => ({ exchangeId: ctx.exchangeId, action, disposition, at });
-    if (action === 'D' && onFile) {
-      this.store.put(key, { ...onFile, status: 'deleted' }, event('997'));
+    const flags = {
+      liquidated: script?.entry?.liquidated ?? onFile?.liquidated ?? false,
+      underReview: script?.entry?.underReview ?? onFile?.underReview ?? false,
+    };
+    if (action === 'D') {
+      if (onFile) store.put(key, { ...onFile, ...flags, status: 'deleted' }, event('997'));
       return { code: '997', accepted: true };
     }
     const psc = value(tx.header, 'pscIndicator') === 'Y';
     const version = onFile ? onFile.version + VERSION_STEP : VERSION_STEP;
     const code = onFile ? '996' : '995';
-    this.store.put(
+    store.put(
       key,
       {
         status: 'accepted',
@@ -91,6 +168,8 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
         entryType: value(tx.header, 'entryType'),
         pscOnFile: psc || (onFile?.pscOnFile ?? false),
         firstAcceptedAt: onFile?.firstAcceptedAt ?? at,
+        warnings,
+        ...flags,
       },
       event(code),
     );
@@ -98,7 +177,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
   }
 
   private blockFacts(block: Block): BlockFacts {
-    const layout = this.catalog.layout('B');
+    const layout = this.deps.catalog.layout('B');
     const b = block.header.text;
     const remote = readField(layout, b, 'preparerIndicator') === '1';
     return {

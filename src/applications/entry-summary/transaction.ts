@@ -1,4 +1,5 @@
 import type { Layout } from '../../catair/layout.js';
+import type { Severity } from '../../catair/dictionary.js';
 import type { FieldProblem } from '../../catair/record.js';
 
 /** One input record of a transaction, with what its layout check found. */
@@ -45,6 +46,9 @@ export type Reference =
 /** A business condition found in a transaction. */
 export interface EsCondition {
   readonly code: string;
+  /** Set by scenarios for codes that are not in the dictionary, or to change a dictionary code's severity. */
+  readonly narrative?: string;
+  readonly severity?: Severity;
   readonly ref: Reference;
   readonly record?: TxRecord;
   readonly field?: string;

@@ -183,6 +183,9 @@ t.test('entry state and entry_history rows in SQLite', async (t) => {
     psc_on_file: 0,
     first_accepted_at: TEST_NOW.toISOString(),
     updated_at: TEST_NOW.toISOString(),
+    warnings: '[]',
+    liquidated: 0,
+    under_review: 0,
   });
   t.same(history(mock, n), [
     { exchange_id: add.id, action: 'A', disposition: '995', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { CensusRanges } from '../../../src/applications/entry-summary/census-ranges.js';
 import type { EntryState } from '../../../src/applications/entry-summary/entry-store.js';
 import { loadGrammar } from '../../../src/applications/entry-summary/grammar.js';
 import { groupEntrySummaries } from '../../../src/applications/entry-summary/grouping.js';
 import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
 import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
 import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
+import { censusParameters } from '../../../src/applications/entry-summary/rules/census-parameters.js';
 import { entryNumber } from '../../../src/applications/entry-summary/rules/entry-number.js';
 import { entryType } from '../../../src/applications/entry-summary/rules/entry-type.js';
 import { filerAndPort } from '../../../src/applications/entry-summary/rules/filer-and-port.js';
@@ -22,6 +24,7 @@ import type { EntrySummaryTx } from '../../../src/applications/entry-summary/tra
 import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../../src/catair/catalog.js';
 
 const catalog = loadCatalog();
+const CENSUS_RANGES = CensusRanges.load(DEFAULT_SCHEMA_DIR);
 const grammar = loadGrammar(DEFAULT_SCHEMA_DIR, 'entry-summary');
 const samples = fileURLToPath(new URL('../../../scenarios/samples/', import.meta.url));
 const NOW = new Date('2026-11-25T15:00:00.000Z');
@@ -66,6 +69,7 @@ function ctx(over: { block?: BlockFacts; existing?: EntryState; options?: Record
     catalog,
     block: over.block ?? BLOCK,
     options: EntrySummaryOptions.parse(over.options ?? {}),
+    census: CENSUS_RANGES,
     now: over.now ?? NOW,
     ...(over.existing && { existing: over.existing }),
   };
@@ -79,6 +83,9 @@ function onFile(over: Partial<EntryState> = {}): EntryState {
     entryType: '01',
     pscOnFile: false,
     firstAcceptedAt: new Date(NOW.getTime() - 10 * DAY_MS).toISOString(),
+    warnings: [],
+    liquidated: false,
+    underReview: false,
     ...over,
   };
 }
@@ -102,6 +109,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     postSummaryCorrection,
     lineItems,
     censusOverrides,
+    censusParameters,
     totals,
   ]);
 });
@@ -237,6 +245,8 @@ t.test('postSummaryCorrection', async (t) => {
   t.same(run(postSummaryCorrection, setHeader(deleteOf(PSC), 65, 'Y'), ctx({ existing })), ['B43'], 'PSC delete');
   t.same(run(postSummaryCorrection, PSC), ['B42'], 'PSC of an entry not on file');
   t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile({ status: 'deleted' }) })), ['B46'], 'PSC of a deleted entry');
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile({ liquidated: true }) })), ['B50'], 'PSC of a liquidated entry');
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile({ underReview: true }) })), ['B59'], 'PSC of an entry under CBP review');
 
   await t.test('B48: outside the PSC window', async (t) => {
     const at = (days: number) => onFile({ firstAcceptedAt: new Date(NOW.getTime() - days * DAY_MS).toISOString() });
@@ -296,6 +306,21 @@ t.test('censusOverrides', async (t) => {
   t.same(run(censusOverrides, cw02('27C5027C01')), ['488', '487']);
   t.same(run(censusOverrides, cw02('ZZZ50')), [], 'unknown warning: left to the layout (484)');
   t.same(run(censusOverrides, cw02('27CZZ')), [], 'unknown override: left to the layout (486)');
+});
+
+t.test('censusParameters', async (t) => {
+  // The sample tariff: HTS 8471300100, value $10,000, 10.00 NO → $1,000 per unit; range 50-5000.
+  const tariff = (hts: string, value: string, qty: string, uom: string) =>
+    edit(ONE_LINE, '50', (r) => put(put(put(put(r, 3, hts), 25, value.padStart(10, '0')), 36, qty.padStart(12, '0')), 48, uom.padEnd(3)));
+  t.same(run(censusParameters, ONE_LINE), [], 'the sample is inside its range');
+  const low = censusParameters(txOf(tariff('8471300100', '10', '1000', 'NO')), ctx());
+  t.same(low.map((c) => [c.code, c.ref.kind, c.field]), [['27C', 'tariff', 'value']], '$1 per unit: below 50');
+  t.same(run(censusParameters, tariff('8471300100', '1000000', '1000', 'NO')), ['27D'], '$100,000 per unit: above 5000');
+  t.same(run(censusParameters, tariff('1205100090', '10000', '100000000', 'KG')), ['27C'], 'rapeseed at $0.01/kg (the CERT trigger)');
+  t.same(run(censusParameters, tariff('1205100090', '10000', '2000000', 'KG')), [], 'rapeseed at $0.50/kg');
+  t.same(run(censusParameters, tariff('8471300100', '10', '1000', 'KG')), [], 'another unit of measure has no range');
+  t.same(run(censusParameters, tariff('8471300100', '10', '0', 'NO')), [], 'no quantity, no check');
+  t.same(run(censusParameters, tariff('9999999999', '10', '1000', 'NO')), [], 'no range for the HTS');
 });
 
 t.test('totals', async (t) => {

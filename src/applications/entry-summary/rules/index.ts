@@ -1,5 +1,6 @@
 import { actionAgainstState } from './action.js';
 import { censusOverrides } from './census-overrides.js';
+import { censusParameters } from './census-parameters.js';
 import { entryNumber } from './entry-number.js';
 import { entryType } from './entry-type.js';
 import { filerAndPort } from './filer-and-port.js';
@@ -23,5 +24,6 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   postSummaryCorrection,
   lineItems,
   censusOverrides,
+  censusParameters,
   totals,
 ];

@@ -8,7 +8,8 @@ const STATEMENT_FIELDS = ['statementPrintDate', 'periodicStatementMonth', 'state
 /**
  * Post-summary corrections: action R with 10 record position 65 = "Y".
  * - A PSC delete is refused (B43); a PSC needs an entry on file (B42) that is accepted, not
- *   deleted (B46), and within `pscWindowDays` of its first acceptance (B48).
+ *   deleted (B46), not liquidated (B50) nor under CBP review (B59) — both set by scenarios — and
+ *   within `pscWindowDays` of its first acceptance (B48).
  * - It carries reason codes, on a 35 record or a line's 63 record (748), and an explanation on
  *   36 records (287); statement fields (10 record 52-61) are not allowed (217).
  * - A transaction that is not a PSC may not carry 35 (284), 36 (277) or 63 (580) records.
@@ -31,6 +32,8 @@ export const postSummaryCorrection: Rule = (tx, ctx) => {
   const existing = ctx.existing;
   if (!existing) found.push({ code: 'B42', ...at });
   else if (existing.status !== 'accepted') found.push({ code: 'B46', ...at });
+  else if (existing.liquidated) found.push({ code: 'B50', ...at });
+  else if (existing.underReview) found.push({ code: 'B59', ...at });
   else if (ctx.now.getTime() - Date.parse(existing.firstAcceptedAt) > ctx.options.pscWindowDays * DAY_MS) {
     found.push({ code: 'B48', ...at });
   }

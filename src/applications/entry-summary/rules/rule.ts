@@ -1,5 +1,6 @@
 import type { Catalog } from '../../../catair/catalog.js';
 import { readAmount, readField } from '../../../catair/record.js';
+import type { CensusRanges } from '../census-ranges.js';
 import type { EntryState } from '../entry-store.js';
 import type { EntrySummaryOptions } from '../options.js';
 import type { EntrySummaryTx, EsCondition, TxRecord } from '../transaction.js';
@@ -18,6 +19,7 @@ export interface RuleContext {
   /** The entry as it stands before this transmission, if on file. */
   readonly existing?: EntryState;
   readonly options: EntrySummaryOptions;
+  readonly census: CensusRanges;
   readonly now: Date;
 }
 

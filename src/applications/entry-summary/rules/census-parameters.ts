@@ -1,0 +1,25 @@
+import type { EsCondition } from '../transaction.js';
+import { amount, type Rule, value } from './rule.js';
+
+/**
+ * Census parameter checks that run without a scenario: value / quantity 1 of each tariff against
+ * the unit-value range for its HTS number and unit of measure (schemas/census/unit-values.yaml):
+ * 27C below the range, 27D above. Both are warnings (severity W): the entry is still accepted,
+ * and a CW02 override on the line clears them.
+ */
+export const censusParameters: Rule = (tx, ctx) => {
+  const found: EsCondition[] = [];
+  for (const line of tx.lines) {
+    for (const tariff of line.tariffs) {
+      const range = ctx.census.find(value(tariff.record, 'hts'), value(tariff.record, 'uom1'));
+      const quantity = amount(tariff.record, 'quantity1');
+      const worth = amount(tariff.record, 'value');
+      if (!range || !quantity || worth === undefined) continue;
+      const unitValue = worth / quantity;
+      const ref = { kind: 'tariff', line, tariff } as const;
+      if (unitValue < range.min) found.push({ code: '27C', ref, record: tariff.record, field: 'value' });
+      else if (unitValue > range.max) found.push({ code: '27D', ref, record: tariff.record, field: 'value' });
+    }
+  }
+  return found;
+};

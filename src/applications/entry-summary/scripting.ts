@@ -1,0 +1,92 @@
+import type { Block } from '../../catair/envelope.js';
+import { readField } from '../../catair/record.js';
+import type { Catalog } from '../../catair/catalog.js';
+import type { Answer } from '../../scenarios/format.js';
+import type { FieldSource } from '../../scenarios/match.js';
+import type { OutstandingWarning } from './entry-store.js';
+import { value } from './rules/rule.js';
+import { allRecords, type EntrySummaryTx, type EsCondition, type Reference } from './transaction.js';
+
+const OVERRIDE_PAIRS = 7;
+
+/** The transaction's fields as scenario matchers read them (record id `B` is the block header). */
+export function fieldSource(tx: EntrySummaryTx, block: Block, catalog: Catalog): FieldSource {
+  return {
+    valuesOf(recordId, field) {
+      if (recordId === 'B') return [readField(catalog.layout('B'), block.header.text, field)];
+      const out: string[] = [];
+      for (const { record } of allRecords(tx)) if (record.id === recordId) out.push(value(record, field));
+      return out;
+    },
+  };
+}
+
+/** Every CW02 warning/override pair of the transaction, with the line it belongs to. */
+export function censusOverrides(tx: EntrySummaryTx): { line: string; warning: string; override: string }[] {
+  const out: { line: string; warning: string; override: string }[] = [];
+  for (const line of tx.lines) {
+    const lineNumber = value(line.record, 'lineNumber');
+    for (const record of line.trailers.filter((r) => r.id === 'CW02')) {
+      for (let i = 1; i <= OVERRIDE_PAIRS; i++) {
+        const warning = value(record, `warning${i}`);
+        if (warning !== '') out.push({ line: lineNumber, warning, override: value(record, `override${i}`) });
+      }
+    }
+  }
+  return out;
+}
+
+function reference(tx: EntrySummaryTx, at: Answer['conditions'][number]['at']): Reference {
+  if (at === 'summary') return { kind: 'summary' };
+  if (at === 'totals') return { kind: 'totals' };
+  const line = tx.lines[at.line - 1];
+  if (!line) return { kind: 'summary' };
+  const tariff = at.tariff === undefined ? undefined : line.tariffs[at.tariff - 1];
+  return tariff ? { kind: 'tariff', line, tariff } : { kind: 'line', line };
+}
+
+/** The conditions a scenario step adds: its listed conditions and its Census warnings (severity W). */
+export function scriptedConditions(tx: EntrySummaryTx, answer: Answer): EsCondition[] {
+  const listed: EsCondition[] = answer.conditions.map((c) => ({
+    code: c.code,
+    ref: reference(tx, c.at),
+    ...(c.narrative !== undefined && { narrative: c.narrative }),
+    ...(c.severity !== undefined && { severity: c.severity }),
+  }));
+  const census: EsCondition[] = answer.census.map((w) => ({ code: w.warning, ref: reference(tx, { line: w.line }), severity: 'W' }));
+  return [...listed, ...census];
+}
+
+/** The line number (as transmitted) a condition points at, if it points at a line or tariff. */
+export function lineOf(c: EsCondition): string | undefined {
+  return c.ref.kind === 'line' || c.ref.kind === 'tariff' ? value(c.ref.line.record, 'lineNumber') : undefined;
+}
+
+/**
+ * Drops the Census warnings the transaction overrides (a CW02 pair for the same warning on the same
+ * line whose override code is allowed) and returns those that remain outstanding.
+ */
+export function applyOverrides(
+  conditions: readonly EsCondition[],
+  tx: EntrySummaryTx,
+  catalog: Catalog,
+): { conditions: EsCondition[]; outstanding: OutstandingWarning[] } {
+  const warnings = catalog.codes('census-warnings');
+  const overrides = censusOverrides(tx);
+  const kept: EsCondition[] = [];
+  const outstanding: OutstandingWarning[] = [];
+  for (const c of conditions) {
+    const allowed = warnings.get(c.code)?.['overrides'];
+    const line = lineOf(c);
+    if (!Array.isArray(allowed) || line === undefined) {
+      kept.push(c);
+      continue;
+    }
+    const overridden = overrides.some((o) => o.line === line && o.warning === c.code && allowed.includes(o.override));
+    if (!overridden) {
+      kept.push(c);
+      outstanding.push({ line, code: c.code });
+    }
+  }
+  return { conditions: kept, outstanding };
+}

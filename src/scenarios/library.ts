@@ -1,0 +1,126 @@
+import { type FSWatcher, watch } from 'node:fs';
+import type { Logger } from 'pino';
+import type { Catalog } from '../catair/catalog.js';
+import { type FieldSource, matchesAll } from './match.js';
+import { formatScenarioError, loadScenarios, type Scenario, type ScenarioError, type ScenarioSet } from './load.js';
+
+const WATCH_DEBOUNCE_MS = 150;
+
+/**
+ * The loaded scenarios, swapped whole on reload. At start-up the good files load and the bad ones are
+ * reported; on a later reload, any bad file keeps the previous set in force and reports the problem,
+ * so a half-saved edit never leaves a trainer or a CI run with missing scenarios.
+ */
+export class ScenarioLibrary {
+  private set: ScenarioSet;
+  private byId = new Map<string, Scenario>();
+  private byCertification = new Map<string, Scenario>();
+  /** Scenarios indexed by one of their exact matchers: path → value → scenarios. */
+  private exact = new Map<string, Map<string, Scenario[]>>();
+  /** Scenarios whose matchers are all prefixes or patterns: tried one by one. */
+  private scanned: Scenario[] = [];
+  private order = new Map<Scenario, number>();
+  private lastErrors: readonly ScenarioError[];
+  private watcher: FSWatcher | undefined;
+
+  constructor(
+    readonly dir: string,
+    private readonly catalog: Catalog,
+    private readonly logger: Logger,
+  ) {
+    this.set = loadScenarios(dir, catalog);
+    this.lastErrors = this.set.errors;
+    this.index();
+    for (const e of this.set.errors) logger.warn(`scenario refused: ${formatScenarioError(e)}`);
+  }
+
+  get scenarios(): readonly Scenario[] {
+    return this.set.scenarios;
+  }
+
+  /** The problems of the last load or reload (empty when every file is good). */
+  get errors(): readonly ScenarioError[] {
+    return this.lastErrors;
+  }
+
+  get loadedAt(): string {
+    return this.set.loadedAt;
+  }
+
+  byIdOf(id: string): Scenario | undefined {
+    return this.byId.get(id);
+  }
+
+  forCertification(number: string): Scenario | undefined {
+    return this.byCertification.get(number);
+  }
+
+  /**
+   * The scenario whose matchers all match the transaction: highest priority first, then file order.
+   * Exact matchers are looked up in an index, so the cost stays flat as the library grows.
+   */
+  match(source: FieldSource): Scenario | undefined {
+    let best: Scenario | undefined;
+    const consider = (s: Scenario): void => {
+      if (best && (s.priority < best.priority || (s.priority === best.priority && (this.order.get(s) ?? 0) > (this.order.get(best) ?? 0)))) return;
+      if (matchesAll(s.matchers, source)) best = s;
+    };
+    for (const [path, byValue] of this.exact) {
+      const [recordId = '', field = ''] = path.split('.');
+      for (const value of source.valuesOf(recordId, field)) for (const s of byValue.get(value) ?? []) consider(s);
+    }
+    for (const s of this.scanned) consider(s);
+    return best;
+  }
+
+  /** Reads the folder again; returns whether the new set was taken. */
+  reload(): { applied: boolean; errors: readonly ScenarioError[]; count: number } {
+    const next = loadScenarios(this.dir, this.catalog);
+    this.lastErrors = next.errors;
+    if (next.errors.length > 0) {
+      for (const e of next.errors) this.logger.error(`scenario reload refused, previous set kept: ${formatScenarioError(e)}`);
+      return { applied: false, errors: next.errors, count: this.set.scenarios.length };
+    }
+    this.set = next;
+    this.index();
+    this.logger.info(`scenarios reloaded: ${next.scenarios.length} from ${this.dir}`);
+    return { applied: true, errors: [], count: next.scenarios.length };
+  }
+
+  /** Reloads on every change in the folder (debounced). */
+  watch(): void {
+    if (this.watcher) return;
+    let timer: NodeJS.Timeout | undefined;
+    this.watcher = watch(this.dir, { recursive: true }, (_event, name) => {
+      if (name && !/\.ya?ml$/.test(name)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => this.reload(), WATCH_DEBOUNCE_MS);
+    });
+    this.watcher.on('error', (err) => this.logger.error({ err }, 'scenario folder watch failed'));
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  private index(): void {
+    this.byId = new Map(this.set.scenarios.map((s) => [s.id, s]));
+    this.byCertification = new Map(this.set.scenarios.filter((s) => s.certification !== undefined).map((s) => [s.certification as string, s]));
+    this.order = new Map(this.set.scenarios.map((s, i) => [s, i]));
+    this.exact = new Map();
+    this.scanned = [];
+    for (const s of this.set.scenarios) {
+      if (s.matchers.length === 0) continue;
+      const key = s.matchers.find((m) => m.exact !== undefined);
+      if (!key) {
+        this.scanned.push(s);
+        continue;
+      }
+      const path = `${key.recordId}.${key.field}`;
+      const byValue = this.exact.get(path) ?? new Map<string, Scenario[]>();
+      byValue.set(key.exact as string, [...(byValue.get(key.exact as string) ?? []), s]);
+      this.exact.set(path, byValue);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Catalog } from '../catair/catalog.js';
+import { ScenarioFile } from './format.js';
+import { compileMatchers, type Matcher } from './match.js';
+
+/** The shipped scenario library. */
+export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
+
+/** A scenario ready to use: its file's content, checked, with compiled matchers. */
+export interface Scenario extends ScenarioFile {
+  readonly file: string;
+  readonly matchers: readonly Matcher[];
+}
+
+/** Why a scenario file was refused, with where to look. */
+export interface ScenarioError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface ScenarioSet {
+  readonly scenarios: readonly Scenario[];
+  readonly errors: readonly ScenarioError[];
+  readonly loadedAt: string;
+}
+
+export function formatScenarioError(e: ScenarioError): string {
+  return `${e.file}:${e.line}:${e.column}: ${e.message}`;
+}
+
+function scenarioFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...scenarioFiles(path));
+    else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Reads every scenario file under `dir`. A file that is not valid YAML, does not match the format, or
+ * names codes, fields or patterns that do not exist is refused with its line and column; the others
+ * load. Ids and certification numbers must be unique across the library.
+ */
+export function loadScenarios(dir: string, catalog: Catalog): ScenarioSet {
+  const scenarios: Scenario[] = [];
+  const errors: ScenarioError[] = [];
+  const ids = new Map<string, string>();
+  const certifications = new Map<string, string>();
+  for (const path of scenarioFiles(dir)) {
+    const file = relative(process.cwd(), path) || path;
+    const result = loadScenarioFile(file, readFileSync(path, 'utf8'), catalog);
+    if ('errors' in result) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const { scenario } = result;
+    const clash = ids.get(scenario.id);
+    if (clash) {
+      errors.push({ file, line: 1, column: 1, message: `id "${scenario.id}" is already used by ${clash}` });
+      continue;
+    }
+    if (scenario.certification !== undefined && certifications.has(scenario.certification)) {
+      errors.push({
+        file,
+        line: 1,
+        column: 1,
+        message: `certification ${scenario.certification} is already claimed by ${certifications.get(scenario.certification)}`,
+      });
+      continue;
+    }
+    ids.set(scenario.id, file);
+    if (scenario.certification !== undefined) certifications.set(scenario.certification, file);
+    scenarios.push(scenario);
+  }
+  return { scenarios, errors, loadedAt: new Date().toISOString() };
+}
+
+/** Checks one scenario file's text; returns the scenario or every problem found, each with its position. */
+export function loadScenarioFile(file: string, text: string, catalog: Catalog): { scenario: Scenario } | { errors: ScenarioError[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number | undefined, message: string): ScenarioError => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { file, line: pos.line, column: pos.col, message };
+  };
+  if (doc.errors.length > 0) return { errors: doc.errors.map((e) => at(e.pos[0], `not valid YAML: ${e.message.split('\n')[0]}`)) };
+  const parsed = ScenarioFile.safeParse(doc.toJS());
+  const nodeAt = (path: readonly PropertyKey[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return node.range[0];
+    }
+    return undefined;
+  };
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((i) => at(nodeAt(i.path), `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)),
+    };
+  }
+  const data = parsed.data;
+  const problems: ScenarioError[] = [];
+  data.steps.forEach((step, s) => {
+    step.answer.conditions.forEach((c, i) => {
+      if (!catalog.dictionary.has(c.code) && c.narrative === undefined) {
+        problems.push(at(nodeAt(['steps', s, 'answer', 'conditions', i, 'code']), `condition ${c.code} is not in the error dictionary: give its narrative`));
+      }
+    });
+    step.answer.census.forEach((w, i) => {
+      if (!catalog.codes('census-warnings').has(w.warning)) {
+        problems.push(at(nodeAt(['steps', s, 'answer', 'census', i, 'warning']), `${w.warning} is not a Census warning (schemas/codes/census-warnings.yaml)`));
+      }
+    });
+    step.answer.followUps.forEach((f, i) => {
+      if (!catalog.codes('uc-dispositions').has(f.disposition)) {
+        problems.push(at(nodeAt(['steps', s, 'answer', 'followUps', i, 'disposition']), `${f.disposition} is not a UC disposition type (schemas/codes/uc-dispositions.yaml)`));
+      }
+      if (f.reason !== undefined && !catalog.codes('uc-reasons').has(f.reason)) {
+        problems.push(at(nodeAt(['steps', s, 'answer', 'followUps', i, 'reason']), `${f.reason} is not a UC reason code (schemas/codes/uc-reasons.yaml)`));
+      }
+    });
+    const delay = step.answer.delay;
+    if (typeof delay === 'object' && delay.min > delay.max) {
+      problems.push(at(nodeAt(['steps', s, 'answer', 'delay']), 'delay.min is more than delay.max'));
+    }
+  });
+  const compiled = compileMatchers(data.match ?? {}, catalog);
+  for (const e of compiled.errors) problems.push(at(nodeAt(['match', e.key]), e.message));
+  if (problems.length > 0) return { errors: problems };
+  return { scenario: { ...data, file, matchers: compiled.matchers } };
+}
