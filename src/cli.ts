@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, ENVIRONMENT, loadConfig } from './config.js';
-import { SchemaError } from './catair/catalog.js';
+import { loadCatalog, SchemaError } from './catair/catalog.js';
+import { scenarioJsonSchema } from './scenarios/json-schema.js';
+import { formatScenarioError, loadScenarios } from './scenarios/load.js';
 import { createAceMock, VERSION } from './server.js';
 
 const HELP = `ace-mock ${VERSION} — a mock of the US CBP ACE endpoint for ABI filers
@@ -11,6 +13,8 @@ const HELP = `ace-mock ${VERSION} — a mock of the US CBP ACE endpoint for ABI 
 Usage:
   ace-mock serve [options]        serve the mock over HTTP (default command)
   ace-mock validate FILE [options] answer one transmission and print it, without a server
+  ace-mock scenarios lint [DIR]   check scenario files (default: the configured folder); exit 1 on errors
+  ace-mock scenarios schema       print the JSON Schema of scenario files
   ace-mock --help | --version
 
 Options:
@@ -27,6 +31,7 @@ Examples:
   PORT=9000 ACE_MOCK_DB=:memory: npm start
   curl --data-binary @scenarios/samples/ae-add-1-line.txt -H 'Content-Type: text/plain' http://127.0.0.1:8080/v1/transmissions
   ace-mock validate scenarios/samples/ae-bad-check-digit.txt
+  ace-mock scenarios lint scenarios/
 `;
 
 function fail(message: string): never {
@@ -91,7 +96,7 @@ async function main(argv: string[]): Promise<void> {
     } catch (err) {
       fail(`cannot read ${file}: ${(err as Error).message}`);
     }
-    const config = loadConfig(process.env, { ...overrides, db: values.db ?? ':memory:', logLevel: 'silent' });
+    const config = loadConfig(process.env, { ...overrides, db: values.db ?? ':memory:', logLevel: 'silent', watch: false });
     const mock = createAceMock(config, { logger: pino({ level: 'silent' }) });
     const exchange = await mock.pipeline.process({ bytes, transport: 'cli' });
     if (values.json) process.stdout.write(`${JSON.stringify(exchange, null, 2)}\n`);
@@ -100,6 +105,23 @@ async function main(argv: string[]): Promise<void> {
     await mock.close();
     process.exitCode = exchange.outcome === 'accepted' ? 0 : 1;
     return;
+  }
+
+  if (command === 'scenarios') {
+    const [sub, dir] = rest;
+    if (sub === 'schema') {
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      return;
+    }
+    if (sub === 'lint') {
+      const config = loadConfig(process.env, { ...overrides, ...(dir !== undefined && { scenarios: dir }) });
+      const set = loadScenarios(config.scenarios, loadCatalog(config.schemas));
+      for (const e of set.errors) process.stderr.write(`${formatScenarioError(e)}\n`);
+      process.stdout.write(`${set.scenarios.length} scenario(s) valid, ${set.errors.length} problem(s) in ${config.scenarios}\n`);
+      process.exitCode = set.errors.length > 0 ? 1 : 0;
+      return;
+    }
+    fail(`scenarios takes "lint [DIR]" or "schema", not "${sub ?? ''}". Run ace-mock --help.`);
   }
 
   fail(`unknown command "${command}". Run ace-mock --help.`);

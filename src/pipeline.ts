@@ -1,5 +1,5 @@
 import { exchangeId } from './store/exchange-id.js';
-import type { Application, ConditionReport, TransactionOutcome } from './applications/application.js';
+import { type Application, type ConditionReport, responseApplication, type TransactionOutcome } from './applications/application.js';
 import { writeBatchRejection, writeOutputA, writeOutputB, writeOutputY, writeOutputZ } from './catair/batch-output.js';
 import type { Catalog } from './catair/catalog.js';
 import { type Batch, type BatchCondition, readEnvelope } from './catair/envelope.js';
@@ -205,8 +205,7 @@ export class Pipeline {
   }
 
   private responseId(app: string): string {
-    const response = this.catalog.codes('application-ids').get(app)?.['response'];
-    return typeof response === 'string' ? response : '';
+    return responseApplication(this.catalog, app);
   }
 
   private reportBatchCondition(c: BatchCondition): BatchConditionReport {

@@ -72,7 +72,19 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     lenient: config.lenient,
     ...(options.clock && { clock: options.clock }),
   });
-  const http = buildHttpServer({ pipeline, journal, catalog, bodyLimit: config.bodyLimit, version: VERSION, logger });
+  const http = buildHttpServer({
+    pipeline,
+    journal,
+    catalog,
+    library: scenarios,
+    state: scenarioState,
+    commits,
+    outbox,
+    clock: options.clock ?? (() => new Date()),
+    bodyLimit: config.bodyLimit,
+    version: VERSION,
+    logger,
+  });
   let closed = false;
   return {
     config,

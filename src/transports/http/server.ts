@@ -5,11 +5,22 @@ import type { Journal } from '../../store/journal.js';
 import { healthRoutes } from './health.js';
 import { problem, sendProblem } from './problem.js';
 import { transmissionRoutes } from './transmissions.js';
+import { adminRoutes } from './admin.js';
+import { messageRoutes } from './messages.js';
+import type { ScenarioLibrary } from '../../scenarios/library.js';
+import type { GroupCommit } from '../../store/group-commit.js';
+import type { Outbox } from '../../store/outbox.js';
+import type { ScenarioState } from '../../store/scenario-state.js';
 
 export interface HttpDependencies {
   readonly pipeline: Pipeline;
   readonly journal: Journal;
   readonly catalog: Catalog;
+  readonly library: ScenarioLibrary;
+  readonly state: ScenarioState;
+  readonly commits: GroupCommit;
+  readonly outbox: Outbox;
+  readonly clock: () => Date;
   readonly bodyLimit: number;
   readonly version: string;
   readonly logger: FastifyServerOptions['loggerInstance'];
@@ -49,5 +60,7 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   const startedAt = new Date();
   app.register(healthRoutes, { version: deps.version, startedAt, components: () => ({}) });
   app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, bodyLimit: deps.bodyLimit });
+  app.register(adminRoutes, { library: deps.library, state: deps.state, commits: deps.commits, clock: deps.clock });
+  app.register(messageRoutes, { outbox: deps.outbox, clock: deps.clock });
   return app;
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Catalog } from '../../catair/catalog.js';
@@ -16,6 +17,7 @@ export interface TransmissionRoutesOptions {
 }
 
 const SESSION_HEADER = 'x-ace-session';
+const SCENARIO_HEADER = 'x-ace-scenario';
 /** Levels at which the exchange's story line is written (its fields are not built otherwise). */
 const INFO_LEVELS = new Set(['trace', 'debug', 'info']);
 
@@ -28,6 +30,9 @@ const ListQuery = z
     filer: z.string().regex(/^[A-Z0-9]{3}$/i, 'filer is a 3-character filer code').optional(),
     outcome: z.enum(['accepted', 'rejected', 'partial', 'batch-rejected', 'not-catair']).optional(),
     session: z.string().min(1).optional(),
+    scenario: z.string().min(1).optional(),
+    since: z.iso.datetime({ message: 'since is an ISO time, e.g. 2026-11-25T15:00:00Z' }).optional(),
+    until: z.iso.datetime({ message: 'until is an ISO time, e.g. 2026-11-25T16:00:00Z' }).optional(),
     transport: z.string().min(1).optional(),
     before: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
@@ -80,7 +85,13 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
   app.post('/v1/transmissions', async (request, reply: FastifyReply) => {
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const session = request.headers[SESSION_HEADER];
-    const transmission = { bytes: body, transport: 'http', ...(typeof session === 'string' && session !== '' && { session }) };
+    const scenario = request.headers[SCENARIO_HEADER];
+    const transmission = {
+      bytes: body,
+      transport: 'http',
+      ...(typeof session === 'string' && session !== '' && { session }),
+      ...(typeof scenario === 'string' && scenario !== '' && { scenario }),
+    };
     const notCatair = sniffTransmission(body);
     if (notCatair) {
       const id = await pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
@@ -94,11 +105,15 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
         session: exchange.session,
         outcome: exchange.outcome,
         ms: Number(exchange.durationMs.toFixed(2)),
-        transactions: exchange.transactions.map((t) => `${t.filer}-${t.entryNumber} ${t.action} → ${t.disposition}`),
+        transactions: exchange.transactions.map(
+          (t) => `${t.filer}-${t.entryNumber} ${t.action} → ${t.disposition}${t.scenario ? ` (scenario ${t.scenario} step ${t.step ?? '-'})` : ''}`,
+        ),
         batchConditions: exchange.batchConditions.map((c) => c.code),
       },
       `${exchange.application || '??'} from ${exchange.filer || '???'}: ${exchange.outcome}`,
     );
+    // A scripted delay holds the answer back; the exchange is already journaled.
+    if (exchange.delayMs > 0) await sleep(exchange.delayMs);
     reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome);
     if (wantsJson(request)) return reply.type('application/json').send(answerJson(exchange, body));
     return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
@@ -117,6 +132,9 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
       ...(q.session !== undefined && { session: q.session }),
       ...(q.outcome !== undefined && { outcome: q.outcome }),
       ...(q.transport !== undefined && { transport: q.transport }),
+      ...(q.scenario !== undefined && { scenario: q.scenario }),
+      ...(q.since !== undefined && { since: new Date(q.since).toISOString() }),
+      ...(q.until !== undefined && { until: new Date(q.until).toISOString() }),
       ...(q.before !== undefined && { before: q.before }),
       ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
       ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),

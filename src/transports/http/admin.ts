@@ -1,0 +1,90 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { ScenarioLibrary } from '../../scenarios/library.js';
+import type { GroupCommit } from '../../store/group-commit.js';
+import type { ScenarioState } from '../../store/scenario-state.js';
+import { problem, sendProblem } from './problem.js';
+
+export interface AdminRoutesOptions {
+  readonly library: ScenarioLibrary;
+  readonly state: ScenarioState;
+  readonly commits: GroupCommit;
+  readonly clock: () => Date;
+}
+
+const ENTRY = /^([A-Z0-9]{3})-?(\d{7})-?(\d)$/;
+
+const ArmBody = z
+  .object({
+    scenario: z.string().min(1),
+    count: z.number().int().min(1).max(100_000).default(1),
+    session: z.string().min(1).optional(),
+    filer: z.string().regex(/^[A-Z0-9]{3}$/, 'filer is a 3-character filer code').optional(),
+    entry: z.string().regex(ENTRY, 'entry is an entry number with its filer: B76-0324527-8 or B7603245278').optional(),
+  })
+  .strict()
+  .refine((b) => !(b.filer !== undefined && b.entry !== undefined), 'arm for a filer or for an entry, not both');
+
+const issues = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+
+/**
+ * `/v1/admin`: what QA and trainers steer the mock with — the loaded scenarios and their load
+ * errors, reload, arming a scenario for the next N transactions, and resetting a session.
+ */
+export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, opts) => {
+  const { library, state, commits } = opts;
+
+  app.get('/v1/admin/scenarios', async () => ({
+    loadedAt: library.loadedAt,
+    folder: library.dir,
+    count: library.scenarios.length,
+    scenarios: library.scenarios.map((s) => ({
+      id: s.id,
+      title: s.title,
+      ...(s.description !== undefined && { description: s.description }),
+      ...(s.certification !== undefined && { certification: s.certification }),
+      file: s.file,
+      steps: s.steps.length,
+      match: s.matchers.map((m) => m.describe),
+      priority: s.priority,
+    })),
+    errors: library.errors,
+  }));
+
+  app.post('/v1/admin/scenarios/reload', async () => library.reload());
+
+  app.post('/v1/admin/arm', async (request, reply) => {
+    const parsed = ArmBody.safeParse(request.body ?? {});
+    if (!parsed.success) return sendProblem(reply, problem(400, 'bad-arm', 'Invalid arm request', issues(parsed.error)));
+    const body = parsed.data;
+    if (!library.byIdOf(body.scenario)) {
+      return sendProblem(
+        reply,
+        problem(404, 'unknown-scenario', 'No such scenario', `No scenario "${body.scenario}" is loaded; GET /v1/admin/scenarios lists them.`),
+      );
+    }
+    const entry = body.entry !== undefined ? ENTRY.exec(body.entry.toUpperCase()) : null;
+    const filer = entry?.[1] ?? body.filer;
+    const header = request.headers['x-ace-session'];
+    const session = body.session ?? (typeof header === 'string' && header !== '' ? header : filer);
+    if (session === undefined) {
+      return sendProblem(
+        reply,
+        problem(400, 'bad-arm', 'Which session?', 'Name the session (body "session" or header X-ACE-Session), or a filer or entry, whose filer code is the default session.'),
+      );
+    }
+    const [scope, scopeValue] = entry ? (['entry', `${entry[1]}${entry[2]}${entry[3]}`] as const) : filer ? (['filer', filer] as const) : (['session', ''] as const);
+    const armed = await commits.run(() => state.arm(session, scope, scopeValue, body.scenario, body.count, opts.clock().toISOString()));
+    return reply.code(201).send(armed);
+  });
+
+  app.get<{ Params: { session: string } }>('/v1/admin/sessions/:session/armed', async (request) => ({
+    session: request.params.session,
+    armed: state.armed(request.params.session),
+  }));
+
+  app.post<{ Params: { session: string } }>('/v1/admin/sessions/:session/reset', async (request, reply) => {
+    await commits.run(() => state.reset(request.params.session));
+    return reply.code(204).send();
+  });
+};

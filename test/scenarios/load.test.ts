@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { loadCatalog } from '../../src/catair/catalog.js';
+import { formatScenarioError, loadScenarioFile, loadScenarios } from '../../src/scenarios/load.js';
+
+const catalog = loadCatalog();
+const check = (text: string) => loadScenarioFile('x.yaml', text, catalog);
+const errorsOf = (text: string) => {
+  const r = check(text);
+  return 'errors' in r ? r.errors.map(formatScenarioError) : [];
+};
+
+t.test('a good file loads, with defaults filled in and matchers compiled', async (t) => {
+  const r = check(`id: demo\ntitle: Demo\nmatch:\n  importer: "99-1234567AB"\n  hts: { prefix: "8471" }\nsteps:\n  - answer:\n      conditions:\n        - code: "101"\n`);
+  if (!('scenario' in r)) throw new Error(JSON.stringify(r));
+  t.equal(r.scenario.id, 'demo');
+  t.same(r.scenario.steps[0]?.answer.conditions, [{ code: '101', at: 'summary' }]);
+  t.equal(r.scenario.steps[0]?.answer.outcome, 'rules');
+  t.same(r.scenario.matchers.map((m) => m.describe), ['11.importerNumber = "99-1234567AB"', '50.hts starts with "8471"']);
+  t.equal(r.scenario.afterLastStep, 'repeat-last');
+});
+
+t.test('problems are reported with line and column and what is wrong', async (t) => {
+  t.match(errorsOf('id: demo\ntitle: [unclosed\n')[0], /^x\.yaml:3:1: not valid YAML: Flow sequence/);
+  t.match(errorsOf('id: Demo\ntitle: x\nsteps:\n  - answer: {}\n')[0], /^x\.yaml:1:5: id: ids are lower-case words joined by hyphens$/);
+  t.match(errorsOf('id: demo\ntitle: x\nsteps: []\n')[0], /^x\.yaml:3:8: steps: .*>=1/);
+  t.match(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      outcome: maybe\n')[0], /^x\.yaml:5:16: steps\.0\.answer\.outcome: /);
+  t.match(errorsOf('id: demo\ntitle: x\nsurprise: 1\nsteps:\n  - answer: {}\n')[0], /^x\.yaml:1:1: Unrecognized key: "surprise"/);
+  t.same(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      conditions:\n        - code: Z99\n'), [
+    'x.yaml:6:17: condition Z99 is not in the error dictionary: give its narrative',
+  ]);
+  t.same(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      census:\n        - warning: 27Z\n'), [
+    'x.yaml:6:20: 27Z is not a Census warning (schemas/codes/census-warnings.yaml)',
+  ]);
+  t.same(errorsOf('id: demo\ntitle: x\nmatch:\n  12.nothing: "1"\nsteps:\n  - answer: {}\n'), ['x.yaml:4:15: record 12 has no field nothing (see schemas/layouts)']);
+  t.match(errorsOf('id: demo\ntitle: x\nmatch:\n  hts: { regex: "(" }\nsteps:\n  - answer: {}\n')[0], /^x\.yaml:4:8: bad regex: /);
+  t.same(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      delay: { min: 10, max: 5 }\n'), ['x.yaml:5:14: delay.min is more than delay.max']);
+  t.same(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      followUps:\n        - { after: 10, disposition: "Z" }\n'), [
+    'x.yaml:6:37: Z is not a UC disposition type (schemas/codes/uc-dispositions.yaml)',
+  ]);
+});
+
+t.test('a folder: bad files are refused, good ones load, ids and certification numbers are unique', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ace-mock-scenarios-'));
+  writeFileSync(join(dir, 'a.yaml'), 'id: one\ntitle: One\ncertification: "101"\nsteps:\n  - answer: {}\n');
+  writeFileSync(join(dir, 'b.yaml'), 'id: one\ntitle: Again\nsteps:\n  - answer: {}\n');
+  writeFileSync(join(dir, 'c.yaml'), 'id: three\ntitle: Three\ncertification: "101"\nsteps:\n  - answer: {}\n');
+  writeFileSync(join(dir, 'd.yaml'), 'id: broken\n  title: x: y\n');
+  writeFileSync(join(dir, 'notes.txt'), 'not a scenario');
+  const set = loadScenarios(dir, catalog);
+  t.same(set.scenarios.map((s) => s.id), ['one']);
+  const byFile = (name: string) => set.errors.filter((e) => e.file.endsWith(name)).map((e) => e.message);
+  t.match(byFile('b.yaml'), [/id "one" is already used by .*a\.yaml/]);
+  t.match(byFile('c.yaml'), [/certification 101 is already claimed by .*a\.yaml/]);
+  t.ok(byFile('d.yaml').length > 0 && byFile('d.yaml').every((m) => m.startsWith('not valid YAML')), 'd.yaml: YAML errors');
+  t.same(byFile('notes.txt'), [], 'other files are not scenarios');
+});
