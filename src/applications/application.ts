@@ -72,3 +72,9 @@ export interface Application<Unit = unknown> {
   group(block: Block, ctx: ApplicationContext): { units: Unit[]; conditions: BatchCondition[] };
   answer(block: Block, units: Unit[], ctx: ApplicationContext): BlockAnswer;
 }
+
+/** The output application an input application answers with (AE → AX, CW → CO …), '' when unknown. */
+export function responseApplication(catalog: Catalog, application: string): string {
+  const response = catalog.codes('application-ids').get(application)?.['response'];
+  return typeof response === 'string' ? response : '';
+}
