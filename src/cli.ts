@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, ENVIRONMENT, loadConfig } from './config.js';
 import { loadCatalog, SchemaError } from './catair/catalog.js';
 import { scenarioJsonSchema } from './scenarios/json-schema.js';
 import { formatScenarioError, loadScenarios } from './scenarios/load.js';
+import { validate } from './commands/validate.js';
 import { createAceMock, VERSION } from './server.js';
 
 const HELP = `ace-mock ${VERSION} — a mock of the US CBP ACE endpoint for ABI filers
@@ -22,7 +23,9 @@ Options:
   --port PORT        port to listen on               (PORT, default 8080)
   --db PATH          SQLite file, or :memory:        (ACE_MOCK_DB, default ./data/ace-mock.db)
   --lenient          right-pad short records of hand-edited files instead of rejecting them
-  --json             validate: print the whole decoded exchange as JSON
+  --json             validate: print the whole exchange, every record decoded, as JSON
+  --decode           validate: print every input and output record field by field
+  --scenario ID      validate: answer with this scenario (as the X-ACE-Scenario header does)
 
 Environment: ${Object.keys(ENVIRONMENT).join(', ')}, ACE_MOCK_CONFIG (a YAML/JSON file).
 
@@ -51,6 +54,8 @@ async function main(argv: string[]): Promise<void> {
         db: { type: 'string' },
         lenient: { type: 'boolean' },
         json: { type: 'boolean' },
+        decode: { type: 'boolean' },
+        scenario: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -90,20 +95,13 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'validate') {
     const file = rest[0];
     if (!file) fail('validate needs a FILE: ace-mock validate scenarios/samples/ae-add-1-line.txt');
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      fail(`cannot read ${file}: ${(err as Error).message}`);
-    }
+    if (!existsSync(file)) fail(`cannot read ${file}: no such file`);
     const config = loadConfig(process.env, { ...overrides, db: values.db ?? ':memory:', logLevel: 'silent', watch: false });
-    const mock = createAceMock(config, { logger: pino({ level: 'silent' }) });
-    const exchange = await mock.pipeline.process({ bytes, transport: 'cli' });
-    if (values.json) process.stdout.write(`${JSON.stringify(exchange, null, 2)}\n`);
-    else process.stdout.write(`${exchange.output.join('\n')}\n`);
-    process.stderr.write(`outcome: ${exchange.outcome}\n`);
-    await mock.close();
-    process.exitCode = exchange.outcome === 'accepted' ? 0 : 1;
+    process.exitCode = await validate(file, config, {
+      json: values.json === true,
+      decode: values.decode === true,
+      ...(values.scenario !== undefined && { scenario: values.scenario }),
+    });
     return;
   }
 

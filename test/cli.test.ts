@@ -27,6 +27,21 @@ t.test('validate prints the answer and exits by outcome', async (t) => {
   t.match(bad.stdout, /E1 FB16   ENTRY NUMBER CHECK DIGIT MISMATCH/);
   const json = run('validate', '--json', `${samples}batch-missing-z.txt`);
   t.equal(JSON.parse(json.stdout).outcome, 'batch-rejected');
+  t.equal(JSON.parse(json.stdout).decoded.output[1].layout, 'B.fallback');
+});
+
+t.test('validate --decode shows every field, the password masked; --scenario scripts the answer', async (t) => {
+  const decoded = run('validate', '--decode', `${samples}ae-add-1-line.txt`);
+  t.equal(decoded.status, 0);
+  t.match(decoded.stdout, /^Input\n {3}1 A {2}Batch Control Header\n/);
+  t.match(decoded.stdout, /34-35 entryType = "01" \(Consumption - Free and Dutiable\)/);
+  t.match(decoded.stdout, /9-14 password = "\*\*\*\*\*\*"/);
+  t.notMatch(decoded.stdout, /PASSWD/);
+  t.match(decoded.stdout, /\nAnswer\n/);
+  const scripted = run('validate', '--scenario', 'importer-unknown', `${samples}ae-add-1-line.txt`);
+  t.equal(scripted.status, 1);
+  t.match(scripted.stdout, /E1 F101   IMPORTER UNKNOWN/);
+  t.match(scripted.stderr, /named by X-ACE-Scenario; step 1 for transmission 1/);
 });
 
 t.test('mistakes get a readable message and exit 2', async (t) => {

@@ -30,6 +30,8 @@ export const FieldSpec = z
     missing: conditionCode.optional(),
     /** Condition raised when the value does not fit its class or code list. */
     invalid: conditionCode.optional(),
+    /** Never shown: decoded views and logs mask it (the communication password). */
+    secret: z.boolean().optional(),
   })
   .strict();
 export type FieldSpec = z.infer<typeof FieldSpec>;

@@ -152,8 +152,9 @@ export function decodeRecord(layout: Layout, record: string, catalog: Catalog): 
   return layout.fields
     .filter((f) => f.class !== 'S')
     .map((f) => {
-      const value = padded.slice(f.offset, f.end);
-      const meaning = f.codes !== undefined ? catalog.codes(f.codes).get(value.trim())?.title : undefined;
+      const raw = padded.slice(f.offset, f.end);
+      const value = f.secret === true && raw.trim() !== '' ? '*'.repeat(f.length) : raw;
+      const meaning = f.codes !== undefined ? catalog.codes(f.codes).get(raw.trim())?.title : undefined;
       return {
         name: f.name,
         ...(f.title !== undefined && { title: f.title }),
