@@ -28,7 +28,9 @@ export class Director implements ScenarioDirector {
     const step = pickStep(scenario, n, req);
     this.state.advance(req.session, scenario.id, req.filer, req.entryNumber);
     if (step === undefined) {
-      return { scenario: scenario.id, reason: `${chosen.reason}; transmission ${n} is past its steps: built-in rules` };
+      const last = Math.max(0, ...scenario.steps.map((s) => s.when.transmission ?? 0));
+      const why = last > 0 && n > last && scenario.afterLastStep === 'built-in' ? `transmission ${n} is past its steps` : `no step's guard holds for transmission ${n}`;
+      return { scenario: scenario.id, reason: `${chosen.reason}; ${why}: built-in rules` };
     }
     const s = scenario.steps[step] as Step;
     return { scenario: scenario.id, step: step + 1, reason: `${chosen.reason}; step ${step + 1} for transmission ${n}`, answer: s.answer };

@@ -68,7 +68,7 @@ export const Answer = z
       .optional()
       .describe('marks the entry on file, e.g. liquidated so that a later PSC is refused'),
     delay: Delay.optional(),
-    followUps: z.array(FollowUp).default([]),
+    followUps: z.array(FollowUp).default([]).describe('UC notifications queued when the transaction is accepted'),
   })
   .strict();
 

@@ -11,6 +11,10 @@ const SCENARIOS = {
   'by-importer-priority.yaml': 'id: by-importer-priority\ntitle: Importer match, preferred\npriority: 5\nmatch:\n  importer: "98-7654321AB"\n  hts: { prefix: "8471" }\nsteps:\n  - answer:\n      outcome: reject\n',
   'two-steps.yaml': 'id: two-steps\ntitle: Reject then accept\nsteps:\n  - when: { transmission: 1 }\n    answer:\n      conditions: [{ code: "113" }]\n  - when: { transmission: 2 }\n    answer: {}\n',
   'accept-anything.yaml': 'id: accept-anything\ntitle: Accept whatever\nsteps:\n  - answer:\n      outcome: accept\n',
+  'psc-only.yaml': 'id: psc-only\ntitle: PSC only\nsteps:\n  - when: { psc: true }\n    answer:\n      conditions: [{ code: "101" }]\n',
+  'once.yaml': 'id: once\ntitle: Once\nafterLastStep: built-in\nsteps:\n  - when: { transmission: 1 }\n    answer:\n      conditions: [{ code: "101" }]\n',
+  'uc-on-accept.yaml':
+    'id: uc-on-accept\ntitle: UC\nsteps:\n  - answer:\n      followUps:\n        - { after: 0, disposition: "2" }\n',
 };
 
 const lines = (body: string) => body.split('\n').filter((l) => l !== '');
@@ -117,6 +121,25 @@ t.test('Census warning, then an override in a replace clears it', async (t) => {
   const replace = await send(mock, withOverride);
   t.same(e1s(replace.body), ['E1A 996   SUMMARY HAS BEEN REPLACED']);
   t.same(JSON.parse(warnings().warnings), []);
+});
+
+t.test('when no step applies, the reason says why', async (t) => {
+  const mock = testMock({ ACE_MOCK_SCENARIOS: scenarioDir(SCENARIOS) });
+  t.teardown(() => mock.close());
+  const plain = await json(mock, sampleWith('ae-add-1-line.txt', '0500060'), { 'x-ace-scenario': 'psc-only' });
+  t.equal(plain.transactions[0].reason, "named by X-ACE-Scenario; no step's guard holds for transmission 1: built-in rules");
+  await send(mock, sampleWith('ae-add-1-line.txt', '0500061'), { 'x-ace-scenario': 'once' });
+  const second = await json(mock, sampleWith('ae-add-1-line.txt', '0500061'), { 'x-ace-scenario': 'once' });
+  t.equal(second.transactions[0].reason, 'named by X-ACE-Scenario; transmission 2 is past its steps: built-in rules');
+});
+
+t.test('follow-ups are queued for accepted transactions only', async (t) => {
+  const mock = testMock({ ACE_MOCK_SCENARIOS: scenarioDir(SCENARIOS) });
+  t.teardown(() => mock.close());
+  const rejected = await json(mock, sampleWith('ae-bad-check-digit.txt', '0500070', { edit: (r) => (r.startsWith('10') ? put(r, 16, 'X') : r) }), { 'x-ace-scenario': 'uc-on-accept' });
+  t.same([rejected.outcome, rejected.followUps], ['rejected', 0]);
+  const accepted = await json(mock, sampleWith('ae-add-1-line.txt', '0500071'), { 'x-ace-scenario': 'uc-on-accept' });
+  t.same([accepted.outcome, accepted.followUps], ['accepted', 1]);
 });
 
 t.test('outcome accept forces acceptance and drops fatal conditions', async (t) => {

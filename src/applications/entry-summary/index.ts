@@ -84,8 +84,9 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       const written = this.writer.write(tx, reported, disposition);
       records.push(...written.records);
       transactions.push(this.outcome(block, tx, key, action, disposition, written.reports, direction));
-      if (script) {
-        delayMs = Math.max(delayMs, this.delayOf(script));
+      if (script) delayMs = Math.max(delayMs, this.delayOf(script));
+      // Status notifications concern entries on file: a rejected transaction queues none.
+      if (script && accepted) {
         for (const f of script.followUps) {
           const deliverAt = new Date(ctx.now.getTime() + f.after);
           followUps.push({
