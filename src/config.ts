@@ -9,6 +9,35 @@ const flag = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
   .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
 
+/** The IBM MQ door: off by default; `docker/docker-compose.yml` turns it on against the MQ developer container. */
+export const MqConfig = z
+  .object({
+    enabled: flag.default(false),
+    queueManager: z.string().min(1).default('QM1'),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.coerce.number().int().min(1).max(65535).default(1414),
+    channel: z.string().min(1).default('DEV.APP.SVRCONN'),
+    user: z.string().optional(),
+    /** A file holding the password (a Docker secret), never the password itself. */
+    passwordFile: z.string().optional(),
+    cipher: z.string().optional().describe('TLS CipherSpec, e.g. ANY_TLS12_OR_HIGHER'),
+    keyRepository: z.string().optional().describe('TLS key repository stem, e.g. /etc/mqm/key for key.kdb'),
+    requestQueue: z.string().min(1).default('ACE.REQUEST'),
+    /** Where replies go when a request names no ReplyToQ. */
+    replyQueue: z.string().min(1).default('ACE.REPLY'),
+    /** Where unsolicited output (UC notifications) goes. */
+    notificationQueue: z.string().min(1).default('ACE.NOTIFY'),
+    /** Overrides the request queue's BOQNAME; without either, the queue manager's dead-letter queue. */
+    backoutQueue: z.string().optional(),
+    /** Used when the request queue has no BOTHRESH. */
+    backoutThreshold: z.coerce.number().int().min(1).default(3),
+    pollMs: z.coerce.number().int().min(10).max(10_000).default(200),
+    /** Replies as 80-character records back to back (as CBP sends them) or one per line. */
+    framing: z.enum(['concatenated', 'lines']).default('concatenated'),
+  })
+  .strict();
+export type MqConfig = z.infer<typeof MqConfig>;
+
 /** The whole configuration, with defaults that run out of the box. */
 export const Config = z
   .object({
@@ -28,6 +57,7 @@ export const Config = z
     bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     entrySummary: EntrySummaryOptions.default(EntrySummaryOptions.parse({})),
+    mq: MqConfig.default(MqConfig.parse({})),
   })
   .strict();
 export type Config = z.infer<typeof Config>;
@@ -47,6 +77,22 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_ACTION_POLICY: 'entrySummary.actionPolicy',
   ACE_MOCK_LINE_ORDER: 'entrySummary.lineOrder',
   ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',
+  ACE_MOCK_MQ_ENABLED: 'mq.enabled',
+  ACE_MOCK_MQ_QMGR: 'mq.queueManager',
+  ACE_MOCK_MQ_HOST: 'mq.host',
+  ACE_MOCK_MQ_PORT: 'mq.port',
+  ACE_MOCK_MQ_CHANNEL: 'mq.channel',
+  ACE_MOCK_MQ_USER: 'mq.user',
+  ACE_MOCK_MQ_PASSWORD_FILE: 'mq.passwordFile',
+  ACE_MOCK_MQ_CIPHER: 'mq.cipher',
+  ACE_MOCK_MQ_KEY_REPOSITORY: 'mq.keyRepository',
+  ACE_MOCK_MQ_REQUEST_QUEUE: 'mq.requestQueue',
+  ACE_MOCK_MQ_REPLY_QUEUE: 'mq.replyQueue',
+  ACE_MOCK_MQ_NOTIFICATION_QUEUE: 'mq.notificationQueue',
+  ACE_MOCK_MQ_BACKOUT_QUEUE: 'mq.backoutQueue',
+  ACE_MOCK_MQ_BACKOUT_THRESHOLD: 'mq.backoutThreshold',
+  ACE_MOCK_MQ_POLL_MS: 'mq.pollMs',
+  ACE_MOCK_MQ_FRAMING: 'mq.framing',
 };
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
