@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 
@@ -60,4 +63,17 @@ t.test('mistakes get a readable message and exit 2', async (t) => {
   const badPort = spawnSync(process.execPath, ['--import', 'tsx', cli, 'serve'], { encoding: 'utf8', env: { ...process.env, PORT: 'x' } });
   t.equal(badPort.status, 2);
   t.match(badPort.stderr, /port \(PORT\)/);
+});
+
+t.test('scenarios lint reports bad files with their position and exits 1', async (t) => {
+  const good = run('scenarios', 'lint');
+  t.equal(good.status, 0, good.stderr);
+  t.match(good.stdout, /^\d+ scenario\(s\) valid, 0 problem\(s\)/);
+  const dir = mkdtempSync(join(tmpdir(), 'ace-mock-lint-'));
+  writeFileSync(join(dir, 'bad.yaml'), 'id: bad\ntitle: Bad\nsteps:\n  - answer:\n      outcome: maybe\n');
+  const bad = run('scenarios', 'lint', dir);
+  t.equal(bad.status, 1);
+  t.match(bad.stderr, /bad\.yaml:5:16: steps\.0\.answer\.outcome: /);
+  const schema = run('scenarios', 'schema');
+  t.equal(JSON.parse(schema.stdout).title, 'ace-mock scenario file');
 });

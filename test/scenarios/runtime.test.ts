@@ -87,3 +87,27 @@ t.test('the committed JSON Schema is the one the format generates', async (t) =>
   t.same(committed, scenarioJsonSchema(), 'run `npm run schema` after changing src/scenarios/format.ts');
   t.equal(committed.properties.steps.type, 'array');
 });
+
+t.test('/v1/messages/stream pushes due messages as server-sent events', async (t) => {
+  const dir = scenarioDir({ 'uc.yaml': 'id: uc\ntitle: UC\nsteps:\n  - answer:\n      followUps:\n        - { after: 100, disposition: "4", reason: "003" }\n' });
+  const mock = testMock({ ACE_MOCK_SCENARIOS: dir }, () => new Date());
+  t.teardown(() => mock.close());
+  const address = await mock.http.listen({ host: '127.0.0.1', port: 0 });
+  const controller = new AbortController();
+  const res = await fetch(`${address}/v1/messages/stream?session=B76`, { signal: controller.signal });
+  t.equal(res.headers.get('content-type'), 'text/event-stream');
+  await send(mock, sampleWith('ae-add-1-line.txt', '0600020'), { 'x-ace-scenario': 'uc' });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  let text = '';
+  while (!text.includes('\n\nid: ') && !/data: .*\n\n/.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += Buffer.from(value).toString('utf8');
+  }
+  controller.abort();
+  const event = /id: (\d+)\nevent: message\ndata: (.*)\n\n/.exec(text);
+  t.ok(event, 'an SSE event with id, type and data');
+  const data = JSON.parse(event?.[2] ?? '{}');
+  t.equal(data.records[1].slice(0, 10), 'E142   003', 'UC E1: disposition 4, automated, reason 003');
+  t.equal(data.summary, `UC 4/003 for B76-0600020${entryCheckDigit('B76', '0600020')}`);
+});
