@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { Application } from './applications/application.js';
+import { CensusOverrideApplication } from './applications/census-override/index.js';
+import { CensusQueryApplication } from './applications/census-query/index.js';
 import { CensusRanges } from './applications/entry-summary/census-ranges.js';
 import { EntrySummaryApplication } from './applications/entry-summary/index.js';
 import { loadGrammar } from './applications/entry-summary/grammar.js';
@@ -66,7 +68,11 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     census: CensusRanges.load(config.schemas),
     random: seededRandom(config.seed),
   });
-  const applications = new Map<string, Application>([['AE', entrySummary as Application]]);
+  const applications = new Map<string, Application>([
+    ['AE', entrySummary as Application],
+    ['CW', new CensusOverrideApplication({ catalog, store: entries }) as Application],
+    ['CJ', new CensusQueryApplication({ catalog, store: entries }) as Application],
+  ]);
   const commits = new GroupCommit(db);
   const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, {
     lenient: config.lenient,

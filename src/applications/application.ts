@@ -78,3 +78,13 @@ export function responseApplication(catalog: Catalog, application: string): stri
   const response = catalog.codes('application-ids').get(application)?.['response'];
   return typeof response === 'string' ? response : '';
 }
+
+/**
+ * Fails at start-up when an application answers with a condition code the error dictionary does not
+ * hold for its output application (`applications:` section first, then the common codes), instead
+ * of failing while answering a filer.
+ */
+export function requireConditions(catalog: Catalog, response: string, codes: Readonly<Record<string, string>>): void {
+  const missing = Object.values(codes).filter((code) => !catalog.dictionary.has(code, response));
+  if (missing.length > 0) throw new Error(`condition codes ${missing.join(', ')} of ${response} are not in schemas/error-dictionary.yaml`);
+}

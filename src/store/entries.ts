@@ -19,6 +19,7 @@ export class SqliteEntryStore implements EntryStore {
   private readonly upsert;
   private readonly history;
   private readonly list;
+  private readonly acceptedIn;
 
   constructor(db: Db) {
     this.select = db.prepare<[string, string, string], EntryRow>(
@@ -36,6 +37,12 @@ export class SqliteEntryStore implements EntryStore {
       `INSERT INTO entry_history (session, filer, entry_number, exchange_id, action, disposition, status, version, at)
        VALUES (@session, @filer, @entryNumber, @exchangeId, @action, @disposition, @status, @version, @at)`,
     );
+    // The date part of the ISO timestamp is the UTC day, the same day mmddyy() writes on CL rows.
+    this.acceptedIn = db.prepare<[string, string, string, string], EntryRow & { entry_number: string }>(
+      `SELECT entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, warnings, liquidated, under_review
+       FROM entries WHERE session = ? AND filer = ? AND status = 'accepted' AND substr(first_accepted_at, 1, 10) BETWEEN ? AND ?
+       ORDER BY first_accepted_at, entry_number`,
+    );
     this.list = db.prepare<[string, string, string]>(
       'SELECT exchange_id AS exchangeId, action, disposition, status, version, at FROM entry_history WHERE session = ? AND filer = ? AND entry_number = ? ORDER BY id',
     );
@@ -43,18 +50,15 @@ export class SqliteEntryStore implements EntryStore {
 
   get(key: EntryKey): EntryState | undefined {
     const row = this.select.get(key.session, key.filer, key.entryNumber);
-    if (!row) return undefined;
-    return {
-      status: row.status,
-      version: row.version,
-      brokerReference: row.broker_reference,
-      entryType: row.entry_type,
-      pscOnFile: row.psc_on_file === 1,
-      firstAcceptedAt: row.first_accepted_at,
-      warnings: JSON.parse(row.warnings) as EntryState['warnings'],
-      liquidated: row.liquidated === 1,
-      underReview: row.under_review === 1,
-    };
+    return row ? toState(row) : undefined;
+  }
+
+  /**
+   * The accepted entries of a session and filer first accepted on a UTC day from `from` to `to`
+   * (YYYY-MM-DD, both included), oldest first: what a Census Warning Query by date range searches.
+   */
+  acceptedBetween(session: string, filer: string, from: string, to: string): { entryNumber: string; state: EntryState }[] {
+    return this.acceptedIn.all(session, filer, from, to).map((row) => ({ entryNumber: row.entry_number, state: toState(row) }));
   }
 
   put(key: EntryKey, state: EntryState, event: EntryEvent): void {
@@ -75,4 +79,18 @@ export class SqliteEntryStore implements EntryStore {
   historyOf(key: EntryKey): unknown[] {
     return this.list.all(key.session, key.filer, key.entryNumber);
   }
+}
+
+function toState(row: EntryRow): EntryState {
+  return {
+    status: row.status,
+    version: row.version,
+    brokerReference: row.broker_reference,
+    entryType: row.entry_type,
+    pscOnFile: row.psc_on_file === 1,
+    firstAcceptedAt: row.first_accepted_at,
+    warnings: JSON.parse(row.warnings) as EntryState['warnings'],
+    liquidated: row.liquidated === 1,
+    underReview: row.under_review === 1,
+  };
 }

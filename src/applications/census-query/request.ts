@@ -1,0 +1,64 @@
+import { isDate } from '../../catair/record.js';
+import { value } from '../entry-summary/rules/rule.js';
+import type { TxRecord } from '../entry-summary/transaction.js';
+import { CL } from './conditions.js';
+import { entrySlots } from './transaction.js';
+
+/** What a CJ1 asks for, or the CL condition that answers it instead. */
+export type QueryRequest =
+  | { readonly kind: 'invalid'; readonly filer: string; readonly code: string; readonly field: string }
+  | { readonly kind: 'entries'; readonly filer: string; readonly entryNumbers: readonly string[] }
+  /** First-acceptance days from … to, both included, as YYYY-MM-DD (UTC). */
+  | { readonly kind: 'range'; readonly filer: string; readonly from: string; readonly to: string };
+
+/** CBP's limit on a query by date range (014 beyond it). */
+const MAX_RANGE_DAYS = 31;
+const DAY_MS = 86_400_000;
+/**
+ * Without CBP's port list (RDPL) ace-mock can only tell that a port is not a Schedule D code at all:
+ * four digits.
+ */
+const PORT = /^\d{4}$/;
+
+/**
+ * Reads a CJ1 in the order its fields are checked: entry filer (003), port (015), then either the date
+ * range (from and to go together: 009/011; real dates: 010/012; to not before from: 013; at most 31
+ * days: 014) or, without one, at least one entry number (004). A query that has both a valid range
+ * and entry numbers asks for those entries: the range is checked but does not filter them.
+ */
+export function readQuery(record: TxRecord): QueryRequest {
+  const filer = value(record, 'entryFiler');
+  const invalid = (code: string, field: string): QueryRequest => ({ kind: 'invalid', filer, code, field });
+  if (filer === '') return invalid(CL.filerMissing, 'entryFiler');
+  const port = value(record, 'port');
+  if (port !== '' && !PORT.test(port)) return invalid(CL.portUnknown, 'port');
+  const entryNumbers = entrySlots(record)
+    .map((slot) => value(record, slot))
+    .filter((n) => n !== '');
+  const fromText = value(record, 'fromDate');
+  const toText = value(record, 'toDate');
+  if (fromText === '' && toText === '') {
+    return entryNumbers.length > 0 ? { kind: 'entries', filer, entryNumbers } : invalid(CL.entryNumberMissing, 'entryNumber1');
+  }
+  if (fromText === '') return invalid(CL.fromMissing, 'fromDate');
+  const from = isoDay(fromText);
+  if (from === undefined) return invalid(CL.fromUnknown, 'fromDate');
+  if (toText === '') return invalid(CL.toMissing, 'toDate');
+  const to = isoDay(toText);
+  if (to === undefined) return invalid(CL.toUnknown, 'toDate');
+  if (to < from) return invalid(CL.toBeforeFrom, 'toDate');
+  if ((Date.parse(to) - Date.parse(from)) / DAY_MS > MAX_RANGE_DAYS) return invalid(CL.rangeTooLong, 'toDate');
+  return entryNumbers.length > 0 ? { kind: 'entries', filer, entryNumbers } : { kind: 'range', filer, from, to };
+}
+
+/**
+ * MMDDYY as YYYY-MM-DD, or undefined when it is no calendar day. Years are read as 20YY: ACE holds no
+ * entry summaries from the last century. isDate() lets 29 February through in any year, so the day
+ * is checked again against the real calendar.
+ */
+function isoDay(mmddyy: string): string | undefined {
+  if (!isDate(mmddyy)) return undefined;
+  const [month, day, year] = [0, 2, 4].map((at) => Number(mmddyy.slice(at, at + 2))) as [number, number, number];
+  const date = new Date(Date.UTC(2000 + year, month - 1, day));
+  return date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
+}
