@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import t, { type Test } from 'tap';
+import { type MqClient, MqConnectOptions, type MqConnection } from '../../src/transports/mq/client.js';
+import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
+import { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
+import { IbmMqClient } from '../../src/transports/mq/ibmmq-client.js';
+
+/**
+ * One contract, two queue managers: what ace-mock's listener relies on from IBM MQ, run against
+ * the in-memory fake always and against a real queue manager (docker/docker-compose.yml) with
+ * MQ_INTEGRATION=1. The queues are the developer container's DEV.QUEUE.n plus ace-mock's own,
+ * defined in docker/mqsc/ace-mock.mqsc; the fake is set up the same way.
+ */
+
+const Q1 = 'DEV.QUEUE.1';
+const Q2 = 'DEV.QUEUE.2';
+const REQUEST = 'ACE.REQUEST';
+const DEAD_LETTER = 'DEV.DEAD.LETTER.QUEUE';
+
+interface Subject {
+  readonly client: MqClient;
+  readonly options: MqConnectOptions;
+}
+
+function fakeSubject(): Subject {
+  const qm = new FakeQueueManager({
+    name: 'QM1',
+    deadLetterQueue: DEAD_LETTER,
+    queues: {
+      [Q1]: {},
+      [Q2]: {},
+      'ACE.BACKOUT': {},
+      [REQUEST]: { backoutThreshold: 3, backoutQueue: 'ACE.BACKOUT', persistentByDefault: true },
+    },
+  });
+  return { client: qm, options: { queueManager: 'QM1', host: 'fake', port: 1414, channel: 'DEV.APP.SVRCONN' } };
+}
+
+function ibmMqSubject(): Subject {
+  const env = process.env;
+  const options = MqConnectOptions.parse({
+    queueManager: env.MQ_QMGR ?? 'QM1',
+    host: env.MQ_HOST ?? '127.0.0.1',
+    port: Number(env.MQ_PORT ?? 1414),
+    channel: env.MQ_CHANNEL ?? 'DEV.APP.SVRCONN',
+    user: env.MQ_USER ?? 'app',
+    password: env.MQ_PASSWORD,
+  });
+  return { client: new IbmMqClient(), options };
+}
+
+/** A connected test bench: every connection is closed after the test, and the test queues start empty. */
+async function bench(t: Test, subject: Subject) {
+  const { client, options } = subject;
+  const opened: MqConnection[] = [];
+  const connect = async (): Promise<MqConnection> => {
+    const c = await client.connect(options);
+    opened.push(c);
+    return c;
+  };
+  t.teardown(async () => {
+    // Some were disconnected or broken by the test itself; their second disconnect fails and that is fine.
+    for (const c of opened) await client.disconnect(c).catch(() => undefined);
+  });
+  const janitor = await connect();
+  for (const name of [Q1, Q2]) {
+    const q = await client.open(janitor, name, 'input');
+    while (await client.get(q, { syncpoint: false, waitMs: 0 }));
+    await client.close(q);
+  }
+  /** A filer's put outside syncpoint. */
+  const send = async (queue: string, text: string) =>
+    client.put1(janitor, { queue }, { Format: MQFMT_STRING, CodedCharSetId: 1208 }, Buffer.from(text), { syncpoint: false });
+  return { client, connect, send, queueManager: options.queueManager };
+}
+
+function contract(t: Test, subject: () => Subject): void {
+  t.test('a put and a get round-trip the body and the descriptor', async (t) => {
+    const { client, connect, queueManager } = await bench(t, subject());
+    const c = await connect();
+    const correlId = randomBytes(24);
+    const body = Buffer.from('A2704B76PASSWD112526     AE\nZ2704B76 é\n', 'utf8');
+    const put = await client.put1(
+      c,
+      { queue: Q1 },
+      {
+        CorrelId: correlId,
+        MsgType: MQC.MQMT_REQUEST,
+        Report: MQC.MQRO_PASS_CORREL_ID | MQC.MQRO_PASS_MSG_ID,
+        ReplyToQ: Q2,
+        Format: MQFMT_STRING,
+        CodedCharSetId: 1208,
+        Persistence: MQC.MQPER_PERSISTENT,
+        Priority: 4,
+      },
+      body,
+      { syncpoint: false },
+    );
+    const q = await client.open(c, Q1, 'input');
+    const got = await client.get(q, { syncpoint: false, waitMs: 1000 });
+    if (!got) return t.fail('no message');
+    t.same(got.body, body, 'body bytes unchanged');
+    t.same(got.md.MsgId, put.MsgId, 'the MsgId the put reported');
+    t.same(got.md.CorrelId, correlId);
+    t.equal(got.md.MsgType, MQC.MQMT_REQUEST);
+    t.equal(got.md.Report, MQC.MQRO_PASS_CORREL_ID | MQC.MQRO_PASS_MSG_ID);
+    t.equal(got.md.ReplyToQ, Q2);
+    t.equal(got.md.ReplyToQMgr, queueManager, 'a blank ReplyToQMgr is filled with the local queue manager');
+    t.equal(got.md.Format, MQFMT_STRING);
+    t.equal(got.md.CodedCharSetId, 1208);
+    t.equal(got.md.Encoding, MQC.MQENC_NATIVE);
+    t.equal(got.md.Persistence, MQC.MQPER_PERSISTENT);
+    t.equal(got.md.Priority, 4);
+    t.equal(got.md.Expiry, MQC.MQEI_UNLIMITED);
+    t.equal(got.md.BackoutCount, 0);
+    t.ok(got.md.PutDateTime instanceof Date && !Number.isNaN(got.md.PutDateTime.getTime()), 'put date and time stamped');
+  });
+
+  t.test('the queue manager gives each message a unique 24-byte MsgId and no CorrelId', async (t) => {
+    const { client, connect, send } = await bench(t, subject());
+    const put = [await send(Q1, 'one'), await send(Q1, 'two'), await send(Q1, 'three')];
+    const q = await client.open(await connect(), Q1, 'input');
+    const got = [];
+    for (let m = await client.get(q, { syncpoint: false, waitMs: 0 }); m; m = await client.get(q, { syncpoint: false, waitMs: 0 })) got.push(m);
+    t.same(
+      got.map((m) => m.body.toString()),
+      ['one', 'two', 'three'],
+      'first in, first out',
+    );
+    t.same(
+      got.map((m) => m.md.MsgId),
+      put.map((md) => md.MsgId),
+    );
+    for (const m of got) {
+      t.equal(m.md.MsgId.length, 24);
+      t.ok(m.md.MsgId.some((b) => b !== 0), 'not MQMI_NONE');
+      t.same(m.md.CorrelId, Buffer.alloc(24), 'MQCI_NONE');
+    }
+    t.equal(new Set(got.map((m) => m.md.MsgId.toString('hex'))).size, 3, 'all different');
+  });
+
+  t.test('a put under syncpoint is invisible to others until committed', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const putter = await connect();
+    const getter = await client.open(await connect(), Q1, 'input');
+    await client.put1(putter, { queue: Q1 }, {}, Buffer.from('pending'), { syncpoint: true });
+    t.equal(await client.get(getter, { syncpoint: false, waitMs: 100 }), null, 'not before commit');
+    await client.commit(putter);
+    t.equal((await client.get(getter, { syncpoint: false, waitMs: 1000 }))?.body.toString(), 'pending', 'after commit');
+  });
+
+  t.test('backout returns a gotten message with BackoutCount 1; commit removes it', async (t) => {
+    const { client, connect, send } = await bench(t, subject());
+    const sent = await send(Q1, 'poison?');
+    const a = await connect();
+    const qa = await client.open(a, Q1, 'input');
+    const qb = await client.open(await connect(), Q1, 'input');
+    const first = await client.get(qa, { syncpoint: true, waitMs: 1000 });
+    t.equal(first?.md.BackoutCount, 0);
+    t.equal(await client.get(qb, { syncpoint: false, waitMs: 0 }), null, 'hidden from others while in the unit of work');
+    await client.backout(a);
+    const again = await client.get(qb, { syncpoint: true, waitMs: 1000 });
+    t.same(again?.md.MsgId, sent.MsgId, 'the same message');
+    t.equal(again?.md.BackoutCount, 1);
+    await client.commit(qb.connection);
+    t.equal(await client.get(qa, { syncpoint: false, waitMs: 100 }), null, 'gone once committed');
+  });
+
+  t.test('a normal disconnect commits the unit of work', async (t) => {
+    const { client, connect, send } = await bench(t, subject());
+    await send(Q1, 'request');
+    const worker = await connect();
+    const q = await client.open(worker, Q1, 'input');
+    t.ok(await client.get(q, { syncpoint: true, waitMs: 1000 }));
+    await client.put1(worker, { queue: Q2 }, {}, Buffer.from('reply'), { syncpoint: true });
+    await client.disconnect(worker);
+    const other = await connect();
+    t.equal(await client.get(await client.open(other, Q1, 'input'), { syncpoint: false, waitMs: 100 }), null, 'the get was committed');
+    t.equal((await client.get(await client.open(other, Q2, 'input'), { syncpoint: false, waitMs: 1000 }))?.body.toString(), 'reply', 'the put was committed');
+  });
+
+  t.test('a get on an empty queue waits waitMs, then answers null (2033)', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const q = await client.open(await connect(), Q1, 'input');
+    const started = Date.now();
+    t.equal(await client.get(q, { syncpoint: false, waitMs: 300 }), null);
+    t.ok(Date.now() - started >= 290, 'it waited');
+  });
+
+  t.test('a waiting get takes a message that arrives during the wait', async (t) => {
+    const { client, connect, send } = await bench(t, subject());
+    const q = await client.open(await connect(), Q1, 'input');
+    const waiting = client.get(q, { syncpoint: false, waitMs: 10_000 });
+    await sleep(100);
+    await send(Q1, 'late');
+    t.equal((await waiting)?.body.toString(), 'late');
+  });
+
+  t.test('an expired message is discarded; one within its expiry reports the time it has left', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    await client.put1(c, { queue: Q1 }, { Expiry: 1 }, Buffer.from('stale'), { syncpoint: false });
+    await client.put1(c, { queue: Q1 }, { Expiry: 600 }, Buffer.from('fresh'), { syncpoint: false });
+    await sleep(400);
+    const q = await client.open(c, Q1, 'input');
+    const got = await client.get(q, { syncpoint: false, waitMs: 0 });
+    t.equal(got?.body.toString(), 'fresh', 'the expired one is skipped');
+    t.ok(got && got.md.Expiry > 0 && got.md.Expiry <= 600, `remaining expiry ${got?.md.Expiry} in (0, 600]`);
+    t.equal(await client.get(q, { syncpoint: false, waitMs: 0 }), null, 'nothing else');
+  });
+
+  t.test('an unknown queue is MQRC_UNKNOWN_OBJECT_NAME (2085)', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    await t.rejects(client.open(c, 'NO.SUCH.QUEUE', 'input'), { name: 'MqError', mqrc: MQC.MQRC_UNKNOWN_OBJECT_NAME, verb: 'open' });
+    await t.rejects(client.put1(c, { queue: 'NO.SUCH.QUEUE' }, {}, Buffer.from('x'), { syncpoint: false }), {
+      name: 'MqError',
+      mqrc: MQC.MQRC_UNKNOWN_OBJECT_NAME,
+      verb: 'put1',
+    });
+  });
+
+  t.test('inquire reads BOTHRESH and BOQNAME of a queue and DEADQ of the queue manager', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    const request = await client.open(c, REQUEST, 'input');
+    t.same(await client.inquire(request, ['BOTHRESH', 'BOQNAME']), [3, 'ACE.BACKOUT']);
+    t.same(await client.inquire(request, [MQC.MQIA_BACKOUT_THRESHOLD, MQC.MQCA_Q_NAME]), [3, REQUEST], 'by MQ selector too');
+    t.same(await client.inquire(c, ['DEADQ']), [DEAD_LETTER]);
+  });
+}
+
+t.test('contract: FakeQueueManager', async (t) => contract(t, fakeSubject));
+
+t.test(
+  'contract: IbmMqClient against IBM MQ',
+  { skip: process.env.MQ_INTEGRATION === '1' ? false : 'set MQ_INTEGRATION=1 with a queue manager from docker/docker-compose.yml to run against IBM MQ' },
+  async (t) => contract(t, ibmMqSubject),
+);

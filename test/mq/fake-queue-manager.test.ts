@@ -1,0 +1,167 @@
+import t from 'tap';
+import type { MqConnectOptions } from '../../src/transports/mq/client.js';
+import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
+import { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
+
+/** What the contract suite cannot reach on a real queue manager: injected faults and the test helpers. */
+
+const OPTIONS: MqConnectOptions = { queueManager: 'QM1', host: 'fake', port: 1414, channel: 'DEV.APP.SVRCONN' };
+const Q = 'DEV.QUEUE.1';
+const NOW = { syncpoint: false, waitMs: 0 };
+const text = (s: string) => Buffer.from(s);
+
+t.test('2009 fails the call, breaks the connection and backs out its unit of work', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, {}, text('request'));
+  const c = await qm.connect(OPTIONS);
+  const q = await qm.open(c, Q, 'input');
+  t.ok(await qm.get(q, { syncpoint: true, waitMs: 0 }));
+  await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('reply'), { syncpoint: true });
+  qm.failNext('commit', MQC.MQRC_CONNECTION_BROKEN);
+  await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN, verb: 'commit' });
+  await t.rejects(qm.get(q, NOW), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN }, 'its handles are dead');
+  await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN }, 'the fault was used up; the connection stays broken');
+  const back = qm.browse(Q);
+  t.equal(back.length, 1, 'the request is back on its queue');
+  t.equal(back[0]?.md.BackoutCount, 1);
+  t.equal(qm.queue('DEV.QUEUE.2').depth, 0, 'the uncommitted reply is gone');
+  const fresh = await qm.connect(OPTIONS);
+  t.equal((await qm.get(await qm.open(fresh, Q, 'input'), NOW))?.body.toString(), 'request', 'a new connection gets it');
+});
+
+t.test('a get waiting on a connection that breaks fails with 2009', async (t) => {
+  const qm = new FakeQueueManager();
+  const c = await qm.connect(OPTIONS);
+  const waiting = qm.get(await qm.open(c, Q, 'input'), { syncpoint: true, waitMs: 60_000 });
+  qm.failNext('backout', MQC.MQRC_CONNECTION_BROKEN);
+  await t.rejects(qm.backout(c), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN });
+  await t.rejects(waiting, { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN });
+});
+
+t.test('2538 on connect, for as many calls as asked', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.failNext('connect', MQC.MQRC_HOST_NOT_AVAILABLE, 2);
+  await t.rejects(qm.connect(OPTIONS), { name: 'MqError', mqrc: MQC.MQRC_HOST_NOT_AVAILABLE, verb: 'connect' });
+  await t.rejects(qm.connect(OPTIONS), { name: 'MqError', mqrc: MQC.MQRC_HOST_NOT_AVAILABLE });
+  t.ok(await qm.connect(OPTIONS), 'the third attempt connects');
+});
+
+t.test('2035 on connect or open', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.failNext('connect', MQC.MQRC_NOT_AUTHORIZED);
+  await t.rejects(qm.connect(OPTIONS), { name: 'MqError', mqrc: MQC.MQRC_NOT_AUTHORIZED });
+  const c = await qm.connect(OPTIONS);
+  qm.failNext('open', MQC.MQRC_NOT_AUTHORIZED);
+  await t.rejects(qm.open(c, Q, 'input'), { name: 'MqError', mqrc: MQC.MQRC_NOT_AUTHORIZED, verb: 'open' });
+  t.ok(await qm.open(c, Q, 'input'), 'the connection itself is unharmed');
+});
+
+t.test('2085 injected on open of a queue that exists', async (t) => {
+  const qm = new FakeQueueManager();
+  const c = await qm.connect(OPTIONS);
+  qm.failNext('open', MQC.MQRC_UNKNOWN_OBJECT_NAME);
+  await t.rejects(qm.open(c, Q, 'output'), { name: 'MqError', mqrc: MQC.MQRC_UNKNOWN_OBJECT_NAME });
+  t.ok(await qm.open(c, Q, 'output'));
+});
+
+t.test('2080 on get leaves the message on the queue, untouched', async (t) => {
+  const qm = new FakeQueueManager();
+  const sent = qm.put(Q, {}, text('x'.repeat(100)));
+  const q = await qm.open(await qm.connect(OPTIONS), Q, 'input');
+  qm.failNext('get', MQC.MQRC_TRUNCATED_MSG_FAILED);
+  await t.rejects(qm.get(q, { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_TRUNCATED_MSG_FAILED, verb: 'get' });
+  t.equal(qm.queue(Q).depth, 1);
+  const got = await qm.get(q, NOW);
+  t.same(got?.md.MsgId, sent.MsgId);
+  t.equal(got?.md.BackoutCount, 0, 'not counted as a backout');
+});
+
+t.test('a full queue refuses puts with 2053; uncommitted puts count towards MAXDEPTH', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.defineQueue('SMALL', { maxDepth: 2 });
+  const c = await qm.connect(OPTIONS);
+  qm.put('SMALL', {}, text('1'));
+  await qm.put1(c, { queue: 'SMALL' }, {}, text('2'), { syncpoint: true });
+  await t.rejects(qm.put1(c, { queue: 'SMALL' }, {}, text('3'), { syncpoint: false }), { name: 'MqError', mqrc: MQC.MQRC_Q_FULL, verb: 'put1' });
+  t.equal(qm.queue('SMALL').depth, 2);
+  t.equal(qm.browse('SMALL').length, 1, 'browse sees committed messages only');
+});
+
+t.test('backout returns a message to its place, ahead of later ones', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, {}, text('first'));
+  qm.put(Q, {}, text('second'));
+  const c = await qm.connect(OPTIONS);
+  const q = await qm.open(c, Q, 'input');
+  t.equal((await qm.get(q, { syncpoint: true, waitMs: 0 }))?.body.toString(), 'first');
+  await qm.backout(c);
+  t.same(
+    qm.browse(Q).map((m) => [m.body.toString(), m.md.BackoutCount]),
+    [
+      ['first', 1],
+      ['second', 0],
+    ],
+  );
+});
+
+t.test('a get waiting on an empty queue takes a message another connection commits', async (t) => {
+  const qm = new FakeQueueManager();
+  const getter = await qm.open(await qm.connect(OPTIONS), Q, 'input');
+  const putter = await qm.connect(OPTIONS);
+  const waiting = qm.get(getter, { syncpoint: false, waitMs: 60_000 });
+  await qm.put1(putter, { queue: Q }, {}, text('committed later'), { syncpoint: true });
+  await qm.commit(putter);
+  t.equal((await waiting)?.body.toString(), 'committed later');
+});
+
+t.test('MsgIds look like a queue manager made them; higher priority comes first', async (t) => {
+  const qm = new FakeQueueManager({ name: 'ACEQM' });
+  const low = qm.put(Q, {}, text('low'));
+  qm.put(Q, { Priority: 9 }, text('high'));
+  t.equal(low.MsgId.subarray(0, 16).toString('latin1'), 'AMQ ACEQM       ');
+  t.same(
+    qm.browse(Q).map((m) => m.body.toString()),
+    ['high', 'low'],
+  );
+});
+
+t.test('string data in the queue manager CCSID (819) is delivered as UTF-8', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, { Format: MQFMT_STRING, CodedCharSetId: 819 }, Buffer.from('café', 'latin1'));
+  qm.put(Q, { CodedCharSetId: 819 }, Buffer.from('café', 'latin1'));
+  const [string, bytes] = qm.browse(Q);
+  t.same(string?.body, Buffer.from('café', 'utf8'));
+  t.equal(string?.md.CodedCharSetId, 1208);
+  t.same(bytes?.body, Buffer.from('café', 'latin1'), 'data of no format is not converted');
+});
+
+t.test('persistence and ReplyToQMgr are resolved at put; expired messages leave the depth', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.defineQueue('DURABLE', { persistentByDefault: true });
+  const put = qm.put('DURABLE', { ReplyToQ: 'DEV.QUEUE.2', Expiry: 1 }, text('x'));
+  t.equal(put.Persistence, MQC.MQPER_PERSISTENT, 'DEFPSIST(YES)');
+  t.equal(put.ReplyToQMgr, 'QM1');
+  t.equal(qm.queue('DURABLE').depth, 1);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  t.equal(qm.queue('DURABLE').depth, 0);
+});
+
+t.test('reason codes of misuse', async (t) => {
+  const qm = new FakeQueueManager();
+  await t.rejects(qm.connect({ ...OPTIONS, queueManager: 'QM2' }), { name: 'MqError', mqrc: MQC.MQRC_Q_MGR_NAME_ERROR });
+  const c = await qm.connect(OPTIONS);
+  const out = await qm.open(c, Q, 'output');
+  await t.rejects(qm.get(out, NOW), { name: 'MqError', mqrc: MQC.MQRC_NOT_OPEN_FOR_INPUT });
+  await t.rejects(qm.inquire(out, ['BOTHRESH']), { name: 'MqError', mqrc: MQC.MQRC_NOT_OPEN_FOR_INQUIRE });
+  const input = await qm.open(c, Q, 'input');
+  await t.rejects(qm.put(input, {}, text('x'), { syncpoint: false }), { name: 'MqError', mqrc: MQC.MQRC_NOT_OPEN_FOR_OUTPUT });
+  await t.rejects(qm.inquire(input, ['DEADQ']), { name: 'MqError', mqrc: MQC.MQRC_SELECTOR_NOT_FOR_TYPE, mqcc: MQC.MQCC_WARNING });
+  await t.rejects(qm.put1(c, { queue: Q, queueManager: 'ELSEWHERE' }, {}, text('x'), { syncpoint: false }), { name: 'MqError', mqrc: MQC.MQRC_UNKNOWN_REMOTE_Q_MGR });
+  await qm.close(input);
+  await t.rejects(qm.get(input, NOW), { name: 'MqError', mqrc: MQC.MQRC_HOBJ_ERROR });
+  await qm.disconnect(c);
+  await t.rejects(qm.open(c, Q, 'input'), { name: 'MqError', mqrc: MQC.MQRC_HCONN_ERROR });
+  const stranger = await new FakeQueueManager().connect(OPTIONS);
+  await t.rejects(qm.commit(stranger), { name: 'MqError', mqrc: MQC.MQRC_HCONN_ERROR }, "another queue manager's connection");
+  t.throws(() => qm.put(Q, { MsgId: Buffer.alloc(8) }, text('x')), RangeError, 'a MsgId must be 24 bytes');
+});
