@@ -6,6 +6,7 @@ import { ConfigError, ENVIRONMENT, loadConfig } from './config.js';
 import { loadCatalog, SchemaError } from './catair/catalog.js';
 import { scenarioJsonSchema } from './scenarios/json-schema.js';
 import { formatScenarioError, loadScenarios } from './scenarios/load.js';
+import { send } from './commands/send.js';
 import { validate } from './commands/validate.js';
 import { createAceMock, VERSION } from './server.js';
 
@@ -14,6 +15,8 @@ const HELP = `ace-mock ${VERSION} — a mock of the US CBP ACE endpoint for ABI 
 Usage:
   ace-mock serve [options]        serve the mock over HTTP (default command)
   ace-mock validate FILE [options] answer one transmission and print it, without a server
+  ace-mock send FILE --http URL | --mq   send a transmission as a filer would and print the answer
+                                  (exit 0 accepted, 1 rejected, 2 no answer)
   ace-mock scenarios lint [DIR]   check scenario files (default: the configured folder); exit 1 on errors
   ace-mock scenarios schema       print the JSON Schema of scenario files
   ace-mock --help | --version
@@ -25,7 +28,12 @@ Options:
   --lenient          right-pad short records of hand-edited files instead of rejecting them
   --json             validate: print the whole exchange, every record decoded, as JSON
   --decode           validate: print every input and output record field by field
-  --scenario ID      validate: answer with this scenario (as the X-ACE-Scenario header does)
+  --scenario ID      validate, send: answer with this scenario (the X-ACE-Scenario header)
+  --session NAME     send: the session to transmit in (the X-ACE-Session header)
+  --http URL         send: over HTTP to this ace-mock, e.g. http://127.0.0.1:8080
+  --mq               send: over IBM MQ, with the ACE_MOCK_MQ_* settings (queue manager, channel,
+                     user, password file, request and reply queues)
+  --timeout SECONDS  send: how long to wait for the answer (default 30)
 
 Environment: ${Object.keys(ENVIRONMENT).join(', ')}, ACE_MOCK_CONFIG (a YAML/JSON file).
 
@@ -56,6 +64,10 @@ async function main(argv: string[]): Promise<void> {
         json: { type: 'boolean' },
         decode: { type: 'boolean' },
         scenario: { type: 'string' },
+        session: { type: 'string' },
+        http: { type: 'string' },
+        mq: { type: 'boolean' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -80,15 +92,19 @@ async function main(argv: string[]): Promise<void> {
     const mock = createAceMock(config);
     const address = await mock.http.listen({ host: config.host, port: config.port });
     mock.logger.info({ db: config.db, schemas: config.schemas }, `ace-mock ${VERSION} ready on ${address} — POST CATAIR to ${address}/v1/transmissions`);
+    let stopping = false;
     const stop = (signal: string): void => {
-      mock.logger.info(`${signal}: closing`);
+      // A second signal while closing means "now": exit without waiting.
+      if (stopping) process.exit(1);
+      stopping = true;
+      mock.logger.info(`${signal}: finishing the work in hand, then closing (send ${signal} again to exit at once)`);
       mock.close().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
     return;
   }
 
@@ -101,6 +117,36 @@ async function main(argv: string[]): Promise<void> {
       json: values.json === true,
       decode: values.decode === true,
       ...(values.scenario !== undefined && { scenario: values.scenario }),
+    });
+    return;
+  }
+
+  if (command === 'send') {
+    const file = rest[0];
+    if (!file) fail('send needs a FILE: ace-mock send scenarios/samples/ae-add-1-line.txt --http http://127.0.0.1:8080');
+    if (!existsSync(file)) fail(`cannot read ${file}: no such file`);
+    if ((values.http === undefined) === (values.mq !== true)) fail('send needs exactly one of --http URL and --mq');
+    const timeout = Number(values.timeout ?? 30);
+    if (!Number.isFinite(timeout) || timeout <= 0) fail(`--timeout takes seconds, not "${values.timeout}"`);
+    const { mq } = loadConfig(process.env, overrides);
+    process.exitCode = await send(file, {
+      timeoutMs: timeout * 1000,
+      json: values.json === true,
+      ...(values.http !== undefined && { http: values.http }),
+      ...(values.mq === true && {
+        mq: {
+          queueManager: mq.queueManager,
+          host: mq.host,
+          port: mq.port,
+          channel: mq.channel,
+          requestQueue: mq.requestQueue,
+          replyQueue: mq.replyQueue,
+          ...(mq.user !== undefined && { user: mq.user }),
+          ...(mq.passwordFile !== undefined && { passwordFile: mq.passwordFile }),
+        },
+      }),
+      ...(values.scenario !== undefined && { scenario: values.scenario }),
+      ...(values.session !== undefined && { session: values.session }),
     });
     return;
   }

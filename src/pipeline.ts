@@ -17,6 +17,8 @@ export interface Transmission {
   readonly session?: string;
   /** The scenario asked for by the transport (`X-ACE-Scenario`). */
   readonly scenario?: string;
+  /** The transport's own id of the request (MQ MsgId, hex), journaled to recognise redeliveries. */
+  readonly reference?: string;
 }
 
 /** A batch condition as reported to people: code, narrative and where it points. */
@@ -131,6 +133,7 @@ export class Pipeline {
               session,
               filer,
               exchangeId: id,
+              transport: transmission.transport,
               deliverAt: new Date(now.getTime() + f.afterMs).toISOString(),
               records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
               summary: f.summary,
@@ -160,6 +163,7 @@ export class Pipeline {
         receivedAt: exchange.receivedAt,
         durationMs: exchange.durationMs,
         transport: transmission.transport,
+        ...(transmission.reference !== undefined && { transportRef: transmission.reference }),
         session,
         filer,
         application,

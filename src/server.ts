@@ -20,6 +20,9 @@ import { Director } from './scenarios/director.js';
 import { ScenarioLibrary } from './scenarios/library.js';
 import { seededRandom } from './scenarios/random.js';
 import { buildHttpServer } from './transports/http/server.js';
+import type { MqClient } from './transports/mq/client.js';
+import { IbmMqClient } from './transports/mq/ibmmq-client.js';
+import { MqListener, type MqListenerOptions } from './transports/mq/listener.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -38,6 +41,7 @@ export interface AceMock {
   readonly outbox: Outbox;
   readonly commits: GroupCommit;
   readonly http: FastifyInstance;
+  readonly mq: MqListener | undefined;
   readonly logger: Logger;
   close(): Promise<void>;
 }
@@ -45,6 +49,17 @@ export interface AceMock {
 export interface CreateOptions {
   readonly logger?: Logger;
   readonly clock?: () => Date;
+  /** The MQ client when `mq.enabled` (tests pass the in-memory queue manager); default the real ibmmq one. */
+  readonly mqClient?: MqClient;
+}
+
+/** The MQ door, when enabled: the listener on the request queue, started at once. */
+function startMq(config: Config, deps: Omit<MqListenerOptions, 'client' | 'config' | 'password'>, client: MqClient | undefined): MqListener | undefined {
+  if (!config.mq.enabled) return undefined;
+  const password = config.mq.passwordFile !== undefined ? readFileSync(config.mq.passwordFile, 'utf8').trim() : undefined;
+  const listener = new MqListener({ ...deps, client: client ?? new IbmMqClient(), config: config.mq, ...(password !== undefined && { password }) });
+  listener.start();
+  return listener;
 }
 
 /** Composition root: loads the schemas, opens the database, builds the pipeline and the HTTP door. */
@@ -78,6 +93,8 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     lenient: config.lenient,
     ...(options.clock && { clock: options.clock }),
   });
+  const clock = options.clock ?? (() => new Date());
+  const mq = startMq(config, { pipeline, journal, outbox, catalog, logger, clock }, options.mqClient);
   const http = buildHttpServer({
     pipeline,
     journal,
@@ -86,7 +103,8 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     state: scenarioState,
     commits,
     outbox,
-    clock: options.clock ?? (() => new Date()),
+    clock,
+    health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
     bodyLimit: config.bodyLimit,
     version: VERSION,
     logger,
@@ -104,10 +122,13 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     outbox,
     commits,
     http,
+    mq,
     logger,
     async close() {
       if (closed) return;
       closed = true;
+      // Stop taking work at both doors first; the MQ listener finishes or backs out its message.
+      await mq?.stop();
       scenarios.close();
       await http.close();
       commits.commit();

@@ -60,6 +60,12 @@ t.test('mistakes get a readable message and exit 2', async (t) => {
   const badFlag = run('--colour');
   t.equal(badFlag.status, 2);
   t.match(badFlag.stderr, /--help/);
+  const sendNothing = run('send');
+  t.equal(sendNothing.status, 2);
+  t.match(sendNothing.stderr, /send needs a FILE/);
+  const sendBoth = run('send', `${samples}ae-add-1-line.txt`, '--mq', '--http', 'http://127.0.0.1:1');
+  t.equal(sendBoth.status, 2);
+  t.match(sendBoth.stderr, /exactly one of --http URL and --mq/);
   const badPort = spawnSync(process.execPath, ['--import', 'tsx', cli, 'serve'], { encoding: 'utf8', env: { ...process.env, PORT: 'x' } });
   t.equal(badPort.status, 2);
   t.match(badPort.stderr, /port \(PORT\)/);
@@ -76,4 +82,27 @@ t.test('scenarios lint reports bad files with their position and exits 1', async
   t.match(bad.stderr, /bad\.yaml:5:16: steps\.0\.answer\.outcome: /);
   const schema = run('scenarios', 'schema');
   t.equal(JSON.parse(schema.stdout).title, 'ace-mock scenario file');
+});
+
+t.test('serve logs one line when ready, answers, and closes cleanly on SIGTERM', async (t) => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--port', '0', '--db', ':memory:'], {
+    env: { ...process.env, LOG_LEVEL: 'info', ACE_MOCK_WATCH: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const address = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const ready = /ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (ready?.[1]) resolve(ready[1]);
+    });
+    child.on('exit', () => reject(new Error(`exited before ready: ${log}`)));
+  });
+  const res = await fetch(`${address}/v1/transmissions`, { method: 'POST', body: 'A'.padEnd(80) });
+  t.equal(res.status, 200);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  t.equal(await exited, 0, 'exit status 0 after SIGTERM');
+  t.match(log, /SIGTERM: finishing the work in hand/);
 });

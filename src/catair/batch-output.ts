@@ -104,3 +104,28 @@ export function writeBatchRejection(catalog: Catalog, batch: Batch, conditions: 
   out.push(writeRecord(catalog.layout('Z.fallback'), {}));
   return out;
 }
+
+/** MMDDYY of a date, in UTC, as CATAIR dates are written. */
+export function mmddyy(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCFullYear() % 100)}`;
+}
+
+/**
+ * An unsolicited block (B … Y, e.g. a UC notification) as a whole batch for MQ: an A and a Z for the
+ * block's port and filer, dated the day it is sent, with the block's application id.
+ */
+export function wrapUnsolicited(catalog: Catalog, block: readonly string[], date: Date): string[] {
+  const bLayout = catalog.layout('B');
+  const b = block[0] ?? '';
+  const envelope = {
+    siteCode: readField(bLayout, b, 'port'),
+    senderId: readField(bLayout, b, 'filer'),
+    transmissionDate: mmddyy(date),
+  };
+  return [
+    writeRecord(catalog.layout('A'), { ...envelope, applicationId: readField(bLayout, b, 'applicationId') }),
+    ...block,
+    writeRecord(catalog.layout('Z'), envelope),
+  ];
+}

@@ -8,6 +8,8 @@ export interface JournalEntry {
   readonly receivedAt: string;
   readonly durationMs: number;
   readonly transport: string;
+  /** The transport's own id of the request (the MQ MsgId, hex), to recognise a redelivery. */
+  readonly transportRef?: string;
   readonly session: string;
   readonly filer: string;
   readonly application: string;
@@ -42,6 +44,7 @@ interface ExchangeRow {
   received_at: string;
   duration_ms: number;
   transport: string;
+  transport_ref: string | null;
   session: string;
   filer: string;
   application: string;
@@ -57,17 +60,19 @@ export class Journal {
   private readonly insertExchange;
   private readonly insertEntry;
   private readonly byId;
+  private readonly byRef;
   private readonly entriesOf;
 
   constructor(private readonly db: Db) {
     this.insertExchange = db.prepare(
-      `INSERT INTO exchanges (id, received_at, duration_ms, transport, session, filer, application, outcome, scenario, input, output, detail)
-       VALUES (@id, @receivedAt, @durationMs, @transport, @session, @filer, @application, @outcome, @scenario, @input, @output, @detail)`,
+      `INSERT INTO exchanges (id, received_at, duration_ms, transport, transport_ref, session, filer, application, outcome, scenario, input, output, detail)
+       VALUES (@id, @receivedAt, @durationMs, @transport, @transportRef, @session, @filer, @application, @outcome, @scenario, @input, @output, @detail)`,
     );
     this.insertEntry = db.prepare(
       'INSERT INTO exchange_entries (exchange_seq, filer, entry_number, outcome, disposition) VALUES (?, ?, ?, ?, ?)',
     );
     this.byId = db.prepare<[string], ExchangeRow>('SELECT * FROM exchanges WHERE id = ?');
+    this.byRef = db.prepare<[string, string], ExchangeRow>('SELECT * FROM exchanges WHERE transport = ? AND transport_ref = ? ORDER BY seq DESC LIMIT 1');
     this.entriesOf = db.prepare<[number], { filer: string; entryNumber: string; outcome: string; disposition: string }>(
       'SELECT filer, entry_number AS entryNumber, outcome, disposition FROM exchange_entries WHERE exchange_seq = ?',
     );
@@ -80,6 +85,7 @@ export class Journal {
       receivedAt: entry.receivedAt,
       durationMs: entry.durationMs,
       transport: entry.transport,
+      transportRef: entry.transportRef ?? null,
       session: entry.session,
       filer: entry.filer,
       application: entry.application,
@@ -94,6 +100,12 @@ export class Journal {
 
   get(id: string): JournalEntry | undefined {
     const row = this.byId.get(id);
+    return row && this.fromRow(row);
+  }
+
+  /** The exchange a transport already answered for this request id (a redelivered MQ message). */
+  byTransportRef(transport: string, ref: string): JournalEntry | undefined {
+    const row = this.byRef.get(transport, ref);
     return row && this.fromRow(row);
   }
 
@@ -154,6 +166,7 @@ export class Journal {
       receivedAt: row.received_at,
       durationMs: row.duration_ms,
       transport: row.transport,
+      ...(row.transport_ref !== null && { transportRef: row.transport_ref }),
       session: row.session,
       filer: row.filer,
       application: row.application,

@@ -90,4 +90,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_session ON outbox(session, seq);
   `,
+  `
+  ALTER TABLE exchanges ADD COLUMN transport_ref TEXT;
+  CREATE INDEX exchanges_transport_ref ON exchanges(transport_ref) WHERE transport_ref IS NOT NULL;
+  ALTER TABLE outbox ADD COLUMN transport TEXT NOT NULL DEFAULT 'http';
+  ALTER TABLE outbox ADD COLUMN pushed_at TEXT;
+  CREATE INDEX outbox_push ON outbox(transport, pushed_at, deliver_at);
+  `,
 ];

@@ -6,6 +6,8 @@ export interface OutboxMessage {
   readonly session: string;
   readonly filer: string;
   readonly exchangeId: string;
+  /** The door the causing exchange came through; MQ pushes its own, HTTP clients poll. */
+  readonly transport: string;
   readonly deliverAt: string;
   readonly records: readonly string[];
   readonly summary: string;
@@ -16,6 +18,7 @@ interface OutboxRow {
   session: string;
   filer: string;
   exchange_id: string;
+  transport: string;
   deliver_at: string;
   records: string;
   summary: string;
@@ -26,6 +29,7 @@ const fromRow = (r: OutboxRow): OutboxMessage => ({
   session: r.session,
   filer: r.filer,
   exchangeId: r.exchange_id,
+  transport: r.transport,
   deliverAt: r.deliver_at,
   records: JSON.parse(r.records) as string[],
   summary: r.summary,
@@ -39,14 +43,20 @@ export class Outbox {
   private readonly insert;
   private readonly due;
   private readonly nextDue;
+  private readonly toPush;
+  private readonly pushed;
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      'INSERT INTO outbox (session, filer, exchange_id, deliver_at, records, summary) VALUES (@session, @filer, @exchangeId, @deliverAt, @records, @summary)',
+      'INSERT INTO outbox (session, filer, exchange_id, transport, deliver_at, records, summary) VALUES (@session, @filer, @exchangeId, @transport, @deliverAt, @records, @summary)',
     );
     this.due = db.prepare<[string, number, string, number], OutboxRow>(
       'SELECT * FROM outbox WHERE session = ? AND seq > ? AND deliver_at <= ? ORDER BY seq LIMIT ?',
     );
+    this.toPush = db.prepare<[string, string, number], OutboxRow>(
+      'SELECT * FROM outbox WHERE transport = ? AND pushed_at IS NULL AND deliver_at <= ? ORDER BY seq LIMIT ?',
+    );
+    this.pushed = db.prepare('UPDATE outbox SET pushed_at = ? WHERE seq = ?');
     this.nextDue = db.prepare<[string, number], { deliver_at: string }>(
       'SELECT deliver_at FROM outbox WHERE session = ? AND seq > ? ORDER BY deliver_at LIMIT 1',
     );
@@ -59,6 +69,15 @@ export class Outbox {
   /** Messages of a session after `afterSeq` that are due at `now`, oldest first. */
   dueFor(session: string, afterSeq: number, now: Date, limit: number): OutboxMessage[] {
     return this.due.all(session, afterSeq, now.toISOString(), limit).map(fromRow);
+  }
+
+  /** Due messages a pushing transport (MQ) has not delivered yet, oldest first. */
+  duePush(transport: string, now: Date, limit: number): OutboxMessage[] {
+    return this.toPush.all(transport, now.toISOString(), limit).map(fromRow);
+  }
+
+  markPushed(seq: number, at: Date): void {
+    this.pushed.run(at.toISOString(), seq);
   }
 
   /** When the next message after `afterSeq` becomes due, if one is waiting. */

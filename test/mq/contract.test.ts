@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import t, { type Test } from 'tap';
-import { type MqClient, MqConnectOptions, type MqConnection } from '../../src/transports/mq/client.js';
+import { type MqClient, MqConnectOptions, type MqConnection, SCENARIO_PROPERTY, SESSION_PROPERTY } from '../../src/transports/mq/client.js';
 import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
 import { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
 import { IbmMqClient } from '../../src/transports/mq/ibmmq-client.js';
@@ -219,6 +219,63 @@ function contract(t: Test, subject: () => Subject): void {
       mqrc: MQC.MQRC_UNKNOWN_OBJECT_NAME,
       verb: 'put1',
     });
+  });
+
+  t.test('a get matching a CorrelId takes that message and leaves the others in order', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    const ids = [randomBytes(24), randomBytes(24), randomBytes(24)];
+    for (const [i, id] of ids.entries()) await client.put1(c, { queue: Q1 }, { CorrelId: id }, Buffer.from(`reply ${i + 1}`), { syncpoint: false });
+    const q = await client.open(c, Q1, 'input');
+    const matched = await client.get(q, { syncpoint: false, waitMs: 1000, match: { correlId: ids[1]! } });
+    t.equal(matched?.body.toString(), 'reply 2');
+    t.same(matched?.md.CorrelId, ids[1]);
+    t.equal((await client.get(q, { syncpoint: false, waitMs: 0 }))?.body.toString(), 'reply 1', 'the others stay');
+    t.equal((await client.get(q, { syncpoint: false, waitMs: 0 }))?.body.toString(), 'reply 3', 'in their order');
+  });
+
+  t.test('a get matching a MsgId takes that message', async (t) => {
+    const { client, connect, send } = await bench(t, subject());
+    await send(Q1, 'first');
+    const second = await send(Q1, 'second');
+    const q = await client.open(await connect(), Q1, 'input');
+    t.equal((await client.get(q, { syncpoint: false, waitMs: 1000, match: { msgId: second.MsgId } }))?.body.toString(), 'second');
+    t.equal((await client.get(q, { syncpoint: false, waitMs: 0 }))?.body.toString(), 'first', 'the other stays');
+  });
+
+  t.test('a get matching a CorrelId no message has waits waitMs, then answers null', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    await client.put1(c, { queue: Q1 }, { CorrelId: randomBytes(24) }, Buffer.from("another requester's reply"), { syncpoint: false });
+    const q = await client.open(c, Q1, 'input');
+    const started = Date.now();
+    t.equal(await client.get(q, { syncpoint: false, waitMs: 300, match: { correlId: randomBytes(24) } }), null);
+    t.ok(Date.now() - started >= 290, 'it waited');
+    t.ok(await client.get(q, { syncpoint: false, waitMs: 0 }), 'the unmatched message is still there');
+  });
+
+  t.test('message properties put with a message come back with it', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    const properties = { [SCENARIO_PROPERTY]: 'importer-unknown', [SESSION_PROPERTY]: 'B76 test session' };
+    await client.put1(c, { queue: Q1 }, { Format: MQFMT_STRING }, Buffer.from('with properties'), { syncpoint: false, properties });
+    await client.put1(c, { queue: Q1 }, { Format: MQFMT_STRING }, Buffer.from('without'), { syncpoint: false });
+    const q = await client.open(c, Q1, 'input');
+    const got = await client.get(q, { syncpoint: false, waitMs: 1000 });
+    t.same(got?.properties, properties);
+    t.equal(got?.body.toString(), 'with properties', 'the body carries no property header');
+    t.same((await client.get(q, { syncpoint: false, waitMs: 1000 }))?.properties, {}, 'none on a message put without');
+  });
+
+  t.test('a property name MQ does not allow (a hyphen) fails the put with MQRC_PROPERTY_NAME_ERROR (2442)', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    await t.rejects(client.put1(c, { queue: Q1 }, {}, Buffer.from('x'), { syncpoint: false, properties: { 'X-ACE-Scenario': 'reject-101' } }), {
+      name: 'MqError',
+      mqrc: MQC.MQRC_PROPERTY_NAME_ERROR,
+      verb: 'put1',
+    });
+    t.equal(await client.get(await client.open(c, Q1, 'input'), { syncpoint: false, waitMs: 100 }), null, 'nothing was put');
   });
 
   t.test('inquire reads BOTHRESH and BOQNAME of a queue and DEADQ of the queue manager', async (t) => {

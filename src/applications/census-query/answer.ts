@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catair/catalog.js';
 import { writeRecord } from '../../catair/record.js';
 import type { ConditionReport } from '../application.js';
-import { mmddyy } from '../entry-summary/status-notification.js';
+import { mmddyy } from '../../catair/batch-output.js';
 import type { TxRecord } from '../entry-summary/transaction.js';
 
 /** One CJ2 row to write: an outstanding warning of an entry's line, or a CL condition. */

@@ -1,14 +1,9 @@
 import type { Catalog } from '../../catair/catalog.js';
+import { mmddyy } from '../../catair/batch-output.js';
 import { writeRecord } from '../../catair/record.js';
 import type { Answer } from '../../scenarios/format.js';
 import { value } from './rules/rule.js';
 import type { EntrySummaryTx } from './transaction.js';
-
-/** MMDDYY of a date, in UTC. */
-export function mmddyy(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCFullYear() % 100)}`;
-}
 
 /**
  * The records of a UC Entry Summary Status Notification about a transaction: the E1 (automated

@@ -21,6 +21,8 @@ export interface HttpDependencies {
   readonly commits: GroupCommit;
   readonly outbox: Outbox;
   readonly clock: () => Date;
+  /** Other doors' state for /health (the MQ listener). */
+  readonly health: () => Record<string, unknown>;
   readonly bodyLimit: number;
   readonly version: string;
   readonly logger: FastifyServerOptions['loggerInstance'];
@@ -58,7 +60,7 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   );
 
   const startedAt = new Date();
-  app.register(healthRoutes, { version: deps.version, startedAt, components: () => ({}) });
+  app.register(healthRoutes, { version: deps.version, startedAt, components: deps.health });
   app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, bodyLimit: deps.bodyLimit });
   app.register(adminRoutes, { library: deps.library, state: deps.state, commits: deps.commits, clock: deps.clock });
   app.register(messageRoutes, { outbox: deps.outbox, clock: deps.clock });

@@ -73,11 +73,32 @@ export interface GetOptions {
   /** Under syncpoint the message stays hidden, not gone, until commit; backout returns it. */
   readonly syncpoint: boolean;
   readonly waitMs: number;
+  /** Take only a message with these identifiers (MQMO_MATCH_CORREL_ID / MQMO_MATCH_MSG_ID); others stay, in order. */
+  readonly match?: MessageMatch;
+}
+
+export interface MessageMatch {
+  readonly correlId?: Buffer;
+  readonly msgId?: Buffer;
 }
 
 export interface PutOptions {
   readonly syncpoint: boolean;
+  /** Message properties to put with the message (MQSETMP on a message handle). */
+  readonly properties?: MessageProperties;
 }
+
+/** Message properties by name, as strings: all ace-mock exchanges through them. */
+export type MessageProperties = Readonly<Record<string, string>>;
+
+/*
+ * The MQ message properties that carry what HTTP's X-ACE-Scenario and X-ACE-Session headers carry.
+ * MQ property names follow Java identifier rules (plus '.'), so the headers' hyphens are refused
+ * (MQRC_PROPERTY_NAME_ERROR, 2442); without a dot the names stay valid JMS property names too, and
+ * neither starts with a prefix MQ reserves (JMS, usr.JMS, mq, Body, Root).
+ */
+export const SCENARIO_PROPERTY = 'XACEScenario';
+export const SESSION_PROPERTY = 'XACESession';
 
 /** An MQOD for MQPUT1: a queue, on another queue manager when `queueManager` is set. */
 export interface QueueAddress {
@@ -114,6 +135,8 @@ export type MqmdInput = Partial<Omit<Mqmd, 'BackoutCount' | 'PutDateTime'>>;
 export interface MqMessage {
   readonly md: Mqmd;
   readonly body: Buffer;
+  /** The message's properties; absent when they could not be read (the message itself is never lost for that). */
+  readonly properties?: MessageProperties;
 }
 
 /** A descriptor to put: the input over MQ's MQMD defaults (those of ibmmq's `new MQMD()`). */
@@ -133,11 +156,24 @@ export function mqmdToPut(input: MqmdInput): Omit<Mqmd, 'BackoutCount' | 'PutDat
     Priority: MQC.MQPRI_PRIORITY_AS_Q_DEF,
     ...input,
   };
-  // MQ would silently pad or cut an identifier of the wrong size; here that is a caller's bug.
-  for (const field of ['MsgId', 'CorrelId'] as const) {
-    if (md[field].length !== MQC.MQ_MSG_ID_LENGTH) throw new RangeError(`${field} must be ${MQC.MQ_MSG_ID_LENGTH} bytes, not ${md[field].length}`);
-  }
+  for (const field of ['MsgId', 'CorrelId'] as const) checkIdLength(field, md[field]);
   return md;
+}
+
+/** MQ would silently pad or cut an identifier of the wrong size; here that is a caller's bug. */
+function checkIdLength(field: string, id: Buffer): void {
+  if (id.length !== MQC.MQ_MSG_ID_LENGTH) throw new RangeError(`${field} must be ${MQC.MQ_MSG_ID_LENGTH} bytes, not ${id.length}`);
+}
+
+/** The identifiers a get really matches on: as in MQ, MQMI_NONE / MQCI_NONE (all zeros) match any message. */
+export function effectiveMatch(match: MessageMatch | undefined): MessageMatch {
+  const effective: { correlId?: Buffer; msgId?: Buffer } = {};
+  for (const [field, id] of [['correlId', match?.correlId], ['msgId', match?.msgId]] as const) {
+    if (id === undefined) continue;
+    checkIdLength(field, id);
+    if (id.some((b) => b !== 0)) effective[field] = Buffer.from(id);
+  }
+  return effective;
 }
 
 /** Attributes by their MQSC names, for readable calls; any MQIA_/MQCA_ selector number works too. */

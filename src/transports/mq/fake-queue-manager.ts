@@ -5,6 +5,9 @@ import {
   type GetOptions,
   type InquireSelector,
   type InquireValues,
+  effectiveMatch,
+  type MessageMatch,
+  type MessageProperties,
   type MqClient,
   MqConnectOptions,
   type MqConnection,
@@ -60,6 +63,7 @@ interface StoredMessage {
   readonly queue: FakeQueue;
   readonly md: Omit<Mqmd, 'BackoutCount' | 'Expiry'>;
   readonly body: Buffer;
+  readonly properties: MessageProperties;
   /** Epoch milliseconds after which MQ discards it; undefined for MQEI_UNLIMITED. */
   readonly expiresAt: number | undefined;
   backoutCount: number;
@@ -82,11 +86,16 @@ class FakeQueue implements QueueView {
     return this.messages.length;
   }
 
-  /** The message MQ would deliver next: highest priority first, then first in (MSGDLVSQ(PRIORITY)). */
-  next(): StoredMessage | undefined {
+  /**
+   * The message MQ would deliver next: highest priority first, then first in (MSGDLVSQ(PRIORITY));
+   * of those matching `match` when given.
+   */
+  next(match: MessageMatch = {}): StoredMessage | undefined {
     this.discardExpired();
     let best: StoredMessage | undefined;
-    for (const m of this.messages) if (m.state === 'ready' && (!best || m.md.Priority > best.md.Priority)) best = m;
+    for (const m of this.messages) {
+      if (m.state === 'ready' && matches(m, match) && (!best || m.md.Priority > best.md.Priority)) best = m;
+    }
     return best;
   }
 
@@ -124,6 +133,16 @@ class FakeQueue implements QueueView {
     }
   }
 }
+
+function matches(message: StoredMessage, match: MessageMatch): boolean {
+  return (!match.correlId || message.md.CorrelId.equals(match.correlId)) && (!match.msgId || message.md.MsgId.equals(match.msgId));
+}
+
+/**
+ * MQ's rule for property names: Java identifiers joined by dots (ASCII here, which is all ace-mock
+ * uses). A hyphen, as in the HTTP header names, is MQRC_PROPERTY_NAME_ERROR on a real queue manager.
+ */
+const PROPERTY_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 class FakeConnection implements MqConnection {
   state: 'open' | 'broken' | 'closed' = 'open';
@@ -226,9 +245,10 @@ export class FakeQueueManager implements MqClient {
     const h = this.openHandle('get', queue);
     this.injectedFault('get', h.connection);
     if (!allows(h.purpose, MQC.MQOO_INPUT_AS_Q_DEF)) throw new MqError('get', MQC.MQRC_NOT_OPEN_FOR_INPUT);
+    const match = effectiveMatch(options.match);
     const deadline = Date.now() + options.waitMs;
     for (;;) {
-      const message = h.queue.next();
+      const message = h.queue.next(match);
       if (message) return this.take(h.connection, message, options.syncpoint);
       const left = deadline - Date.now();
       if (left <= 0) return null;
@@ -242,16 +262,17 @@ export class FakeQueueManager implements MqClient {
    * application): immediate, outside any unit of work, never faulted.
    */
   put(queue: MqQueue, md: MqmdInput, body: Buffer, options: PutOptions): Promise<Mqmd>;
-  put(queue: string, md: MqmdInput, body: Buffer): Mqmd;
+  put(queue: string, md: MqmdInput, body: Buffer, options?: Pick<PutOptions, 'properties'>): Mqmd;
   put(target: MqQueue | string, md: MqmdInput, body: Buffer, options: PutOptions = { syncpoint: false }): Mqmd | Promise<Mqmd> {
-    if (typeof target === 'string') return this.store('put', this.resolve('put', target, ''), md, body, undefined);
+    if (typeof target === 'string') return this.store('put', this.resolve('put', target, ''), md, body, options.properties, undefined);
     return this.putOnHandle(target, md, body, options);
   }
 
   async put1(connection: MqConnection, target: QueueAddress, md: MqmdInput, body: Buffer, options: PutOptions): Promise<Mqmd> {
     const c = this.live('put1', connection);
     this.injectedFault('put1', c);
-    return this.store('put1', this.resolve('put1', target.queue, target.queueManager ?? ''), md, body, options.syncpoint ? c : undefined);
+    const queue = this.resolve('put1', target.queue, target.queueManager ?? '');
+    return this.store('put1', queue, md, body, options.properties, options.syncpoint ? c : undefined);
   }
 
   async commit(connection: MqConnection): Promise<void> {
@@ -290,7 +311,7 @@ export class FakeQueueManager implements MqClient {
     const h = this.openHandle('put', queue);
     this.injectedFault('put', h.connection);
     if (!allows(h.purpose, MQC.MQOO_OUTPUT)) throw new MqError('put', MQC.MQRC_NOT_OPEN_FOR_OUTPUT);
-    return this.store('put', h.queue, md, body, options.syncpoint ? h.connection : undefined);
+    return this.store('put', h.queue, md, body, options.properties, options.syncpoint ? h.connection : undefined);
   }
 
   private defined(name: string): FakeQueue {
@@ -308,7 +329,8 @@ export class FakeQueueManager implements MqClient {
   }
 
   /** Puts as MQ does: fills MsgId, ReplyToQMgr, CCSID, persistence and priority the putter left to it. */
-  private store(verb: MqVerb, queue: FakeQueue, input: MqmdInput, body: Buffer, unit: FakeConnection | undefined): Mqmd {
+  private store(verb: MqVerb, queue: FakeQueue, input: MqmdInput, body: Buffer, properties: MessageProperties | undefined, unit: FakeConnection | undefined): Mqmd {
+    if (Object.keys(properties ?? {}).some((name) => !PROPERTY_NAME.test(name))) throw new MqError(verb, MQC.MQRC_PROPERTY_NAME_ERROR);
     if (queue.depth >= queue.attributes.maxDepth) throw new MqError(verb, MQC.MQRC_Q_FULL);
     const given = mqmdToPut(input);
     const now = Date.now();
@@ -328,7 +350,7 @@ export class FakeQueueManager implements MqClient {
       PutDateTime: new Date(Math.floor(now / 10) * 10),
     };
     const expiresAt = given.Expiry > 0 ? now + given.Expiry * 100 : undefined;
-    const message: StoredMessage = { queue, md, body: Buffer.from(body), expiresAt, backoutCount: 0, state: unit ? 'put' : 'ready' };
+    const message: StoredMessage = { queue, md, body: Buffer.from(body), properties: { ...properties }, expiresAt, backoutCount: 0, state: unit ? 'put' : 'ready' };
     queue.messages.push(message);
     if (unit) unit.unitOfWork.add(message);
     else queue.changed();
@@ -361,6 +383,7 @@ export class FakeQueueManager implements MqClient {
         CodedCharSetId: convert ? UTF8 : md.CodedCharSetId,
       },
       body: convert ? Buffer.from(message.body.toString(encoding), 'utf8') : Buffer.from(message.body),
+      properties: { ...message.properties },
     };
   }
 

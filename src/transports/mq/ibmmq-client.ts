@@ -4,7 +4,9 @@ import {
   type GetOptions,
   type InquireSelector,
   type InquireValues,
+  effectiveMatch,
   isCharacterSelector,
+  type MessageProperties,
   type MqClient,
   MqConnectOptions,
   type MqConnection,
@@ -35,6 +37,8 @@ const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 /** Idle polling starts quick and backs off, so an empty queue costs a round trip a second at most. */
 const FIRST_POLL_MS = 50;
 const LONGEST_POLL_MS = 1000;
+/** Room for one property value; ace-mock's are short, and a longer one only fails its own reading. */
+const PROPERTY_VALUE_BYTES = 4096;
 
 /**
  * Loading ibmmq dlopens libmqm_r.so, and where that is missing it throws a plain object rather than
@@ -114,30 +118,45 @@ export class IbmMqClient implements MqClient {
   /**
    * Polls with MQGMO_NO_WAIT until `waitMs` has passed: MQGMO_WAIT in GetSync would block the
    * event loop for the whole wait, and the callback-style Get can deliver the next message inside
-   * the unit of work of one still being processed.
+   * the unit of work of one still being processed. Properties come in a message handle; without
+   * one they are left out (MQGMO_NO_PROPERTIES) rather than arriving as an MQRFH2 in the body.
    */
   async get(queue: MqQueue, options: GetOptions): Promise<MqMessage | null> {
     const mq = await ibmmq();
     const q = queueOf('get', queue);
-    const deadline = Date.now() + options.waitMs;
-    for (let pause = FIRST_POLL_MS; ; pause = Math.min(pause * 2, LONGEST_POLL_MS)) {
-      const md = new mq.MQMD();
-      md.CodedCharSetId = 1208 as IbmMq.MQC_MQCCSI; // with MQGMO_CONVERT: string data arrives as UTF-8
-      const gmo = new mq.MQGMO();
-      gmo.Options =
-        MQC.MQGMO_NO_WAIT |
-        (options.syncpoint ? MQC.MQGMO_SYNCPOINT : MQC.MQGMO_NO_SYNCPOINT) |
-        MQC.MQGMO_CONVERT |
-        MQC.MQGMO_FAIL_IF_QUIESCING;
-      try {
-        const length = mq.GetSync(q.hObj, md, gmo, q.connection.buffer) ?? 0;
-        return { md: fromIbmMd(md), body: Buffer.from(q.connection.buffer.subarray(0, length)) };
-      } catch (err) {
-        if (reasonOf(err) !== MQC.MQRC_NO_MSG_AVAILABLE) throw asMqError('get', err);
+    const match = effectiveMatch(options.match);
+    const handle = createMessageHandle(mq, q.connection);
+    try {
+      const deadline = Date.now() + options.waitMs;
+      for (let pause = FIRST_POLL_MS; ; pause = Math.min(pause * 2, LONGEST_POLL_MS)) {
+        // A fresh MQMD each poll: a failed get may leave output in it, and MsgId/CorrelId are the match.
+        const md = new mq.MQMD();
+        md.CodedCharSetId = 1208 as IbmMq.MQC_MQCCSI; // with MQGMO_CONVERT: string data arrives as UTF-8
+        if (match.msgId) md.MsgId = Buffer.from(match.msgId);
+        if (match.correlId) md.CorrelId = Buffer.from(match.correlId);
+        const gmo = new mq.MQGMO();
+        gmo.Options =
+          MQC.MQGMO_NO_WAIT |
+          (options.syncpoint ? MQC.MQGMO_SYNCPOINT : MQC.MQGMO_NO_SYNCPOINT) |
+          MQC.MQGMO_CONVERT |
+          MQC.MQGMO_FAIL_IF_QUIESCING |
+          (handle === undefined ? MQC.MQGMO_NO_PROPERTIES : MQC.MQGMO_PROPERTIES_IN_HANDLE);
+        // ibmmq always passes an MQGMO_VERSION_4, so MatchOptions and MsgHandle are honoured.
+        gmo.MatchOptions = (match.msgId ? MQC.MQMO_MATCH_MSG_ID : 0) | (match.correlId ? MQC.MQMO_MATCH_CORREL_ID : 0);
+        if (handle !== undefined) gmo.MsgHandle = handle;
+        try {
+          const length = mq.GetSync(q.hObj, md, gmo, q.connection.buffer) ?? 0;
+          const properties = handle === undefined ? undefined : readProperties(mq, q.connection, handle);
+          return { md: fromIbmMd(md), body: Buffer.from(q.connection.buffer.subarray(0, length)), ...(properties && { properties }) };
+        } catch (err) {
+          if (reasonOf(err) !== MQC.MQRC_NO_MSG_AVAILABLE) throw asMqError('get', err);
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) return null;
+        await sleep(Math.min(pause, left));
       }
-      const left = deadline - Date.now();
-      if (left <= 0) return null;
-      await sleep(Math.min(pause, left));
+    } finally {
+      if (handle !== undefined) deleteMessageHandle(mq, q.connection, handle);
     }
   }
 
@@ -145,7 +164,7 @@ export class IbmMqClient implements MqClient {
     const mq = await ibmmq();
     const q = queueOf('put', queue);
     const mqmd = toIbmMd(mq, md);
-    await mqCall('put', () => mq.PutPromise(q.hObj, mqmd, putOptions(mq, options), body));
+    await withPutOptions(mq, 'put', q.connection, options, (pmo) => mq.PutPromise(q.hObj, mqmd, pmo, body));
     return fromIbmMd(mqmd);
   }
 
@@ -156,7 +175,7 @@ export class IbmMqClient implements MqClient {
     od.ObjectName = target.queue;
     od.ObjectQMgrName = target.queueManager ?? '';
     const mqmd = toIbmMd(mq, md);
-    await mqCall('put1', () => mq.Put1Promise(c.hConn, od, mqmd, putOptions(mq, options), body));
+    await withPutOptions(mq, 'put1', c, options, (pmo) => mq.Put1Promise(c.hConn, od, mqmd, pmo, body));
     return fromIbmMd(mqmd);
   }
 
@@ -216,10 +235,76 @@ function queueOf(verb: MqVerb, queue: MqQueue): IbmMqQueue {
   return queue;
 }
 
-function putOptions(mq: Ibmmq, options: PutOptions): IbmMq.MQPMO {
+/**
+ * Runs a put with its MQPMO, the properties set on a message handle (pmo.OriginalMsgHandle) when
+ * there are any. A property MQ refuses fails the put: a request without its scenario would be
+ * answered, wrongly, rather than refused.
+ */
+async function withPutOptions(mq: Ibmmq, verb: 'put' | 'put1', connection: IbmMqConnection, options: PutOptions, put: (pmo: IbmMq.MQPMO) => Promise<unknown>): Promise<void> {
   const pmo = new mq.MQPMO();
   pmo.Options = (options.syncpoint ? MQC.MQPMO_SYNCPOINT : MQC.MQPMO_NO_SYNCPOINT) | MQC.MQPMO_FAIL_IF_QUIESCING;
-  return pmo;
+  const properties = Object.entries(options.properties ?? {});
+  if (properties.length === 0) {
+    await mqCall(verb, () => put(pmo));
+    return;
+  }
+  const handle = await mqCall(verb, () => mq.CrtMh(connection.hConn, new mq.MQCMHO()) as IbmMq.HMSG);
+  try {
+    for (const [name, value] of properties) await mqCall(verb, () => mq.SetMp(connection.hConn, handle, new mq.MQSMPO(), name, new mq.MQPD(), value));
+    pmo.OriginalMsgHandle = handle;
+    await mqCall(verb, () => put(pmo));
+  } finally {
+    deleteMessageHandle(mq, connection, handle);
+  }
+}
+
+/** A handle for a get's properties, or undefined when MQ will not give one: the message matters more. */
+function createMessageHandle(mq: Ibmmq, connection: IbmMqConnection): IbmMq.HMSG | undefined {
+  try {
+    return mq.CrtMh(connection.hConn, new mq.MQCMHO()) as IbmMq.HMSG;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A handle that cannot be deleted is freed at disconnect anyway, so a failure here must not hide the call's outcome. */
+function deleteMessageHandle(mq: Ibmmq, connection: IbmMqConnection, handle: IbmMq.HMSG): void {
+  try {
+    mq.DltMh(connection.hConn, handle, new mq.MQDMHO());
+  } catch {
+    // deliberately ignored, as above
+  }
+}
+
+/**
+ * Every property on a gotten message's handle (MQINQMP of "%", first then next until
+ * MQRC_PROPERTY_NOT_AVAILABLE), numbers and booleans as text, byte strings skipped; undefined when
+ * reading fails, so the message is still delivered.
+ */
+function readProperties(mq: Ibmmq, connection: IbmMqConnection, handle: IbmMq.HMSG): MessageProperties | undefined {
+  const properties: Record<string, string> = {};
+  const impo = new mq.MQIMPO();
+  const pd = new mq.MQPD();
+  const value = Buffer.alloc(PROPERTY_VALUE_BYTES);
+  let failed = false;
+  try {
+    for (let position = MQC.MQIMPO_INQ_FIRST, more = true; more; position = MQC.MQIMPO_INQ_NEXT) {
+      impo.Options = position | MQC.MQIMPO_CONVERT_VALUE;
+      // The callback runs before InqMp returns; until it says otherwise, there is nothing more to read.
+      more = false;
+      mq.InqMp(connection.hConn, handle, impo, pd, '%', value, (err, name, got) => {
+        if (err) {
+          failed = reasonOf(err) !== MQC.MQRC_PROPERTY_NOT_AVAILABLE;
+          return;
+        }
+        more = true;
+        if (typeof got === 'string' || typeof got === 'number' || typeof got === 'boolean') properties[name] = String(got);
+      });
+    }
+  } catch {
+    failed = true;
+  }
+  return failed ? undefined : properties;
 }
 
 /** Runs an ibmmq verb (sync or promise), turning its MQError into ours. */
