@@ -19,10 +19,14 @@ async function measure(script: string): Promise<Awaited<ReturnType<typeof load>>
   }
 }
 
-const bare = await measure('bare.ts');
-const mock = await measure('ace-mock.ts');
-const ratio = mock.rps / bare.rps;
-console.log(`HTTP throughput, ae-add-5-lines.txt, ${SECONDS} s each, 10 connections`);
-console.log(`  bare Fastify route : ${bare.rps.toFixed(0).padStart(7)} req/s  p99 ${bare.p99} ms`);
-console.log(`  ace-mock (journal) : ${mock.rps.toFixed(0).padStart(7)} req/s  p99 ${mock.p99} ms  errors ${mock.errors}, non-2xx ${mock.non2xx}`);
-console.log(`  ratio ace-mock / bare = ${ratio.toFixed(2)}  (aim ≥ 0.40)`);
+/** Runs both servers and prints the figures; returns ace-mock's requests per second for other benchmarks. */
+export async function httpThroughput(): Promise<number> {
+  const bare = await measure('bare.ts');
+  const mock = await measure('ace-mock.ts');
+  const ratio = mock.rps / bare.rps;
+  console.log(`HTTP throughput, ae-add-5-lines.txt, ${SECONDS} s each, 10 connections`);
+  console.log(`  bare Fastify route : ${bare.rps.toFixed(0).padStart(7)} req/s  p99 ${bare.p99} ms`);
+  console.log(`  ace-mock (journal) : ${mock.rps.toFixed(0).padStart(7)} req/s  p99 ${mock.p99} ms  errors ${mock.errors}, non-2xx ${mock.non2xx}`);
+  console.log(`  ratio ace-mock / bare = ${ratio.toFixed(2)}  (aim ≥ 0.40)`);
+  return mock.rps;
+}

@@ -1,3 +1,8 @@
+import { httpThroughput } from './http-throughput.js';
+import { mqThroughput } from './mq-throughput.js';
+import { scenarioMatching } from './scenario-matching.js';
+
 // `npm run bench`: every benchmark, one after the other, each printing ratios measured in this run.
-await import('./http-throughput.js');
-await import('./scenario-matching.js');
+const httpRps = await httpThroughput();
+await mqThroughput(httpRps);
+await scenarioMatching();

@@ -45,6 +45,8 @@ async function throughput(count: number): Promise<{ perSecond: number; reloadMs:
   return { perSecond, reloadMs };
 }
 
+/** Prints transmissions per second with 5 and 500 scenarios, and the reload time. */
+export async function scenarioMatching(): Promise<void> {
 // Interleaved rounds, best of each, so that warm-up and machine noise do not favour one size.
 const best = (a: { perSecond: number; reloadMs: number }, b: { perSecond: number; reloadMs: number }) => ({
   perSecond: Math.max(a.perSecond, b.perSecond),
@@ -59,3 +61,4 @@ console.log(`  5 scenarios   : ${small.perSecond.toFixed(0).padStart(6)} transmi
 console.log(`  500 scenarios : ${large.perSecond.toFixed(0).padStart(6)} transmissions/s`);
 console.log(`  ratio 500 / 5 = ${(large.perSecond / small.perSecond).toFixed(2)}  (flat is 1.00)`);
 console.log(`  reload of 500 scenario files: ${large.reloadMs.toFixed(0)} ms (5 files: ${small.reloadMs.toFixed(1)} ms)`);
+}
