@@ -46,6 +46,11 @@ export class ScenarioState {
   private readonly armedDelete;
   private readonly armedList;
   private readonly resetStatements;
+  /**
+   * How many live armings each session has, so the common case (nothing armed) costs no query on
+   * the per-transaction path. This process is the database's only writer, so the count stays true.
+   */
+  private readonly liveArmings = new Map<string, number>();
 
   constructor(private readonly db: Db) {
     this.progressGet = db.prepare<[string, string, string, string], { count: number }>(
@@ -67,6 +72,8 @@ export class ScenarioState {
     this.resetStatements = ['entries', 'entry_history', 'scenario_progress', 'armed', 'outbox'].map((t) =>
       db.prepare(`DELETE FROM ${t} WHERE session = ?`),
     );
+    const live = db.prepare<[], { session: string; n: number }>('SELECT session, count(*) AS n FROM armed WHERE remaining > 0 GROUP BY session');
+    for (const { session, n } of live.all()) this.liveArmings.set(session, n);
   }
 
   /** How many transmissions of this entry the scenario has answered so far in the session. */
@@ -80,15 +87,19 @@ export class ScenarioState {
 
   arm(session: string, scope: ArmScope, scopeValue: string, scenario: string, count: number, at: string): Armed {
     const { lastInsertRowid } = this.armInsert.run(session, scope, scopeValue, scenario, count, at);
+    this.liveArmings.set(session, (this.liveArmings.get(session) ?? 0) + 1);
     return { id: Number(lastInsertRowid), session, scope, scopeValue, scenario, remaining: count, armedAt: at };
   }
 
   /** Takes one use of the most specific outcome armed for this transaction, if any. */
   take(session: string, filer: string, entryKey: string): Armed | undefined {
+    const live = this.liveArmings.get(session) ?? 0;
+    if (live === 0) return undefined;
     const row = this.armedFor.get(session, filer, entryKey);
     if (!row) return undefined;
     this.armedDecrement.run(row.id);
     this.armedDelete.run(row.id);
+    if (row.remaining <= 1) this.liveArmings.set(session, live - 1);
     return fromRow({ ...row, remaining: row.remaining - 1 });
   }
 
@@ -101,5 +112,6 @@ export class ScenarioState {
     this.db.transaction(() => {
       for (const statement of this.resetStatements) statement.run(session);
     })();
+    this.liveArmings.delete(session);
   }
 }
