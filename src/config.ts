@@ -56,6 +56,12 @@ export const Config = z
     /** Largest transmission accepted over HTTP, in bytes (413 beyond). */
     bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** When set, admin endpoints need `Authorization: Bearer <token>`; unset, they answer loopback clients only. */
+    adminToken: z.string().min(16, 'an admin token of at least 16 characters').optional(),
+    /** Journal retention: at most this many exchanges (0 = no limit) … */
+    retentionMaxExchanges: z.coerce.number().int().min(0).default(100_000),
+    /** … and none older than this many days (0 = no limit). */
+    retentionDays: z.coerce.number().min(0).default(30),
     entrySummary: EntrySummaryOptions.default(EntrySummaryOptions.parse({})),
     mq: MqConfig.default(MqConfig.parse({})),
   })
@@ -74,6 +80,9 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_LENIENT: 'lenient',
   ACE_MOCK_BODY_LIMIT: 'bodyLimit',
   LOG_LEVEL: 'logLevel',
+  ACE_MOCK_ADMIN_TOKEN: 'adminToken',
+  ACE_MOCK_RETENTION_MAX_EXCHANGES: 'retentionMaxExchanges',
+  ACE_MOCK_RETENTION_DAYS: 'retentionDays',
   ACE_MOCK_ACTION_POLICY: 'entrySummary.actionPolicy',
   ACE_MOCK_LINE_ORDER: 'entrySummary.lineOrder',
   ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',

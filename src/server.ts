@@ -13,6 +13,7 @@ import { Pipeline } from './pipeline.js';
 import { type Db, openDatabase } from './store/database.js';
 import { SqliteEntryStore } from './store/entries.js';
 import { GroupCommit } from './store/group-commit.js';
+import { startRetention } from './store/retention.js';
 import { Journal } from './store/journal.js';
 import { Outbox } from './store/outbox.js';
 import { ScenarioState } from './store/scenario-state.js';
@@ -94,6 +95,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     ...(options.clock && { clock: options.clock }),
   });
   const clock = options.clock ?? (() => new Date());
+  const stopRetention = startRetention(journal, commits, { maxExchanges: config.retentionMaxExchanges, maxAgeDays: config.retentionDays }, clock, logger);
   const mq = startMq(config, { pipeline, journal, outbox, catalog, logger, clock }, options.mqClient);
   const http = buildHttpServer({
     pipeline,
@@ -104,6 +106,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     commits,
     outbox,
     clock,
+    ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
     health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
     bodyLimit: config.bodyLimit,
     version: VERSION,
@@ -129,6 +132,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
       closed = true;
       // Stop taking work at both doors first; the MQ listener finishes or backs out its message.
       await mq?.stop();
+      stopRetention();
       scenarios.close();
       await http.close();
       commits.commit();

@@ -61,6 +61,8 @@ export class Journal {
   private readonly insertEntry;
   private readonly byId;
   private readonly byRef;
+  private readonly pruneByAge;
+  private readonly pruneByCount;
   private readonly entriesOf;
 
   constructor(private readonly db: Db) {
@@ -72,6 +74,8 @@ export class Journal {
       'INSERT INTO exchange_entries (exchange_seq, filer, entry_number, outcome, disposition) VALUES (?, ?, ?, ?, ?)',
     );
     this.byId = db.prepare<[string], ExchangeRow>('SELECT * FROM exchanges WHERE id = ?');
+    this.pruneByAge = db.prepare('DELETE FROM exchanges WHERE received_at < ?');
+    this.pruneByCount = db.prepare('DELETE FROM exchanges WHERE seq <= (SELECT seq FROM exchanges ORDER BY seq DESC LIMIT 1 OFFSET ?)');
     this.byRef = db.prepare<[string, string], ExchangeRow>('SELECT * FROM exchanges WHERE transport = ? AND transport_ref = ? ORDER BY seq DESC LIMIT 1');
     this.entriesOf = db.prepare<[number], { filer: string; entryNumber: string; outcome: string; disposition: string }>(
       'SELECT filer, entry_number AS entryNumber, outcome, disposition FROM exchange_entries WHERE exchange_seq = ?',
@@ -101,6 +105,20 @@ export class Journal {
   get(id: string): JournalEntry | undefined {
     const row = this.byId.get(id);
     return row && this.fromRow(row);
+  }
+
+  /**
+   * Applies the retention policy: drops exchanges older than `maxAgeDays` and all but the newest
+   * `maxExchanges` (0 = no limit for either); their entry links go with them. Returns how many went.
+   */
+  prune(policy: { maxExchanges: number; maxAgeDays: number }, now: Date): number {
+    let removed = 0;
+    if (policy.maxAgeDays > 0) {
+      const cutoff = new Date(now.getTime() - policy.maxAgeDays * 86_400_000).toISOString();
+      removed += this.pruneByAge.run(cutoff).changes;
+    }
+    if (policy.maxExchanges > 0) removed += this.pruneByCount.run(policy.maxExchanges).changes;
+    return removed;
   }
 
   /** The exchange a transport already answered for this request id (a redelivered MQ message). */

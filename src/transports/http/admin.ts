@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
@@ -6,6 +7,8 @@ import type { ScenarioState } from '../../store/scenario-state.js';
 import { problem, sendProblem } from './problem.js';
 
 export interface AdminRoutesOptions {
+  /** Bearer token required of admin calls; without one, only loopback clients may call them. */
+  readonly token?: string;
   readonly library: ScenarioLibrary;
   readonly state: ScenarioState;
   readonly commits: GroupCommit;
@@ -25,6 +28,25 @@ const ArmBody = z
   .strict()
   .refine((b) => !(b.filer !== undefined && b.entry !== undefined), 'arm for a filer or for an entry, not both');
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** Why an admin call is refused, if it is: a wrong or missing bearer token, or a remote client without one configured. */
+export function adminRefusal(token: string | undefined, authorization: string | undefined, remoteAddress: string | undefined) {
+  if (token !== undefined) {
+    const given = Buffer.from(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');
+    const expected = Buffer.from(token);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return undefined;
+    return problem(401, 'unauthorized', 'Admin token required', 'Send Authorization: Bearer <the ACE_MOCK_ADMIN_TOKEN of this server>.');
+  }
+  if (LOOPBACK.test(remoteAddress ?? '')) return undefined;
+  return problem(
+    403,
+    'forbidden',
+    'Admin calls are local only',
+    'This server has no ACE_MOCK_ADMIN_TOKEN, so its admin endpoints answer loopback clients only. Set one to allow remote admin calls.',
+  );
+}
+
 const issues = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 
 /**
@@ -33,6 +55,13 @@ const issues = (error: z.ZodError): string => error.issues.map((i) => `${i.path.
  */
 export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, opts) => {
   const { library, state, commits } = opts;
+
+  // Arming and resetting change what every user of a shared mock gets: guard them.
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = adminRefusal(opts.token, request.headers.authorization, request.socket.remoteAddress);
+    if (refusal) return sendProblem(reply, refusal);
+    return undefined;
+  });
 
   app.get('/v1/admin/scenarios', async () => ({
     loadedAt: library.loadedAt,

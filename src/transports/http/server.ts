@@ -21,6 +21,7 @@ export interface HttpDependencies {
   readonly commits: GroupCommit;
   readonly outbox: Outbox;
   readonly clock: () => Date;
+  readonly adminToken?: string;
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
   readonly bodyLimit: number;
@@ -62,7 +63,13 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   const startedAt = new Date();
   app.register(healthRoutes, { version: deps.version, startedAt, components: deps.health });
   app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, bodyLimit: deps.bodyLimit });
-  app.register(adminRoutes, { library: deps.library, state: deps.state, commits: deps.commits, clock: deps.clock });
+  app.register(adminRoutes, {
+    library: deps.library,
+    state: deps.state,
+    commits: deps.commits,
+    clock: deps.clock,
+    ...(deps.adminToken !== undefined && { token: deps.adminToken }),
+  });
   app.register(messageRoutes, { outbox: deps.outbox, clock: deps.clock });
   return app;
 }
