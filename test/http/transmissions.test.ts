@@ -152,6 +152,7 @@ t.test('GET /health reports ok and the version', async (t) => {
   t.teardown(() => mock.close());
   const res = await mock.http.inject({ url: '/health' });
   t.equal(res.statusCode, 200);
+  t.match(res.headers, { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'content-security-policy': /default-src 'none'/ }, 'security headers');
   t.match(res.json(), { status: 'ok', version: /^\d+\.\d+\.\d+/ });
 });
 

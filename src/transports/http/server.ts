@@ -39,6 +39,14 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 
+  // Nothing here is meant to be framed, sniffed or sent to other sites.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  });
+
   app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 413) {
