@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Catalog } from '../catair/catalog.js';
 import { ScenarioFile } from './format.js';
 import { compileMatchers, type Matcher } from './match.js';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The shipped scenario library. */
 export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
@@ -91,6 +93,16 @@ export function loadScenarioFile(file: string, text: string, catalog: Catalog): 
     return { file, line: pos.line, column: pos.col, message };
   };
   if (doc.errors.length > 0) return { errors: doc.errors.map((e) => at(e.pos[0], `not valid YAML: ${e.message.split('\n')[0]}`)) };
+  // Scenario files are data: keys that reach for an object's prototype are refused, not dropped.
+  const forbidden: ScenarioError[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        forbidden.push(at(pair.key.range?.[0], `the key "${String(pair.key.value)}" is not allowed`));
+      }
+    },
+  });
+  if (forbidden.length > 0) return { errors: forbidden };
   const parsed = ScenarioFile.safeParse(doc.toJS());
   const nodeAt = (path: readonly PropertyKey[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {

@@ -57,3 +57,19 @@ t.test('a folder: bad files are refused, good ones load, ids and certification n
   t.ok(byFile('d.yaml').length > 0 && byFile('d.yaml').every((m) => m.startsWith('not valid YAML')), 'd.yaml: YAML errors');
   t.same(byFile('notes.txt'), [], 'other files are not scenarios');
 });
+
+t.test('scenario files are data: prototype keys and YAML tricks change nothing', async (t) => {
+  const polluted = [
+    'id: p1\ntitle: P\n__proto__: { polluted: true }\nsteps:\n  - answer: {}\n',
+    'id: p2\ntitle: P\nmatch:\n  __proto__: "x"\nsteps:\n  - answer: {}\n',
+    'id: p3\ntitle: P\nsteps:\n  - answer:\n      constructor: { prototype: { polluted: true } }\n',
+    'id: p4\ntitle: P\nsteps: &a [*a]\n',
+    'id: !!js/function "function () { return 1 }"\ntitle: P\nsteps:\n  - answer: {}\n',
+  ];
+  for (const text of polluted) {
+    const r = check(text);
+    t.ok('errors' in r, `refused: ${text.split('\n')[2] ?? text}`);
+  }
+  t.equal(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype untouched');
+  t.same(errorsOf(polluted[1] as string), ['x.yaml:4:3: the key "__proto__" is not allowed'], 'named with its position');
+});
