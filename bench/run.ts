@@ -1,4 +1,5 @@
 import { httpThroughput } from './http-throughput.js';
+import { memoryOverExchanges } from './memory.js';
 import { mqThroughput } from './mq-throughput.js';
 import { scenarioMatching } from './scenario-matching.js';
 
@@ -6,3 +7,4 @@ import { scenarioMatching } from './scenario-matching.js';
 const httpRps = await httpThroughput();
 await mqThroughput(httpRps);
 await scenarioMatching();
+await memoryOverExchanges();
