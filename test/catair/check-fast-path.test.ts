@@ -33,7 +33,7 @@ for (const layout of layouts) {
         if (layout.wellFormed.test(r)) fast++;
         t.strictSame(checkRecord(layout, r, catalog), checkEveryField(layout, r, catalog));
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 200) },
     );
     t.ok(fast > 0, 'some generated records took the fast path');
   });
