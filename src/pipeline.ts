@@ -1,8 +1,8 @@
 import { exchangeId } from './store/exchange-id.js';
-import { type Application, type ConditionReport, responseApplication, type TransactionOutcome } from './applications/application.js';
+import { type Application, type ApplicationContext, type ConditionReport, responseApplication, type TransactionOutcome } from './applications/application.js';
 import { writeBatchRejection, writeOutputA, writeOutputB, writeOutputY, writeOutputZ } from './catair/batch-output.js';
 import type { Catalog } from './catair/catalog.js';
-import { type Batch, type BatchCondition, readEnvelope } from './catair/envelope.js';
+import { type Batch, type BatchCondition, type Block, readEnvelope } from './catair/envelope.js';
 import { frameRecords } from './catair/framing.js';
 import { readField } from './catair/record.js';
 import type { GroupCommit } from './store/group-commit.js';
@@ -108,42 +108,12 @@ export class Pipeline {
     syntax.sort((a, b) => a.pointer.position - b.pointer.position);
 
     return this.commits.run((): Exchange => {
-      let output: string[];
-      let transactions: TransactionOutcome[] = [];
-      let outcome: Outcome;
-      let delayMs = 0;
-      let followUps = 0;
-      if (syntax.length > 0) {
-        output = writeBatchRejection(this.catalog, batch, syntax);
-        outcome = 'batch-rejected';
-      } else {
-        output = [];
-        const response = this.responseId(application);
-        if (batch.header) output.push(writeOutputA(this.catalog, batch.header.text, response));
-        for (const { block, app, units } of grouped) {
-          if (!app) continue; // unreachable: an unknown application is a batch condition
-          const answer = app.answer(block, units, ctx);
-          const blockResponse = this.responseId(app.id);
-          output.push(writeOutputB(this.catalog, block.header.text, blockResponse), ...answer.records);
-          output.push(writeOutputY(this.catalog, block.header.text, blockResponse, answer.records.length));
-          transactions = transactions.concat(answer.transactions);
-          delayMs = Math.max(delayMs, answer.delayMs);
-          for (const f of answer.followUps) {
-            this.outbox.add({
-              session,
-              filer,
-              exchangeId: id,
-              transport: transmission.transport,
-              deliverAt: new Date(now.getTime() + f.afterMs).toISOString(),
-              records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
-              summary: f.summary,
-            });
-            followUps++;
-          }
-        }
-        if (batch.trailer) output.push(writeOutputZ(this.catalog, batch));
-        outcome = overallOutcome(transactions);
-      }
+      const answered =
+        syntax.length > 0
+          ? { output: writeBatchRejection(this.catalog, batch, syntax), transactions: [], delayMs: 0, followUps: 0 }
+          : this.answerBlocks(batch, grouped, application, ctx, transmission.transport, filer);
+      const { output, transactions, delayMs, followUps } = answered;
+      const outcome: Outcome = syntax.length > 0 ? 'batch-rejected' : overallOutcome(transactions);
       const exchange: Exchange = {
         id,
         receivedAt: now.toISOString(),
@@ -176,6 +146,48 @@ export class Pipeline {
       });
       return exchange;
     });
+  }
+
+  /**
+   * The output of a batch with no syntax problem: the A, then each block's B, its application's
+   * records and Y, then the Z; follow-up messages go to the outbox in the same transaction.
+   */
+  private answerBlocks(
+    batch: Batch,
+    grouped: readonly { block: Block; app: Application | undefined; units: unknown[] }[],
+    application: string,
+    ctx: ApplicationContext,
+    transport: string,
+    filer: string,
+  ): { output: string[]; transactions: TransactionOutcome[]; delayMs: number; followUps: number } {
+    const output: string[] = [];
+    const transactions: TransactionOutcome[] = [];
+    let delayMs = 0;
+    let followUps = 0;
+    if (batch.header) output.push(writeOutputA(this.catalog, batch.header.text, this.responseId(application)));
+    for (const { block, app, units } of grouped) {
+      if (!app) continue; // unreachable: an unknown application is a batch condition
+      const answer = app.answer(block, units, ctx);
+      const response = this.responseId(app.id);
+      output.push(writeOutputB(this.catalog, block.header.text, response), ...answer.records);
+      output.push(writeOutputY(this.catalog, block.header.text, response, answer.records.length));
+      transactions.push(...answer.transactions);
+      delayMs = Math.max(delayMs, answer.delayMs);
+      for (const f of answer.followUps) {
+        this.outbox.add({
+          session: ctx.session,
+          filer,
+          exchangeId: ctx.exchangeId,
+          transport,
+          deliverAt: f.deliverAt.toISOString(),
+          records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
+          summary: f.summary,
+        });
+        followUps++;
+      }
+    }
+    if (batch.trailer) output.push(writeOutputZ(this.catalog, batch));
+    return { output, transactions, delayMs, followUps };
   }
 
   /** Journals input that is not a CATAIR transmission at all, with the problem it was answered with. */

@@ -35,7 +35,7 @@ export interface TransactionOutcome {
 
 /** An unsolicited message a scenario asked for, to be delivered after the answer. */
 export interface FollowUpMessage {
-  readonly afterMs: number;
+  readonly deliverAt: Date;
   readonly filer: string;
   readonly entryNumber: string;
   readonly records: readonly string[];

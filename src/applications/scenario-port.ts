@@ -27,8 +27,3 @@ export interface Direction {
 export interface ScenarioDirector {
   direct(request: DirectionRequest): Direction;
 }
-
-/** No scenarios: every transaction gets the built-in, CBP-faithful answer. */
-export const NO_SCENARIOS: ScenarioDirector = {
-  direct: () => ({ reason: 'no scenario: built-in rules' }),
-};

@@ -57,6 +57,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       const key: EntryKey = { session: ctx.session, filer: value(tx.header, 'entryFiler'), entryNumber: value(tx.header, 'entryNumber') };
       const action = value(tx.header, 'actionCode');
       const psc = value(tx.header, 'pscIndicator') === 'Y';
+      const overrides = censusOverrides(tx);
       const direction = director.direct({
         session: ctx.session,
         filer: key.filer,
@@ -65,14 +66,14 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
         fields: fieldSource(tx, block, catalog),
         action,
         psc,
-        overrides: censusOverrides(tx).map((o) => o.override),
+        overrides: overrides.map((o) => o.override),
       });
       const script = direction.answer;
       const existing = store.get(key);
       const ruleCtx = { catalog, block: facts, options, census: this.deps.census, now: ctx.now, ...(existing && { existing }) };
       const builtIn = script?.builtInRules === false ? [] : ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, ruleCtx));
       const raised = script ? [...builtIn, ...scriptedConditions(tx, script)] : builtIn;
-      const { conditions, outstanding } = applyOverrides(raised, tx, catalog);
+      const { conditions, outstanding } = applyOverrides(raised, overrides, catalog);
       const severityOf = (c: EsCondition) => c.severity ?? (catalog.dictionary.has(c.code) ? catalog.dictionary.get(c.code).severity : 'F');
       const fatal = conditions.some((c) => severityOf(c) === 'F');
       const accepted = script?.outcome === 'accept' || (script?.outcome !== 'reject' && !fatal);
@@ -90,7 +91,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
         for (const f of script.followUps) {
           const deliverAt = new Date(ctx.now.getTime() + f.after);
           followUps.push({
-            afterMs: f.after,
+            deliverAt,
             filer: key.filer,
             entryNumber: key.entryNumber,
             records: writeStatusNotification(catalog, tx, f, deliverAt),

@@ -21,9 +21,16 @@ export function fieldSource(tx: EntrySummaryTx, block: Block, catalog: Catalog):
   };
 }
 
-/** Every CW02 warning/override pair of the transaction, with the line it belongs to. */
-export function censusOverrides(tx: EntrySummaryTx): { line: string; warning: string; override: string }[] {
-  const out: { line: string; warning: string; override: string }[] = [];
+/** A CW02 warning/override pair, with the line it belongs to. */
+export interface CensusOverride {
+  readonly line: string;
+  readonly warning: string;
+  readonly override: string;
+}
+
+/** Every CW02 warning/override pair of the transaction. */
+export function censusOverrides(tx: EntrySummaryTx): CensusOverride[] {
+  const out: CensusOverride[] = [];
   for (const line of tx.lines) {
     const lineNumber = value(line.record, 'lineNumber');
     for (const record of line.trailers.filter((r) => r.id === 'CW02')) {
@@ -58,7 +65,7 @@ export function scriptedConditions(tx: EntrySummaryTx, answer: Answer): EsCondit
 }
 
 /** The line number (as transmitted) a condition points at, if it points at a line or tariff. */
-export function lineOf(c: EsCondition): string | undefined {
+function lineOf(c: EsCondition): string | undefined {
   return c.ref.kind === 'line' || c.ref.kind === 'tariff' ? value(c.ref.line.record, 'lineNumber') : undefined;
 }
 
@@ -68,11 +75,10 @@ export function lineOf(c: EsCondition): string | undefined {
  */
 export function applyOverrides(
   conditions: readonly EsCondition[],
-  tx: EntrySummaryTx,
+  overrides: readonly CensusOverride[],
   catalog: Catalog,
 ): { conditions: EsCondition[]; outstanding: OutstandingWarning[] } {
   const warnings = catalog.codes('census-warnings');
-  const overrides = censusOverrides(tx);
   const kept: EsCondition[] = [];
   const outstanding: OutstandingWarning[] = [];
   for (const c of conditions) {
