@@ -2,9 +2,16 @@ import type { Catalog } from './catalog.js';
 import type { Batch, BatchCondition, Block } from './envelope.js';
 import { readField, writeRecord } from './record.js';
 
+/**
+ * Input text as an answer may echo it: a character outside printable ASCII (often the very reason
+ * the batch is rejected) becomes a space, so that the answer itself is always CATAIR.
+ */
+const printable = (record: string): string => record.replace(/[^\x20-\x7e]/g, ' ');
+
 /** Output A: the input A with the password blanked and the response application id (blank if rejected). */
-export function writeOutputA(catalog: Catalog, a: string, responseApp: string): string {
+export function writeOutputA(catalog: Catalog, input: string, responseApp: string): string {
   const layout = catalog.layout('A');
+  const a = printable(input);
   return writeRecord(layout, {
     siteCode: readField(layout, a, 'siteCode'),
     senderId: readField(layout, a, 'senderId'),
@@ -16,8 +23,9 @@ export function writeOutputA(catalog: Catalog, a: string, responseApp: string): 
 }
 
 /** Output B: the input B with the response application id; preparer fields and user text echoed. */
-export function writeOutputB(catalog: Catalog, b: string, responseApp: string): string {
+export function writeOutputB(catalog: Catalog, input: string, responseApp: string): string {
   const layout = catalog.layout('B');
+  const b = printable(input);
   const echoed: Record<string, string> = {};
   for (const f of layout.fields) echoed[f.name] = b.slice(f.offset, f.end);
   echoed['controlFlags'] = '';
@@ -25,8 +33,9 @@ export function writeOutputB(catalog: Catalog, b: string, responseApp: string): 
   return writeRecord(layout, echoed);
 }
 
-export function writeOutputY(catalog: Catalog, b: string, responseApp: string, count: number): string {
+export function writeOutputY(catalog: Catalog, input: string, responseApp: string, count: number): string {
   const bLayout = catalog.layout('B');
+  const b = printable(input);
   return writeRecord(catalog.layout('Y.out'), {
     port: readField(bLayout, b, 'port'),
     filer: readField(bLayout, b, 'filer'),
@@ -38,7 +47,7 @@ export function writeOutputY(catalog: Catalog, b: string, responseApp: string, c
 
 /** Output Z: mirrors the input Z (or, without one, the A). */
 export function writeOutputZ(catalog: Catalog, batch: Batch): string {
-  const source = batch.trailer?.text ?? batch.header?.text ?? '';
+  const source = printable(batch.trailer?.text ?? batch.header?.text ?? '');
   const layout = catalog.layout(batch.trailer ? 'Z' : 'A');
   return writeRecord(catalog.layout('Z'), {
     siteCode: readField(layout, source, 'siteCode'),
@@ -59,7 +68,7 @@ function writePointer(catalog: Catalog, batch: Batch, condition: BatchCondition)
   }
   const block = batch.blocks[pointer.block - 1] as Block;
   const bLayout = catalog.layout('B');
-  const b = block.header.text;
+  const b = printable(block.header.text);
   const echo = (name: string): string => readField(bLayout, b, name);
   return writeRecord(catalog.layout('X0.BLOCK'), {
     occurrence: block.number,

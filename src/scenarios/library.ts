@@ -94,7 +94,14 @@ export class ScenarioLibrary {
     this.watcher = watch(this.dir, { recursive: true }, (_event, name) => {
       if (name && !/\.ya?ml$/.test(name)) return;
       clearTimeout(timer);
-      timer = setTimeout(() => this.reload(), WATCH_DEBOUNCE_MS);
+      timer = setTimeout(() => {
+        // The watcher's timer has no caller to report to: a failed reload is logged, the previous set kept.
+        try {
+          this.reload();
+        } catch (err) {
+          this.logger.error({ err }, `scenario reload failed, previous set kept: ${(err as Error).message}`);
+        }
+      }, WATCH_DEBOUNCE_MS);
     });
     this.watcher.on('error', (err) => this.logger.error({ err }, 'scenario folder watch failed'));
   }

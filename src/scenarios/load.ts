@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Catalog } from '../catair/catalog.js';
 import { ScenarioFile } from './format.js';
 import { compileMatchers, type Matcher } from './match.js';
@@ -39,8 +39,10 @@ function scenarioFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...scenarioFiles(path));
-    else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(path);
+    // A file removed while the folder is read (an editor's save, a checkout) is simply not there.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) out.push(...scenarioFiles(path));
+    else if (stat && (name.endsWith('.yaml') || name.endsWith('.yml'))) out.push(path);
   }
   return out;
 }
@@ -57,7 +59,14 @@ export function loadScenarios(dir: string, catalog: Catalog): ScenarioSet {
   const certifications = new Map<string, string>();
   for (const path of scenarioFiles(dir)) {
     const file = relative(process.cwd(), path) || path;
-    const result = loadScenarioFile(file, readFileSync(path, 'utf8'), catalog);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      errors.push({ file, line: 1, column: 1, message: `cannot be read: ${(err as Error).message}` });
+      continue;
+    }
+    const result = loadScenarioFile(file, text, catalog);
     if ('errors' in result) {
       errors.push(...result.errors);
       continue;
@@ -93,17 +102,32 @@ export function loadScenarioFile(file: string, text: string, catalog: Catalog): 
     return { file, line: pos.line, column: pos.col, message };
   };
   if (doc.errors.length > 0) return { errors: doc.errors.map((e) => at(e.pos[0], `not valid YAML: ${e.message.split('\n')[0]}`)) };
-  // Scenario files are data: keys that reach for an object's prototype are refused, not dropped.
+  // Scenario files are data: keys that reach for an object's prototype are refused, not dropped,
+  // whether written out or reached through an alias (`*k :` with `&k __proto__` elsewhere).
   const forbidden: ScenarioError[] = [];
+  let firstAlias: number | undefined;
   visit(doc, {
+    Alias(_, alias) {
+      firstAlias ??= alias.range?.[0];
+    },
     Pair(_, pair) {
-      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        forbidden.push(at(pair.key.range?.[0], `the key "${String(pair.key.value)}" is not allowed`));
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (isScalar(key) && FORBIDDEN_KEYS.has(String(key.value))) {
+        forbidden.push(at((isAlias(pair.key) ? pair.key : key).range?.[0], `the key "${String(key.value)}" is not allowed`));
       }
+      // A list or mapping as a key (`? [a, b]`) means nothing in a scenario, and JavaScript would only stringify it.
+      if (isCollection(key)) forbidden.push(at((isAlias(pair.key) ? pair.key : key).range?.[0], 'a key must be a word, not a list or mapping'));
     },
   });
   if (forbidden.length > 0) return { errors: forbidden };
-  const parsed = ScenarioFile.safeParse(doc.toJS());
+  let content: unknown;
+  try {
+    // The yaml library refuses documents whose aliases expand past a limit (a "billion laughs").
+    content = doc.toJS();
+  } catch (err) {
+    return { errors: [at(firstAlias, `cannot be read: ${(err as Error).message}`)] };
+  }
+  const parsed = ScenarioFile.safeParse(content);
   const nodeAt = (path: readonly PropertyKey[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;

@@ -44,7 +44,8 @@ export function compileMatchers(
   const matchers: Matcher[] = [];
   const errors: { key: string; message: string }[] = [];
   for (const [key, spec] of Object.entries(match)) {
-    const path = FIELD_ALIASES[key] ?? key;
+    // An own alias only: `toString` or `constructor` must not find Object.prototype's.
+    const path = Object.hasOwn(FIELD_ALIASES, key) ? (FIELD_ALIASES[key] as string) : key;
     const [recordId = '', field = ''] = path.split('.');
     if (!path.includes('.')) {
       errors.push({ key, message: `"${key}" is neither record.field nor an alias (${Object.keys(FIELD_ALIASES).join(', ')})` });

@@ -73,3 +73,15 @@ t.test('scenario files are data: prototype keys and YAML tricks change nothing',
   t.equal(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype untouched');
   t.same(errorsOf(polluted[1] as string), ['x.yaml:4:3: the key "__proto__" is not allowed'], 'named with its position');
 });
+
+t.test('what fuzzing found: alias bombs, prototype names as match keys, prototype keys by alias', async (t) => {
+  const bomb = `a0: &a0 ["lol"]\n${Array.from({ length: 6 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}, *a${i}, *a${i}]`).join('\n')}\nid: bomb\ntitle: B\nsteps: [{answer: {conditions: *a6}}]\n`;
+  t.match(errorsOf(bomb), [/^x\.yaml:2:\d+: cannot be read: Excessive alias count/], 'refused, not thrown: the alias expansion is limited');
+  t.same(errorsOf('id: x\ntitle: t\nmatch: {toString: "x"}\nsteps: [{answer: {}}]\n'), [
+    `x.yaml:3:19: "toString" is neither record.field nor an alias (filer, userText, action, entryFiler, entryNumber, port, brokerReference, entryType, modeOfTransport, importer, countryOfOrigin, hts)`,
+  ], 'an inherited property is not an alias');
+  t.same(errorsOf('k: &k __proto__\nid: x\ntitle: t\nsteps: [{answer: {*k : {polluted: true}}}]\n'), ['x.yaml:4:19: the key "__proto__" is not allowed'], 'a key by alias');
+  t.same(errorsOf('k: &k constructor\nid: x\ntitle: t\nmatch: {*k : x}\nsteps: [{answer: {}}]\n'), ['x.yaml:4:9: the key "constructor" is not allowed']);
+  t.same(errorsOf('? [a, b]\n: x\nid: x\n'), ['x.yaml:1:3: a key must be a word, not a list or mapping'], 'a list as a key');
+  t.equal(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype untouched');
+});
