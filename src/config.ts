@@ -60,8 +60,10 @@ export const Config = z
     adminToken: z.string().min(16, 'an admin token of at least 16 characters').optional(),
     /** Journal retention: at most this many exchanges (0 = no limit) … */
     retentionMaxExchanges: z.coerce.number().int().min(0).default(100_000),
-    /** … and none older than this many days (0 = no limit). */
+    /** … and none older than this many days (0 = no limit); outbox messages due before then go too. */
     retentionDays: z.coerce.number().min(0).default(30),
+    /** Follow-up messages kept per session, so a slow or absent consumer cannot grow the outbox for ever (0 = no limit). */
+    outboxLimit: z.coerce.number().int().min(0).default(10_000),
     entrySummary: EntrySummaryOptions.default(EntrySummaryOptions.parse({})),
     mq: MqConfig.default(MqConfig.parse({})),
   })
@@ -83,6 +85,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_ADMIN_TOKEN: 'adminToken',
   ACE_MOCK_RETENTION_MAX_EXCHANGES: 'retentionMaxExchanges',
   ACE_MOCK_RETENTION_DAYS: 'retentionDays',
+  ACE_MOCK_OUTBOX_LIMIT: 'outboxLimit',
   ACE_MOCK_ACTION_POLICY: 'entrySummary.actionPolicy',
   ACE_MOCK_LINE_ORDER: 'entrySummary.lineOrder',
   ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',

@@ -95,7 +95,13 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     ...(options.clock && { clock: options.clock }),
   });
   const clock = options.clock ?? (() => new Date());
-  const stopRetention = startRetention(journal, commits, { maxExchanges: config.retentionMaxExchanges, maxAgeDays: config.retentionDays }, clock, logger);
+  const stopRetention = startRetention(
+    { journal, outbox },
+    commits,
+    { maxExchanges: config.retentionMaxExchanges, maxAgeDays: config.retentionDays, outboxPerSession: config.outboxLimit },
+    clock,
+    logger,
+  );
   const mq = startMq(config, { pipeline, journal, outbox, catalog, logger, clock }, options.mqClient);
   const http = buildHttpServer({
     pipeline,

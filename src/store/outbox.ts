@@ -24,6 +24,22 @@ interface OutboxRow {
   summary: string;
 }
 
+/** What a retention pass dropped from one session's outbox to bring it back to its limit. */
+export interface OutboxTrim {
+  readonly session: string;
+  readonly dropped: number;
+  /** Of those, how many were not due yet: their consumer can never have seen them. */
+  readonly notYetDue: number;
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+}
+
+export interface OutboxPruned {
+  /** Messages dropped because they were due longer ago than the age limit. */
+  readonly expired: number;
+  readonly trimmed: readonly OutboxTrim[];
+}
+
 const fromRow = (r: OutboxRow): OutboxMessage => ({
   seq: r.seq,
   session: r.session,
@@ -45,6 +61,11 @@ export class Outbox {
   private readonly nextDue;
   private readonly toPush;
   private readonly pushed;
+  private readonly byExchange;
+  private readonly expire;
+  private readonly overLimit;
+  private readonly trimStats;
+  private readonly trim;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -57,9 +78,20 @@ export class Outbox {
       'SELECT * FROM outbox WHERE transport = ? AND pushed_at IS NULL AND deliver_at <= ? ORDER BY seq LIMIT ?',
     );
     this.pushed = db.prepare('UPDATE outbox SET pushed_at = ? WHERE seq = ?');
+    this.byExchange = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE exchange_id = ? ORDER BY seq');
     this.nextDue = db.prepare<[string, number], { deliver_at: string }>(
       'SELECT deliver_at FROM outbox WHERE session = ? AND seq > ? ORDER BY deliver_at LIMIT 1',
     );
+    this.expire = db.prepare('DELETE FROM outbox WHERE deliver_at < ?');
+    this.overLimit = db.prepare<[number], { session: string; n: number }>('SELECT session, count(*) AS n FROM outbox GROUP BY session HAVING count(*) > ?');
+    // The messages a session gives up first: those its consumer has had (pushed) or could have had
+    // (due), oldest first; only then, if the session is still over its limit, those not due yet.
+    const victims = `SELECT seq, deliver_at FROM outbox WHERE session = @session
+      ORDER BY (pushed_at IS NOT NULL OR deliver_at <= @now) DESC, seq LIMIT @excess`;
+    this.trimStats = db.prepare<{ session: string; now: string; excess: number }, { dropped: number; notYetDue: number; firstSeq: number; lastSeq: number }>(
+      `SELECT count(*) AS dropped, coalesce(sum(deliver_at > @now), 0) AS notYetDue, min(seq) AS firstSeq, max(seq) AS lastSeq FROM (${victims})`,
+    );
+    this.trim = db.prepare(`DELETE FROM outbox WHERE seq IN (SELECT seq FROM (${victims}))`);
   }
 
   add(message: Omit<OutboxMessage, 'seq'>): void {
@@ -78,6 +110,31 @@ export class Outbox {
 
   markPushed(seq: number, at: Date): void {
     this.pushed.run(at.toISOString(), seq);
+  }
+
+  /**
+   * Applies the retention policy (0 = no limit for either): drops messages that became due more than
+   * `maxAgeDays` ago, then brings every session down to `maxPerSession` messages. Call it inside a
+   * transaction, like any write.
+   */
+  prune(policy: { maxPerSession: number; maxAgeDays: number }, now: Date): OutboxPruned {
+    let expired = 0;
+    if (policy.maxAgeDays > 0) expired = this.expire.run(new Date(now.getTime() - policy.maxAgeDays * 86_400_000).toISOString()).changes;
+    const trimmed: OutboxTrim[] = [];
+    if (policy.maxPerSession > 0) {
+      for (const { session, n } of this.overLimit.all(policy.maxPerSession)) {
+        const params = { session, now: now.toISOString(), excess: n - policy.maxPerSession };
+        const stats = this.trimStats.get(params);
+        this.trim.run(params);
+        if (stats) trimmed.push({ session, ...stats });
+      }
+    }
+    return { expired, trimmed };
+  }
+
+  /** The messages an exchange queued, due or not, oldest first (what the console shows under it). */
+  ofExchange(exchangeId: string): OutboxMessage[] {
+    return this.byExchange.all(exchangeId).map(fromRow);
   }
 
   /** When the next message after `afterSeq` becomes due, if one is waiting. */

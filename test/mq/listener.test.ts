@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
-import { SCENARIO_PROPERTY, SESSION_PROPERTY } from '../../src/transports/mq/client.js';
+import { type MqConnection, MqError, SCENARIO_PROPERTY, SESSION_PROPERTY } from '../../src/transports/mq/client.js';
+import type { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
 import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
 import { IbmMqClient } from '../../src/transports/mq/ibmmq-client.js';
 import { send } from '../helpers/mock.js';
@@ -74,6 +78,102 @@ t.test('a failure between get and commit: redelivered with BackoutCount 1, one r
   const exchanges = mock.db.prepare('SELECT count(*) AS n FROM exchanges WHERE transport_ref = ?').get(request.MsgId.toString('hex')) as { n: number };
   t.equal(exchanges.n, 1, 'journaled once');
 });
+
+/**
+ * The queue manager as one process sees it, a process that will freeze at `stage` and then be killed:
+ * its pipeline never returns, or its MQCMIT never reaches the queue manager. `kill()` is what the
+ * queue manager does when such a client dies: the connection ends and its unit of work is backed out.
+ */
+function doomedProcess(qm: FakeQueueManager, stage: 'pipeline' | 'commit') {
+  const connections: MqConnection[] = [];
+  let frozen!: () => void;
+  const reached = new Promise<void>((resolve) => {
+    frozen = resolve;
+  });
+  let thaw: (err: Error) => void = () => undefined;
+  const hang = <T>(): Promise<T> => {
+    frozen();
+    return new Promise<T>((_, reject) => {
+      thaw = reject;
+    });
+  };
+  const client = new Proxy(qm, {
+    get(target, verb, receiver) {
+      if (verb === 'connect') {
+        return async (...args: Parameters<FakeQueueManager['connect']>) => {
+          const connection = await target.connect(...args);
+          connections.push(connection);
+          return connection;
+        };
+      }
+      if (verb === 'commit' && stage === 'commit') return () => hang<void>();
+      const value = Reflect.get(target, verb, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return {
+    client,
+    hang,
+    /** Resolves once the process is frozen with the request in its unit of work. */
+    reached,
+    kill: () => qm.abandon(connections.at(-1) as MqConnection),
+    /** Lets the frozen code fail (as the dead process never would), so its mock can be closed. */
+    bury: () => thaw(new MqError('commit', MQC.MQRC_CONNECTION_BROKEN)),
+  };
+}
+
+for (const stage of ['pipeline', 'commit'] as const) {
+  t.test(`a listener killed mid-unit-of-work (frozen in its ${stage}): the request goes back, no reply escapes, a new listener answers once`, async (t) => {
+    const db = join(mkdtempSync(join(tmpdir(), 'ace-mock-killed-')), 'mq.db'); // the restarted process opens the same database
+    const qm = aceQueueManager();
+    const doomed = doomedProcess(qm, stage);
+    const dead = mqMock(doomed.client, { ACE_MOCK_DB: db });
+    let restarted: ReturnType<typeof mqMock> | undefined;
+    const closeBoth = async () => {
+      await restarted?.close();
+      const closing = dead.close();
+      doomed.bury();
+      await closing;
+    };
+    t.teardown(closeBoth);
+    if (stage === 'pipeline') dead.pipeline.process = () => doomed.hang();
+    const number7 = stage === 'pipeline' ? '0700070' : '0700071';
+    const request = putRequest(qm, sampleWith('ae-add-1-line.txt', number7));
+    await doomed.reached;
+    const journaled = (m: typeof dead) => (m.db.prepare('SELECT count(*) AS n FROM exchanges WHERE transport_ref = ?').get(request.MsgId.toString('hex')) as { n: number }).n;
+    t.equal(qm.browse('ACE.REQUEST').length, 0, 'in hand: the request is hidden in the unit of work');
+    t.equal(qm.queue('ACE.REPLY').depth, stage === 'commit' ? 1 : 0, stage === 'commit' ? 'the reply is put, uncommitted' : 'no reply put yet');
+    t.equal(qm.browse('ACE.REPLY').length, 0, 'no reply visible to the filer');
+    t.equal(journaled(dead), stage === 'commit' ? 1 : 0, stage === 'commit' ? 'the exchange is journaled before the MQ commit' : 'nothing journaled yet');
+
+    doomed.kill();
+    const back = qm.browse('ACE.REQUEST');
+    t.equal(back.length, 1, 'the request is back on the queue');
+    t.ok(back[0]?.md.MsgId.equals(request.MsgId), 'the same message');
+    t.equal(back[0]?.md.BackoutCount, 1, 'with BackoutCount 1');
+    t.equal(qm.queue('ACE.REPLY').depth, 0, 'the uncommitted reply went with the unit of work');
+
+    // The dead mock's own start-up retention pass is still to commit on its next turn; a killed
+    // process would have released the database, so let it finish before the new process opens it.
+    await sleep(10);
+    t.notOk(dead.db.inTransaction, 'the dead process holds no transaction');
+    restarted = mqMock(qm, { ACE_MOCK_DB: db });
+    await untilDepth(qm, 'ACE.REPLY', 1);
+    await sleep(100);
+    const replies = qm.browse('ACE.REPLY');
+    t.equal(replies.length, 1, 'exactly one reply');
+    t.ok(replies[0]?.md.CorrelId.equals(request.MsgId), 'correlated to the request');
+    t.match(records(replies[0]?.body ?? Buffer.alloc(0))[3], /^E1A 995/, 'the add answered as an add, not as a replace of itself');
+    t.equal(qm.queue('ACE.REQUEST').depth, 0, 'the request is consumed');
+    t.equal(journaled(restarted), 1, 'journaled once');
+    const history = restarted.db.prepare('SELECT count(*) AS n FROM entry_history WHERE entry_number LIKE ?').get(`${number7}%`) as { n: number };
+    t.equal(history.n, 1, 'the entry changed once');
+    t.match(restarted.mq?.health, { answered: 1, backedOut: 0 });
+
+    await closeBoth();
+    t.equal(qm.queue('ACE.REPLY').depth, 1, 'the dead listener, buried, commits nothing');
+  });
+}
 
 t.test('a message that keeps failing moves to the backout queue and the loop goes on', async (t) => {
   const qm = aceQueueManager();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Outbox, OutboxMessage } from '../../store/outbox.js';
+import { openEventStream, streamRegistry } from './event-stream.js';
 import { problem, sendProblem } from './problem.js';
 
 export interface MessageRoutesOptions {
@@ -9,9 +10,12 @@ export interface MessageRoutesOptions {
   readonly clock: () => Date;
   /** How often a waiting request or stream looks for newly due messages (ms). */
   readonly pollMs?: number;
+  /** How often an open stream sends a comment line, so that proxies do not close it as idle (ms). */
+  readonly heartbeatMs?: number;
 }
 
 const MAX_BATCH = 100;
+const HEARTBEAT_MS = 15_000;
 
 const Query = z
   .object({
@@ -35,15 +39,15 @@ const view = (m: OutboxMessage) => ({
  * due after a sequence number, waiting up to `wait` seconds for the next one (long poll);
  * `GET /v1/messages/stream` pushes them as server-sent events. Over MQ they go to the filer's
  * notification queue instead.
+ *
+ * A stream reads the outbox only while its client keeps up: once the socket's buffer is full it
+ * waits for 'drain', so a slow or stalled client costs one buffer, not the whole outbox in memory.
  */
 export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (app, opts) => {
   const { outbox, clock } = opts;
   const pollMs = opts.pollMs ?? 200;
-  const streams = new Set<() => void>();
-  // Streams never end on their own: end them when the server closes, so shutdown does not wait.
-  app.addHook('onClose', async () => {
-    for (const end of streams) end();
-  });
+  const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
+  const track = streamRegistry((hook) => app.addHook('onClose', hook));
 
   app.get('/v1/messages', async (request, reply) => {
     const parsed = Query.safeParse(request.query);
@@ -74,22 +78,21 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
     }
     const { session } = parsed.data;
     let after = Number(request.headers['last-event-id'] ?? parsed.data.after) || 0;
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(': ace-mock messages\n\n');
-    const timer = setInterval(() => {
-      for (const m of outbox.dueFor(session, after, clock(), MAX_BATCH)) {
-        res.write(`id: ${m.seq}\nevent: message\ndata: ${JSON.stringify(view(m))}\n\n`);
-        after = m.seq;
-      }
-    }, pollMs);
-    const end = (): void => {
-      clearInterval(timer);
-      streams.delete(end);
-      res.end();
-    };
-    streams.add(end);
-    request.raw.on('close', end);
+    const end = openEventStream(request, reply, {
+      greeting: 'ace-mock messages',
+      pollMs,
+      heartbeatMs,
+      pump(stream) {
+        for (;;) {
+          const due = outbox.dueFor(session, after, clock(), MAX_BATCH);
+          for (const m of due) {
+            after = m.seq;
+            if (!stream.send('message', m.seq, view(m))) return;
+          }
+          if (due.length < MAX_BATCH) return;
+        }
+      },
+    });
+    track(end, request);
   });
 };

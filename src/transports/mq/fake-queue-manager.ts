@@ -219,6 +219,15 @@ export class FakeQueueManager implements MqClient {
       .map((m) => this.delivered(m, now));
   }
 
+  /**
+   * What the queue manager does when a client dies without a word (a killed process, a pulled
+   * cable): the channel ends, the connection's unit of work is backed out and its handles are gone.
+   */
+  abandon(connection: MqConnection): void {
+    if (!(connection instanceof FakeConnection) || !this.issued.has(connection)) throw new Error(`not a connection of fake queue manager ${this.name}`);
+    if (connection.state === 'open') this.breakConnection(connection);
+  }
+
   /** The next `times` calls of `verb` fail with `mqrc`; 2009 also breaks the connection they were made on. */
   failNext(verb: MqVerb, mqrc: number, times = 1): void {
     this.faults.set(verb, [...(this.faults.get(verb) ?? []), { mqrc, remaining: times }]);
