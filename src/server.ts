@@ -115,6 +115,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
     health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
     bodyLimit: config.bodyLimit,
+    lenient: config.lenient,
     version: VERSION,
     logger,
   });

@@ -22,6 +22,8 @@ export interface TransactionOutcome {
   readonly filer: string;
   readonly entryNumber: string;
   readonly action: string;
+  /** A post-summary correction (entry summary with the PSC indicator set). */
+  readonly psc?: boolean;
   readonly outcome: 'accepted' | 'rejected';
   /** The final disposition code (995, 996, 997, 998). */
   readonly disposition: string;

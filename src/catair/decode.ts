@@ -25,18 +25,49 @@ function outputRank(layout: Layout): number {
  * Picks the layout of a record: among those with its record id, the first whose literals all match.
  * Output variants (`Y.out`, `B.fallback` …) are preferred on output and never used on input.
  */
-export function identifyLayout(catalog: Catalog, record: string, direction: 'in' | 'out'): Layout | undefined {
+export function identifyLayout(catalog: Catalog, record: string, direction: 'in' | 'out', application = ''): Layout | undefined {
   const candidates = catalog.candidates(record).filter((l) => direction === 'out' || outputRank(l) === 2);
   const ordered = direction === 'out' ? [...candidates].sort((a, b) => outputRank(a) - outputRank(b)) : candidates;
-  return ordered.find((l) => literalsMatch(l, record));
+  // Records whose id several applications use (E1 in AX and UC) have layouts named after the application.
+  const own = application === '' ? undefined : ordered.find((l) => l.name.startsWith(`${application}.`) && literalsMatch(l, record));
+  return own ?? ordered.find((l) => literalsMatch(l, record));
+}
+
+/** The application a B record opens (columns 11-12), which decides among same-id layouts until the next B. */
+const blockApplication = (record: string): string | undefined => (record.startsWith('B') ? record.slice(10, 12).trim() : undefined);
+
+/** A record with its secret fields (the communication password) starred out, for anything people see. */
+function withoutSecrets(layout: Layout, record: string): string {
+  let text = record;
+  for (const f of layout.secretFields) {
+    if (text.slice(f.offset, f.end).trim() !== '') text = text.slice(0, f.offset) + '*'.repeat(f.length) + text.slice(f.end);
+  }
+  return text;
 }
 
 /** Every record of a transmission or answer decoded field by field, for people and the JSON API. */
 export function decodeRecords(catalog: Catalog, records: readonly string[], direction: 'in' | 'out'): DecodedRecord[] {
+  let application = '';
   return records.map((record, i) => {
-    const layout = identifyLayout(catalog, record, direction);
+    application = blockApplication(record) ?? application;
+    const layout = identifyLayout(catalog, record, direction, application);
     return layout
-      ? { position: i + 1, record, layout: layout.name, title: layout.title, fields: decodeRecord(layout, record, catalog) }
+      ? { position: i + 1, record: withoutSecrets(layout, record), layout: layout.name, title: layout.title, fields: decodeRecord(layout, record, catalog) }
       : { position: i + 1, record, fields: [] };
   });
+}
+
+/**
+ * A transmission's text as sent, separators and all, with the secret fields of its records starred
+ * out: the journal keeps the bytes, the API shows them without the password.
+ */
+export function maskSecrets(catalog: Catalog, text: string): string {
+  const separated = text.includes('\n');
+  const pieces = separated ? text.split('\n') : (text.match(/[\s\S]{1,80}/g) ?? []);
+  return pieces
+    .map((piece) => {
+      const layout = identifyLayout(catalog, piece.padEnd(80).slice(0, 80), 'in');
+      return layout && layout.secretFields.length > 0 ? withoutSecrets(layout, piece) : piece;
+    })
+    .join(separated ? '\n' : '');
 }

@@ -70,6 +70,8 @@ export interface Layout {
    */
   readonly wellFormed: RegExp;
   readonly semanticFields: readonly Field[];
+  /** Fields never shown to people (the communication password). */
+  readonly secretFields: readonly Field[];
 }
 
 const CLASS_CHARS: Record<FieldClass, string> = {
@@ -146,5 +148,6 @@ export function compileLayout(file: string, spec: z.infer<typeof RecordSpec>): L
     byName,
     wellFormed: new RegExp(`^${compiled.map(fieldPattern).join('')}$`),
     semanticFields: compiled.filter((f) => f.codes !== undefined || f.class === 'D'),
+    secretFields: compiled.filter((f) => f.secret === true),
   };
 }

@@ -38,6 +38,13 @@ export interface JournalQuery {
   readonly limit: number;
 }
 
+/** A session seen in the journal: how many exchanges it has and when the last one came. */
+export interface SessionActivity {
+  readonly session: string;
+  readonly exchanges: number;
+  readonly lastAt: string;
+}
+
 interface ExchangeRow {
   seq: number;
   id: string;
@@ -64,6 +71,11 @@ export class Journal {
   private readonly pruneByAge;
   private readonly pruneByCount;
   private readonly entriesOf;
+  private readonly seqById;
+  private readonly newestSeq;
+  private readonly afterAll;
+  private readonly afterInSession;
+  private readonly sessionList;
 
   constructor(private readonly db: Db) {
     this.insertExchange = db.prepare(
@@ -77,6 +89,15 @@ export class Journal {
     this.pruneByAge = db.prepare('DELETE FROM exchanges WHERE received_at < ?');
     this.pruneByCount = db.prepare('DELETE FROM exchanges WHERE seq <= (SELECT seq FROM exchanges ORDER BY seq DESC LIMIT 1 OFFSET ?)');
     this.byRef = db.prepare<[string, string], ExchangeRow>('SELECT * FROM exchanges WHERE transport = ? AND transport_ref = ? ORDER BY seq DESC LIMIT 1');
+    this.seqById = db.prepare<[string], { seq: number }>('SELECT seq FROM exchanges WHERE id = ?');
+    this.newestSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM exchanges');
+    this.afterAll = db.prepare<[number, number], ExchangeRow>('SELECT * FROM exchanges WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.afterInSession = db.prepare<[string, number, number], ExchangeRow>(
+      'SELECT * FROM exchanges WHERE session = ? AND seq > ? ORDER BY seq LIMIT ?',
+    );
+    this.sessionList = db.prepare<[number], SessionActivity>(
+      'SELECT session, COUNT(*) AS exchanges, MAX(received_at) AS lastAt FROM exchanges GROUP BY session ORDER BY MAX(seq) DESC LIMIT ?',
+    );
     this.entriesOf = db.prepare<[number], { filer: string; entryNumber: string; outcome: string; disposition: string }>(
       'SELECT filer, entry_number AS entryNumber, outcome, disposition FROM exchange_entries WHERE exchange_seq = ?',
     );
@@ -125,6 +146,26 @@ export class Journal {
   byTransportRef(transport: string, ref: string): JournalEntry | undefined {
     const row = this.byRef.get(transport, ref);
     return row && this.fromRow(row);
+  }
+
+  /** The journal position of an exchange, or of the newest one; 0 when there is none. */
+  position(id?: string): number {
+    if (id !== undefined) {
+      const row = this.seqById.get(id);
+      if (row) return row.seq;
+    }
+    return this.newestSeq.get()?.seq ?? 0;
+  }
+
+  /** Exchanges written after a journal position (of one session, or all), oldest first, each with its position. */
+  after(position: number, session: string | undefined, limit: number): { position: number; entry: JournalEntry }[] {
+    const rows = session === undefined ? this.afterAll.all(position, limit) : this.afterInSession.all(session, position, limit);
+    return rows.map((row) => ({ position: row.seq, entry: this.fromRow(row) }));
+  }
+
+  /** Sessions with exchanges in the journal, most recently active first. */
+  sessions(limit: number): SessionActivity[] {
+    return this.sessionList.all(limit);
   }
 
   /** Newest first. */

@@ -97,4 +97,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN pushed_at TEXT;
   CREATE INDEX outbox_push ON outbox(transport, pushed_at, deliver_at);
   `,
+  // The console shows each exchange's follow-up messages under it.
+  `
+  CREATE INDEX outbox_exchange ON outbox(exchange_id);
+  `,
 ];

@@ -92,7 +92,7 @@ t.test('unknown routes are 404 problems that point at the transmission endpoint'
   t.match(res.json().detail, /POST \/v1\/transmissions/);
 });
 
-t.test('every exchange is journaled and readable by id, with input and output bytes', async (t) => {
+t.test('every exchange is journaled and readable by id, with input (password starred) and output bytes', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
   const input = sample('ae-add-concatenated.txt');
@@ -101,7 +101,10 @@ t.test('every exchange is journaled and readable by id, with input and output by
   const got = await mock.http.inject({ url: `/v1/transmissions/${id}` });
   t.equal(got.statusCode, 200);
   const body = got.json();
-  t.equal(body.input, input.toString('latin1'));
+  const sent = input.toString('latin1');
+  t.equal(sent.slice(8, 14), 'PASSWD', 'the sample has a password');
+  t.equal(body.input, `${sent.slice(0, 8)}******${sent.slice(14)}`, 'the input as sent, but for the password');
+  t.equal(mock.journal.get(id as string)?.input.toString('latin1'), sent, 'the journal keeps the bytes as sent');
   t.same(body.output, res.body.split('\n').filter((l: string) => l !== ''));
   t.equal(body.outcome, 'accepted');
   t.equal(body.transport, 'http');

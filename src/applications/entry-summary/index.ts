@@ -84,7 +84,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
         : { code: '998', accepted: false };
       const written = this.writer.write(tx, reported, disposition);
       records.push(...written.records);
-      transactions.push(this.outcome(block, tx, key, action, disposition, written.reports, direction));
+      transactions.push(this.outcome(block, tx, key, { action, psc }, disposition, written.reports, direction));
       if (script) delayMs = Math.max(delayMs, this.delayOf(script));
       // Status notifications concern entries on file: a rejected transaction queues none.
       if (script && accepted) {
@@ -107,7 +107,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     block: Block,
     tx: EntrySummaryTx,
     key: EntryKey,
-    action: string,
+    { action, psc }: { action: string; psc: boolean },
     disposition: Disposition,
     conditions: TransactionOutcome['conditions'],
     direction: Direction,
@@ -119,6 +119,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       filer: key.filer,
       entryNumber: key.entryNumber,
       action,
+      ...(psc && { psc }),
       outcome: disposition.accepted ? 'accepted' : 'rejected',
       disposition: disposition.code,
       ...(disposition.version !== undefined && { version: String(disposition.version).padStart(5, '0') }),
@@ -158,7 +159,6 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       if (onFile) store.put(key, { ...onFile, ...flags, status: 'deleted' }, event('997'));
       return { code: '997', accepted: true };
     }
-    const psc = value(tx.header, 'pscIndicator') === 'Y';
     const version = onFile ? onFile.version + VERSION_STEP : VERSION_STEP;
     const code = onFile ? '996' : '995';
     store.put(
@@ -168,7 +168,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
         version,
         brokerReference: value(tx.header, 'brokerReference'),
         entryType: value(tx.header, 'entryType'),
-        pscOnFile: psc || (onFile?.pscOnFile ?? false),
+        pscOnFile: value(tx.header, 'pscIndicator') === 'Y' || (onFile?.pscOnFile ?? false),
         firstAcceptedAt: onFile?.firstAcceptedAt ?? at,
         warnings,
         ...flags,

@@ -7,6 +7,10 @@ import { problem, sendProblem } from './problem.js';
 import { transmissionRoutes } from './transmissions.js';
 import { adminRoutes } from './admin.js';
 import { messageRoutes } from './messages.js';
+import { consoleRoutes } from './console.js';
+import { exchangeStreamRoutes } from './exchange-stream.js';
+import { inspectRoutes } from './inspect.js';
+import { sampleRoutes } from './samples.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import type { Outbox } from '../../store/outbox.js';
@@ -25,6 +29,8 @@ export interface HttpDependencies {
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
   readonly bodyLimit: number;
+  /** Right-pad short records (the pipeline's setting), so the editor reports what the pipeline would. */
+  readonly lenient: boolean;
   readonly version: string;
   readonly logger: FastifyServerOptions['loggerInstance'];
 }
@@ -70,7 +76,7 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
 
   const startedAt = new Date();
   app.register(healthRoutes, { version: deps.version, startedAt, components: deps.health });
-  app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, bodyLimit: deps.bodyLimit });
+  app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, outbox: deps.outbox, bodyLimit: deps.bodyLimit });
   app.register(adminRoutes, {
     library: deps.library,
     state: deps.state,
@@ -79,5 +85,9 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     ...(deps.adminToken !== undefined && { token: deps.adminToken }),
   });
   app.register(messageRoutes, { outbox: deps.outbox, clock: deps.clock });
+  app.register(exchangeStreamRoutes, { journal: deps.journal });
+  app.register(inspectRoutes, { catalog: deps.catalog, lenient: deps.lenient, bodyLimit: deps.bodyLimit });
+  app.register(sampleRoutes);
+  app.register(consoleRoutes);
   return app;
 }

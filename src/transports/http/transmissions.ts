@@ -2,17 +2,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Catalog } from '../../catair/catalog.js';
-import { decodeRecords } from '../../catair/decode.js';
+import { decodeRecords, maskSecrets } from '../../catair/decode.js';
 import { frameRecords } from '../../catair/framing.js';
 import { sniffTransmission } from '../../catair/sniff.js';
 import type { Exchange, Pipeline } from '../../pipeline.js';
-import type { Journal, JournalEntry } from '../../store/journal.js';
+import type { Journal } from '../../store/journal.js';
+import type { Outbox } from '../../store/outbox.js';
+import { exchangeSummary } from './exchange-summary.js';
 import { problem, sendProblem } from './problem.js';
 
 export interface TransmissionRoutesOptions {
   readonly pipeline: Pipeline;
   readonly journal: Journal;
   readonly catalog: Catalog;
+  readonly outbox: Outbox;
   readonly bodyLimit: number;
 }
 
@@ -54,12 +57,6 @@ function wantsJson(request: FastifyRequest): boolean {
 /** Records of stored text for display, cut as the pipeline cut them (short ones padded). */
 function recordsOf(text: string): string[] {
   return frameRecords(text, true).records;
-}
-
-/** An exchange without its bytes and detail, for listings. */
-function summary(entry: JournalEntry): Record<string, unknown> {
-  const { input: _input, output: _output, detail: _detail, ...head } = entry;
-  return { ...head, links: { self: `/v1/transmissions/${entry.id}` } };
 }
 
 /**
@@ -141,7 +138,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
     });
     const last = items[items.length - 1];
     return {
-      items: items.map(summary),
+      items: items.map(exchangeSummary),
       ...(items.length === q.limit && last && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: last.id })}` }),
     };
   });
@@ -154,11 +151,18 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
     const input = entry.input.toString('latin1');
     const output = entry.output === undefined ? [] : recordsOf(entry.output);
     return {
-      ...summary(entry),
-      input,
+      ...exchangeSummary(entry),
+      input: maskSecrets(catalog, input),
       output,
       detail: entry.detail,
       decoded: { input: decodeRecords(catalog, recordsOf(input), 'in'), output: decodeRecords(catalog, output, 'out') },
+      followUps: opts.outbox.ofExchange(entry.id).map((m) => ({
+        seq: m.seq,
+        deliverAt: m.deliverAt,
+        summary: m.summary,
+        records: m.records,
+        decoded: decodeRecords(catalog, m.records, 'out'),
+      })),
     };
   });
 };

@@ -1,0 +1,114 @@
+/** The console's view of the ace-mock HTTP API: the JSON it reads and the calls it makes. */
+import type { ConditionReport as Condition, TransactionOutcome } from '../applications/application.js';
+import type { DecodedRecord } from '../catair/decode.js';
+import type { Inspection } from '../catair/inspect.js';
+import type { BatchConditionReport as BatchCondition } from '../pipeline.js';
+import type { ScenarioError } from '../scenarios/load.js';
+import type { Outcome, SessionActivity } from '../store/journal.js';
+import type { Armed } from '../store/scenario-state.js';
+import type { ExchangeSummary } from '../transports/http/exchange-summary.js';
+
+// The wire types are the server's own: one definition of the contract for both ends.
+export type { DecodedField } from '../catair/record.js';
+export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, Inspection, Outcome, SessionActivity };
+export type Transaction = TransactionOutcome;
+
+export interface FollowUp {
+  readonly seq: number;
+  readonly deliverAt: string;
+  readonly summary: string;
+  readonly decoded: readonly DecodedRecord[];
+}
+
+export interface ExchangeDetail extends ExchangeSummary {
+  readonly input: string;
+  readonly output: readonly string[];
+  readonly detail: {
+    readonly transactions?: readonly Transaction[];
+    readonly batchConditions?: readonly BatchCondition[];
+    readonly problem?: { readonly title: string; readonly detail: string; readonly status: number };
+  };
+  readonly decoded: { readonly input: readonly DecodedRecord[]; readonly output: readonly DecodedRecord[] };
+  readonly followUps?: readonly FollowUp[];
+}
+
+export interface ScenarioInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly file: string;
+  readonly steps: number;
+  readonly match: readonly string[];
+  readonly priority: number;
+}
+
+export interface ScenarioList {
+  readonly loadedAt: string;
+  readonly folder: string;
+  readonly scenarios: readonly ScenarioInfo[];
+  readonly errors: readonly ScenarioError[];
+}
+
+export interface Sample {
+  readonly file: string;
+  readonly title: string;
+}
+
+/** A problem document (RFC 9457) the API answered with. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(`${title}: ${detail}`);
+  }
+}
+
+const TOKEN_KEY = 'ace-mock-admin-token';
+
+/** The admin token typed by the user, kept for this browser tab only. */
+export function adminToken(): string | undefined {
+  return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+}
+
+export function setAdminToken(token: string | undefined): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  const token = adminToken();
+  if (token && path.startsWith('/v1/admin/')) headers.set('authorization', `Bearer ${token}`);
+  const res = await fetch(path, { ...init, headers });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { title?: string; detail?: string };
+    throw new ApiError(res.status, body.title ?? res.statusText, body.detail ?? `${init.method ?? 'GET'} ${path} answered ${res.status}`);
+  }
+  return res;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await call(path)).json() as Promise<T>;
+}
+
+export async function getText(path: string): Promise<string> {
+  return (await call(path, { headers: { accept: 'text/plain' } })).text();
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T | undefined> {
+  const res = await call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return res.status === 204 ? undefined : (res.json() as Promise<T>);
+}
+
+export async function postText<T>(path: string, text: string, headers: Record<string, string> = {}): Promise<T> {
+  const res = await call(path, { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: text });
+  return res.json() as Promise<T>;
+}
+
+/** `B76` + `03245278` → `B76-0324527-8`, as filers write entry numbers. */
+export function entryLabel(filer: string, entryNumber: string): string {
+  return entryNumber.length === 8 ? `${filer}-${entryNumber.slice(0, 7)}-${entryNumber.slice(7)}` : `${filer}-${entryNumber}`;
+}

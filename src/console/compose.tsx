@@ -1,0 +1,242 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, type ExchangeDetail, getJson, getText, type Inspection, postJson, postText, type Sample, type ScenarioList } from './api';
+import { type EditorPosition, measureCharWidth, offsetOfPosition, positionAtPoint, positionOfOffset } from './editor-position';
+import { OUTCOME_LABEL, RULER_TENS, RULER_UNITS } from './format';
+import { RecordGrid } from './record-grid';
+
+export interface ComposeProps {
+  readonly session: string;
+  /** An exchange whose input to start from. */
+  readonly from?: string;
+  /** Admin controls (arming) are offered; false in presenter mode. */
+  readonly admin: boolean;
+}
+
+function describePosition(inspection: Inspection | undefined, at: EditorPosition | undefined): string {
+  if (!at) return 'Move the cursor or the mouse over a record to see its field.';
+  const record = inspection?.records[at.record];
+  const head = `Record ${at.record + 1} · column ${at.column}`;
+  if (!record) return head;
+  if (!record.layout) return `${head} · no layout for this record`;
+  const field = record.fields.find((f) => f.start <= at.column && at.column < f.start + f.length);
+  const where = field
+    ? `${field.name}${field.title ? ` — ${field.title}` : ''} (${field.start}-${field.start + field.length - 1}) = "${field.value}"${field.meaning ? ` · ${field.meaning}` : ''}`
+    : 'filler (blank)';
+  const problem = inspection?.problems.find((p) => p.position === at.record + 1 && p.column <= at.column && at.column < p.column + p.length);
+  return `${head} · ${record.layout} ${record.title ?? ''} · ${where}${problem ? ` · ⚠ ${problem.message}` : ''}`;
+}
+
+/** The filer code the transmission is sent as (A record columns 6-8), the default session. */
+const senderOf = (text: string): string => text.slice(5, 8).trim();
+
+/** Write or edit a transmission in an 80-column editor with live layout checks, then send it. */
+export function Compose(props: ComposeProps) {
+  const [text, setText] = useState('');
+  const [samples, setSamples] = useState<readonly Sample[]>([]);
+  const [scenarios, setScenarios] = useState<ScenarioList>();
+  const [inspection, setInspection] = useState<Inspection>();
+  /** The text the inspection is of: until it catches up with the editor, the check is pending. */
+  const [checked, setChecked] = useState('');
+  const [inspectError, setInspectError] = useState<string>();
+  const [cursor, setCursor] = useState<EditorPosition>();
+  const [hover, setHover] = useState<EditorPosition>();
+  const [arm, setArm] = useState('');
+  const [result, setResult] = useState<ExchangeDetail>();
+  const [sendError, setSendError] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const ruler = useRef<HTMLPreElement>(null);
+  const charWidth = useRef(0);
+
+  useEffect(() => {
+    getJson<{ samples: Sample[] }>('/v1/samples').then((s) => setSamples(s.samples), () => setSamples([]));
+  }, []);
+  useEffect(() => {
+    if (!props.admin) return;
+    getJson<ScenarioList>('/v1/admin/scenarios').then(setScenarios, () => setScenarios(undefined));
+  }, [props.admin]);
+  useEffect(() => {
+    if (props.from === undefined) return;
+    getJson<ExchangeDetail>(`/v1/transmissions/${encodeURIComponent(props.from)}`).then(
+      (e) => setText(e.input),
+      (err: Error) => setSendError(`Could not load exchange ${props.from}: ${err.message}`),
+    );
+  }, [props.from]);
+  // Live layout check, a moment after the last keystroke.
+  useEffect(() => {
+    if (text.trim() === '') {
+      setInspection(undefined);
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      postText<Inspection>('/v1/inspect', text).then(
+        (i) => {
+          setInspection(i);
+          setChecked(text);
+          setInspectError(undefined);
+        },
+        (err: Error) => {
+          setInspection(undefined);
+          setInspectError(err.message);
+        },
+      );
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const follow = (): void => {
+    const el = area.current;
+    if (el) setCursor(positionOfOffset(el.value, el.selectionStart));
+  };
+  const goTo = (position: number, column: number): void => {
+    const el = area.current;
+    if (!el) return;
+    const offset = offsetOfPosition(el.value, position - 1, column);
+    el.focus();
+    el.setSelectionRange(offset, offset);
+    follow();
+  };
+  const loadSample = async (file: string): Promise<void> => {
+    if (file === '') return;
+    setResult(undefined);
+    setText(await getText(`/v1/samples/${encodeURIComponent(file)}`));
+  };
+  const send = async (): Promise<void> => {
+    if (text.trim() === '' || sending) return;
+    setSending(true);
+    setSendError(undefined);
+    try {
+      if (arm !== '') {
+        await postJson('/v1/admin/arm', { scenario: arm, count: 1, ...(props.session !== '' ? { session: props.session } : { filer: senderOf(text) }) });
+      }
+      const headers: Record<string, string> = props.session !== '' ? { 'x-ace-session': props.session } : {};
+      setResult(await postText<ExchangeDetail>('/v1/transmissions', text, headers));
+      setArm('');
+    } catch (err) {
+      setSendError(err instanceof ApiError ? `${err.title}: ${err.detail}` : String(err));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const problems = inspection?.problems ?? [];
+  return (
+    <section class="compose" aria-labelledby="compose-title">
+      <header class="view-head">
+        <h2 id="compose-title">Compose</h2>
+        <label>
+          Start from a sample{' '}
+          <select aria-label="Start from a sample" onChange={(e) => void loadSample((e.target as HTMLSelectElement).value)} value="">
+            <option value="">choose…</option>
+            {samples.map((s) => (
+              <option value={s.file}>
+                {s.file} — {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span class="muted">or open an exchange and choose “Edit in Compose”.</span>
+      </header>
+
+      <div class="editor">
+        <pre class="ruler" ref={ruler} aria-hidden="true">{`${RULER_TENS}\n${RULER_UNITS}`}</pre>
+        <textarea
+          ref={area}
+          aria-label="Transmission: 80-character records, one per line"
+          aria-describedby="field-hint"
+          spellcheck={false}
+          wrap="off"
+          rows={14}
+          value={text}
+          onInput={(e) => {
+            setText((e.target as HTMLTextAreaElement).value);
+            follow();
+          }}
+          onKeyUp={follow}
+          onClick={follow}
+          onSelect={follow}
+          onScroll={(e) => {
+            if (ruler.current) ruler.current.scrollLeft = (e.target as HTMLTextAreaElement).scrollLeft;
+          }}
+          onMouseMove={(e) => {
+            const el = area.current;
+            if (!el) return;
+            charWidth.current ||= measureCharWidth(el);
+            setHover(positionAtPoint(el, e.clientX, e.clientY, charWidth.current));
+          }}
+          onMouseLeave={() => setHover(undefined)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void send();
+            }
+          }}
+        />
+        <p id="field-hint" class="hint" aria-live="polite">
+          {describePosition(inspection, hover ?? cursor)}
+        </p>
+      </div>
+
+      <section class="problems" aria-labelledby="problems-title">
+        <h3 id="problems-title">
+          Layout check{' '}
+          {text.trim() === '' || inspectError ? (
+            ''
+          ) : checked !== text ? (
+            <span class="muted">checking…</span>
+          ) : problems.length === 0 ? (
+            <span class="badge accepted">no problems</span>
+          ) : (
+            <span class="badge rejected">{problems.length} problem(s)</span>
+          )}
+        </h3>
+        {inspectError && <p class="error">{inspectError}</p>}
+        {problems.length > 0 && (
+          <ul>
+            {problems.map((p) => (
+              <li>
+                <button type="button" class="problem" onClick={() => goTo(p.position, p.column)}>
+                  Record {p.position}, column {p.column}: {p.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div class="send-bar">
+        {props.admin && scenarios && (
+          <label class="admin">
+            Arm a scenario for it{' '}
+            <select value={arm} onChange={(e) => setArm((e.target as HTMLSelectElement).value)} aria-label="Arm a scenario for this transmission">
+              <option value="">none (built-in rules or matching scenarios)</option>
+              {scenarios.scenarios.map((s) => (
+                <option value={s.id}>
+                  {s.id} — {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <span class="muted">{props.session !== '' ? `as session ${props.session}` : 'in the filer’s own session'}</span>
+        <button type="button" class="primary" onClick={() => void send()} disabled={sending || text.trim() === ''} title="Send (Ctrl+Enter)">
+          {sending ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+      {sendError && (
+        <p class="error" role="alert">
+          {sendError}
+        </p>
+      )}
+      {result && (
+        <section class="result" aria-labelledby="result-title">
+          <h3 id="result-title">
+            Answer <span class={`badge ${result.outcome}`}>{OUTCOME_LABEL[result.outcome]}</span>{' '}
+            <a href={`#/exchange/${result.id}`}>open the exchange</a>
+          </h3>
+          <RecordGrid caption="Answer records" idPrefix="answer" records={result.decoded.output} />
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type DecodedRecord, entryLabel, type ExchangeDetail, getJson } from './api';
+import { clockTime, OUTCOME_LABEL, TAG_LABEL } from './format';
+import { type Mark, RecordGrid } from './record-grid';
+import { navigate } from './route';
+
+/** A condition of the exchange, flattened from its transactions and batch conditions. */
+interface PointedCondition {
+  readonly key: string;
+  readonly code: string;
+  readonly severity: string;
+  readonly narrative: string;
+  readonly where: string;
+  readonly position?: number;
+  readonly field?: string;
+  readonly column?: number;
+}
+
+const SEVERITY: Record<string, string> = { F: 'fatal', W: 'warning', P: 'PGA', I: 'information' };
+
+function conditionsOf(exchange: ExchangeDetail): PointedCondition[] {
+  const out: PointedCondition[] = [];
+  (exchange.detail.batchConditions ?? []).forEach((c, i) =>
+    out.push({
+      key: `b${i}`,
+      code: c.code,
+      severity: 'F',
+      narrative: c.narrative,
+      where: c.position !== undefined ? `record ${c.position}${c.column ? `, column ${c.column}` : ''}` : `block ${c.block}`,
+      ...(c.position !== undefined && { position: c.position }),
+      ...(c.column !== undefined && c.column > 0 && { column: c.column }),
+    }),
+  );
+  (exchange.detail.transactions ?? []).forEach((t, ti) =>
+    t.conditions.forEach((c, ci) =>
+      out.push({
+        key: `t${ti}c${ci}`,
+        code: c.code,
+        severity: c.severity,
+        narrative: c.narrative,
+        where: `${entryLabel(t.filer, t.entryNumber)} ${c.reference}${c.position !== undefined ? `, record ${c.position}` : ''}${c.field ? `, ${c.field}` : ''}`,
+        ...(c.position !== undefined && { position: c.position }),
+        ...(c.field !== undefined && { field: c.field }),
+      }),
+    ),
+  );
+  return out;
+}
+
+/** Where a condition points on its input record: its field, the field holding its column, or the whole record. */
+function markOf(condition: PointedCondition, record: DecodedRecord | undefined): Mark {
+  const label = `${condition.code} ${condition.narrative}`;
+  const whole = { start: 1, length: 80, condition: condition.key, label };
+  if (!record) return whole;
+  const field =
+    condition.field !== undefined
+      ? record.fields.find((f) => f.name === condition.field)
+      : condition.column !== undefined
+        ? record.fields.find((f) => f.start <= (condition.column as number) && (condition.column as number) < f.start + f.length)
+        : undefined;
+  if (field) return { start: field.start, length: field.length, condition: condition.key, label };
+  if (condition.column !== undefined) return { start: condition.column, length: 1, condition: condition.key, label };
+  return whole;
+}
+
+export function ExchangeView(props: { readonly id: string }) {
+  const [exchange, setExchange] = useState<ExchangeDetail>();
+  const [error, setError] = useState<string>();
+  const [selected, setSelected] = useState<string>();
+  useEffect(() => {
+    setExchange(undefined);
+    setError(undefined);
+    getJson<ExchangeDetail>(`/v1/transmissions/${encodeURIComponent(props.id)}`).then(setExchange, (err: Error) => setError(err.message));
+  }, [props.id]);
+  const conditions = useMemo(() => (exchange ? conditionsOf(exchange) : []), [exchange]);
+  useEffect(() => {
+    // Open on the first condition that points into the input: that is the question people come with.
+    setSelected(conditions.find((c) => c.position !== undefined && c.severity === 'F')?.key ?? conditions.find((c) => c.position !== undefined)?.key);
+  }, [conditions]);
+
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!exchange) return <p class="muted">Loading exchange {props.id}…</p>;
+
+  const inputByPosition = new Map(exchange.decoded.input.map((r) => [r.position, r]));
+  const marksByPosition = new Map<number, Mark[]>();
+  for (const c of conditions) {
+    if (c.position === undefined) continue;
+    const marks = marksByPosition.get(c.position) ?? [];
+    marks.push(markOf(c, inputByPosition.get(c.position)));
+    marksByPosition.set(c.position, marks);
+  }
+  const stated = (record: DecodedRecord): string | undefined => {
+    if (record.layout === undefined || !/^(E1|X1)/.test(record.layout)) return undefined;
+    const values = new Set(record.fields.map((f) => f.value.trim()));
+    return conditions.find((c) => values.has(c.code))?.key;
+  };
+  const select = (key: string): void => {
+    setSelected(key);
+    const condition = conditions.find((c) => c.key === key);
+    if (condition?.position !== undefined) document.getElementById(`in-${condition.position}`)?.scrollIntoView({ block: 'nearest' });
+  };
+  const transactions = exchange.detail.transactions ?? [];
+
+  return (
+    <article class="exchange-view" aria-labelledby="exchange-title">
+      <header class="view-head">
+        <a href="#/timeline" class="back" title="Back to the timeline (Esc)">
+          ← Timeline
+        </a>
+        <h2 id="exchange-title">
+          {exchange.application || 'Exchange'} from {exchange.filer || '—'}
+        </h2>
+        <span class={`badge ${exchange.outcome}`}>{OUTCOME_LABEL[exchange.outcome]}</span>
+        {exchange.tags.map((t) => (
+          <span class={`badge tag-${t}`}>{TAG_LABEL[t]}</span>
+        ))}
+        <span class="muted">
+          {exchange.transport.toUpperCase()} · session {exchange.session} · {clockTime(exchange.receivedAt)} · {exchange.durationMs.toFixed(1)} ms
+        </span>
+        <button type="button" onClick={() => navigate(`#/compose?from=${exchange.id}`)}>
+          Edit in Compose
+        </button>
+      </header>
+
+      {exchange.detail.problem && (
+        <p class="error">
+          {exchange.detail.problem.title}: {exchange.detail.problem.detail}
+        </p>
+      )}
+
+      {transactions.length > 0 && (
+        <table class="transactions">
+          <caption>Transactions</caption>
+          <thead>
+            <tr>
+              <th scope="col">entry</th>
+              <th scope="col">action</th>
+              <th scope="col">answer</th>
+              <th scope="col">decided by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {transactions.map((t) => (
+              <tr>
+                <td>{entryLabel(t.filer, t.entryNumber)}</td>
+                <td>
+                  {t.action}
+                  {t.psc ? ' (PSC)' : ''}
+                </td>
+                <td>
+                  <span class={`badge ${t.outcome}`}>{t.outcome}</span> {t.disposition}
+                  {t.version ? ` · version ${t.version}` : ''}
+                </td>
+                <td>{t.scenario ? `scenario ${t.scenario}${t.step !== undefined ? `, step ${t.step}` : ''}: ${t.reason}` : t.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {conditions.length > 0 && (
+        <section class="conditions" aria-labelledby="conditions-title">
+          <h3 id="conditions-title">Conditions</h3>
+          <ul>
+            {conditions.map((c) => (
+              <li>
+                <button
+                  type="button"
+                  class={`condition severity-${c.severity}${c.key === selected ? ' selected' : ''}`}
+                  aria-pressed={c.key === selected}
+                  data-code={c.code}
+                  onClick={() => select(c.key)}
+                >
+                  <span class="code">{c.code}</span> <span class="narrative">{c.narrative}</span>
+                  <span class="muted">
+                    {' '}
+                    {SEVERITY[c.severity] ?? c.severity} · {c.where}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div class="side-by-side">
+        <RecordGrid
+          caption="Input"
+          idPrefix="in"
+          records={exchange.decoded.input}
+          marks={(p) => marksByPosition.get(p) ?? []}
+          {...(selected !== undefined && { selected })}
+          onSelect={select}
+        />
+        <RecordGrid caption="Answer" idPrefix="out" records={exchange.decoded.output} states={stated} {...(selected !== undefined && { selected })} onSelect={select} />
+      </div>
+
+      {(exchange.followUps ?? []).length > 0 && (
+        <section class="follow-ups" aria-labelledby="follow-ups-title">
+          <h3 id="follow-ups-title">Follow-up messages</h3>
+          {(exchange.followUps ?? []).map((m) => (
+            <div class="follow-up">
+              <p>
+                {m.summary} · due {clockTime(m.deliverAt)}
+              </p>
+              <RecordGrid caption={`Message ${m.seq}`} idPrefix={`uc${m.seq}`} records={m.decoded} />
+            </div>
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { Journal } from '../../store/journal.js';
+import { openEventStream, streamRegistry } from './event-stream.js';
+import { exchangeSummary } from './exchange-summary.js';
+import { problem, sendProblem } from './problem.js';
+
+export interface ExchangeStreamOptions {
+  readonly journal: Journal;
+  /** How often the stream looks for new exchanges in the journal (ms). */
+  readonly pollMs?: number;
+  readonly heartbeatMs?: number;
+}
+
+/** Exchanges sent per look: a reader that falls behind catches up in steps, never in one huge write. */
+const BATCH = 50;
+
+const Query = z
+  .object({
+    session: z.string().min(1).optional(),
+    after: z.string().min(1).optional(),
+  })
+  .strict();
+
+/**
+ * `GET /v1/transmissions/stream`: every new exchange (of one session, or all) as a server-sent event
+ * `exchange` carrying its summary, whatever door it came in by. The event id is the exchange id, so a
+ * reconnecting client (Last-Event-ID) or `?after=<id>` resumes where it left off; without either the
+ * stream starts with the next exchange.
+ */
+export const exchangeStreamRoutes: FastifyPluginAsync<ExchangeStreamOptions> = async (app, opts) => {
+  const { journal } = opts;
+  const track = streamRegistry((hook) => app.addHook('onClose', hook));
+
+  app.get('/v1/transmissions/stream', async (request, reply) => {
+    const parsed = Query.safeParse(request.query);
+    if (!parsed.success) {
+      return sendProblem(reply, problem(400, 'bad-query', 'Invalid query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+    }
+    const { session } = parsed.data;
+    const resumeFrom = request.headers['last-event-id'] ?? parsed.data.after;
+    let position = journal.position(typeof resumeFrom === 'string' ? resumeFrom : undefined);
+    const end = openEventStream(request, reply, {
+      greeting: `ace-mock exchanges${session === undefined ? '' : ` of session ${session}`}`,
+      pollMs: opts.pollMs ?? 200,
+      heartbeatMs: opts.heartbeatMs ?? 15_000,
+      pump(stream) {
+        for (;;) {
+          const batch = journal.after(position, session, BATCH);
+          for (const next of batch) {
+            position = next.position;
+            if (!stream.send('exchange', next.entry.id, exchangeSummary(next.entry))) return;
+          }
+          if (batch.length < BATCH) return;
+        }
+      },
+    });
+    track(end, request);
+  });
+
+  app.get('/v1/sessions', async () => ({ sessions: journal.sessions(200) }));
+};

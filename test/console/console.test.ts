@@ -1,0 +1,211 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import t from 'tap';
+import { DEFAULT_CONSOLE_DIR } from '../../src/transports/http/console.js';
+import { browserUnavailable, launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
+import { testMock } from '../helpers/mock.js';
+
+/**
+ * The web console in a real browser (Debian's Chromium through playwright-core) against a real
+ * ace-mock on loopback: compose and send, find the offending field, arm a scenario, live updates,
+ * keyboard and presenter mode. Every page's console errors fail the test.
+ */
+const unavailable = browserUnavailable();
+const samples = fileURLToPath(new URL('../../scenarios/samples/', import.meta.url));
+const sample = (file: string): string => readFileSync(samples + file, 'latin1');
+
+if (unavailable) {
+  await t.test('the console in a real browser', { skip: unavailable }, async () => undefined);
+} else {
+  t.ok(existsSync(`${DEFAULT_CONSOLE_DIR}/index.html`), 'the console is built (npm run build:console; npm test does it first)');
+  const mock = testMock({}, () => new Date());
+  await mock.http.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(mock.http.server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  t.teardown(async () => {
+    await browser.close();
+    await mock.close();
+  });
+  const consoleErrors: string[] = [];
+
+  const open = async (path: string, viewport = { width: 1280, height: 720 }): Promise<Page> => {
+    const page = await browser.newPage({ viewport });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+    await page.goto(base + path);
+    return page;
+  };
+  /** Sends from outside the page, as a filer's software would. */
+  const post = async (body: string, headers: Record<string, string> = {}): Promise<string> => {
+    const res = await fetch(`${base}/v1/transmissions`, { method: 'POST', body, headers: { 'content-type': 'text/plain', ...headers } });
+    return res.headers.get('x-ace-exchange-id') as string;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+
+  await t.test('compose: send a shipped sample and see it accepted in the timeline', async (t) => {
+    const page = await open('/#/compose');
+    await page.selectOption('select[aria-label="Start from a sample"]', 'ae-add-1-line.txt');
+    await page.locator('.problems .badge', { hasText: 'no problems' }).waitFor();
+    await page.locator('textarea').click({ position: { x: 120, y: 50 } });
+    t.match(await page.locator('#field-hint').textContent(), /Record \d+ · column \d+ · /, 'the hint names the record and column at the cursor');
+    await shot(page, 'compose-sample');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.result .badge', { hasText: 'accepted' }).waitFor();
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    const row = page.locator('button.exchange', { hasText: 'B76-0324527-8' });
+    await row.waitFor();
+    t.match(await row.textContent(), /HTTP.*AE.*B76-0324527-8.*accepted/, 'the timeline shows the exchange, accepted');
+    await shot(page, 'timeline-after-compose');
+    await page.close();
+  });
+
+  await t.test('compose: live layout errors point at the field', async (t) => {
+    const page = await open('/#/compose');
+    const broken = sample('ae-add-1-line.txt').replace(/^10A/m, '10Q');
+    await page.locator('textarea').fill(broken);
+    const problem = page.locator('button.problem').first();
+    await problem.waitFor();
+    t.match(await problem.textContent(), /Record 3, column 3: .*not a known entry-summary-actions code/, 'the unknown action code is reported with its place');
+    await problem.click();
+    t.match(await page.locator('#field-hint').textContent(), /Record 3 · column 3 · 10 .*actionCode/, 'clicking it puts the cursor on the field');
+    await shot(page, 'compose-layout-error');
+    await page.close();
+  });
+
+  await t.test('compose: arm a scenario for the transmission it sends', async (t) => {
+    const page = await open('/#/compose');
+    await page.selectOption('select[aria-label="Start from a sample"]', 'ae-add-5-lines.txt');
+    await page.locator('.problems .badge', { hasText: 'no problems' }).waitFor();
+    await page.selectOption('select[aria-label="Arm a scenario for this transmission"]', 'hts-not-on-file');
+    await page.locator('textarea').press('Control+Enter');
+    await page.locator('.result .badge', { hasText: 'rejected' }).waitFor();
+    await page.locator('.result a', { hasText: 'open the exchange' }).click();
+    await page.locator('table.transactions').waitFor();
+    t.match(await page.locator('table.transactions').textContent(), /scenario hts-not-on-file, step 1/, 'the armed scenario decided it');
+    t.equal(await page.locator('select[aria-label="Arm a scenario for this transmission"]').count(), 0, 'the compose view is gone');
+    await page.close();
+  });
+
+  await t.test('a rejected exchange shows the offending field highlighted, linked to its E1', async (t) => {
+    const id = await post(sample('ae-bad-check-digit.txt'));
+    const page = await open('/#/timeline');
+    await page.locator(`button.exchange[data-id="${id}"]`).click();
+    const offending = page.locator('section[aria-label="Input"] .record-text .offending.selected');
+    await offending.first().waitFor();
+    t.equal(await offending.getAttribute('data-field'), 'entryNumber', 'the highlighted field is the entry number');
+    t.equal(await offending.textContent(), '03245430', 'on the 10 record, its value');
+    t.equal(await page.locator('section[aria-label="Input"] li.record:has(.offending.selected)').getAttribute('data-position'), '3', 'record 3');
+    t.equal(await page.locator('button.condition[aria-pressed="true"]').getAttribute('data-code'), 'B16', 'the B16 condition is the one shown');
+    t.match(await offending.getAttribute('title'), /B16 ENTRY NUMBER CHECK DIGIT MISMATCH/, 'the field carries the condition text');
+    const linked = page.locator('section[aria-label="Answer"] li.record.states.selected');
+    t.match(await linked.textContent(), /E1 FB16/, 'the E1 record stating it is linked');
+    t.notMatch(await page.content(), /PASSWD/, 'the communication password is not on the page');
+    await page.locator('section[aria-label="Input"] li.record[data-position="3"] .record-toggle').click();
+    const row = page.locator('table.fields tr.offending');
+    t.match(await row.textContent(), /entryNumber.*9-16.*03245430/, 'expanded, the record lists the field with its columns, highlighted');
+    await shot(page, 'exchange-rejected');
+    await page.keyboard.press('Escape');
+    await page.locator('.timeline').waitFor();
+    t.match(page.url(), /#\/timeline$/, 'Esc goes back to the timeline');
+    await page.close();
+  });
+
+  await t.test('a batch rejection highlights the record its X1 points at', async (t) => {
+    const id = await post(sample('batch-missing-z.txt'));
+    const page = await open(`/#/exchange/${id}`);
+    await page.locator('.badge.batch-rejected').first().waitFor();
+    t.equal(await page.locator('button.condition[aria-pressed="true"]').getAttribute('data-code'), 'X06', 'X06 is shown');
+    t.equal(await page.locator('section[aria-label="Input"] li.record.record-marked.selected').getAttribute('data-position'), '10', 'the record it points at is marked');
+    t.match(await page.locator('section[aria-label="Answer"] li.record.states.selected').textContent(), /X1 FX06/, 'linked to its X1');
+    await page.close();
+  });
+
+  await t.test('arm a scenario in the console and see it decide the next exchange', async (t) => {
+    const page = await open('/#/scenarios');
+    await page.locator('input[aria-label="Session to arm and reset"]').fill('B76');
+    const row = page.locator('tr[data-scenario="importer-unknown"]');
+    await row.getByRole('button', { name: 'Arm' }).click();
+    await page.locator('.armed', { hasText: 'importer-unknown × 1' }).waitFor();
+    await shot(page, 'scenarios-armed');
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await page.locator('.live.live').waitFor();
+    const id = await post(sample('ae-add-5-lines.txt'));
+    const decided = page.locator(`button.exchange[data-id="${id}"]`);
+    await decided.waitFor();
+    t.match(await decided.textContent(), /rejected.*importer-unknown · step 1/, 'the timeline names the scenario and step that decided');
+    await decided.click();
+    t.match(await page.locator('table.transactions').textContent(), /scenario importer-unknown, step 1/, 'the exchange says so too');
+    t.equal(await page.locator('button.condition[data-code="101"]').count(), 1, 'with its condition 101');
+    await page.close();
+  });
+
+  await t.test('the timeline updates live, without a reload', async (t) => {
+    const page = await open('/#/timeline');
+    await page.locator('.live.live').waitFor();
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const before = await page.locator('button.exchange').count();
+    const ids = [await post(sample('ae-entry-type-86.txt')), await post(sample('ae-add-for-psc.txt')), await post(sample('ae-psc-replace.txt'))];
+    for (const id of ids) await page.locator(`button.exchange[data-id="${id}"]`).waitFor();
+    t.equal(await page.locator('button.exchange').count(), before + 3, 'three more exchanges');
+    t.ok(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'the page was not reloaded');
+    t.match(await page.locator('button.exchange').first().textContent(), /PSC/, 'newest first, the PSC tagged');
+    t.equal(await page.locator('li.arrived').count(), 3, 'shown as arriving');
+    await shot(page, 'timeline-live');
+    await page.close();
+  });
+
+  await t.test('follow-up messages appear under the exchange that caused them', async (t) => {
+    const id = await post(sample('ae-add-1-line.txt'), { 'x-ace-scenario': 'uc-package-requested' });
+    const page = await open(`/#/exchange/${id}`);
+    const followUp = page.locator('.follow-ups .follow-up');
+    await followUp.first().waitFor();
+    t.match(await followUp.first().textContent(), /UC 2 for B76-03245278[\s\S]*ENTRY SUMMARY PACKAGE REQUESTED/, 'the UC notice with its records');
+    await page.close();
+  });
+
+  await t.test('keyboard navigation and presenter mode', async (t) => {
+    const page = await open('/#/timeline', { width: 1920, height: 1080 });
+    await page.locator('button.exchange').first().waitFor();
+    await page.keyboard.press('2');
+    await page.locator('.compose').waitFor();
+    await page.keyboard.press('3');
+    await page.locator('.scenarios').waitFor();
+    await page.keyboard.press('1');
+    await page.locator('button.exchange').first().focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+    t.equal(focused, await page.locator('button.exchange').nth(1).getAttribute('data-id'), 'ArrowDown moves to the next exchange');
+    await page.keyboard.press('Enter');
+    await page.locator('.exchange-view').waitFor();
+    await page.keyboard.press('p');
+    t.ok(await page.evaluate(() => document.documentElement.classList.contains('presenter')), 'p turns presenter mode on');
+    await page.keyboard.press('3');
+    await page.locator('.scenario-list').waitFor();
+    t.equal(await page.locator('button', { hasText: 'Arm' }).count(), 0, 'no arm buttons in presenter mode');
+    t.notOk(await page.getByRole('button', { name: 'Reset session' }).isVisible(), 'no reset either');
+    await page.keyboard.press('1');
+    await page.locator('button.exchange').first().click();
+    await page.locator('.exchange-view').waitFor();
+    const size = await page.evaluate(() => getComputedStyle(document.querySelector('.record-text') as Element).fontSize);
+    t.ok(Number.parseFloat(size) >= 18, `record text is large on a projector (${size})`);
+    await shot(page, 'presenter-exchange');
+    await page.close();
+  });
+
+  await t.test('at 1280×720 both 80-column grids fit side by side', async (t) => {
+    const id = await post(sample('ae-add-5-lines.txt'));
+    const page = await open(`/#/exchange/${id}`);
+    await page.locator('section[aria-label="Answer"]').waitFor();
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('.grid-scroll')].map((el) => el.scrollWidth - el.clientWidth),
+    );
+    t.same(overflow.map((o) => o <= 0), overflow.map(() => true), 'no grid scrolls sideways');
+    await page.close();
+  });
+
+  t.same(consoleErrors, [], 'no console errors on any page');
+}
