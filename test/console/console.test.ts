@@ -207,5 +207,27 @@ if (unavailable) {
     await page.close();
   });
 
+  await t.test('with ACE_MOCK_ADMIN_TOKEN set, the console asks for the token before arming', async (t) => {
+    const token = 'console-test-token-0123456789';
+    const guarded = testMock({ ACE_MOCK_ADMIN_TOKEN: token }, () => new Date());
+    await guarded.http.listen({ host: '127.0.0.1', port: 0 });
+    t.teardown(() => guarded.close());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const refused: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/v1/admin/') && r.status() === 401) refused.push(r.status());
+    });
+    await page.goto(`http://127.0.0.1:${(guarded.http.server.address() as AddressInfo).port}/#/scenarios`);
+    await page.locator('.token-form').waitFor();
+    t.match(await page.locator('.error').textContent(), /Admin token required/, 'the refusal is shown');
+    t.equal(await page.locator('.scenario-list').count(), 0, 'no scenarios without the token');
+    await page.locator('.token-form input[type="password"]').fill(token);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page.locator('.scenario-list').waitFor();
+    t.ok((await page.locator('.scenario-list tbody tr').count()) > 20, 'with it, the scenarios');
+    t.ok(refused.length > 0, 'the server did refuse the call without the token');
+    await page.close();
+  });
+
   t.same(consoleErrors, [], 'no console errors on any page');
 }

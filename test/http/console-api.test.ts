@@ -57,12 +57,13 @@ t.test('exchange listings carry tags (Census warning, PSC) and the deciding step
   t.teardown(() => mock.close());
   await send(mock, sample('ae-add-for-psc.txt'));
   await send(mock, sample('ae-psc-replace.txt'));
+  await send(mock, sample('ae-add-5-lines.txt'), { 'x-ace-session': 'training', 'x-ace-scenario': 'census-warning-then-override' });
   await send(mock, sample('ae-add-1-line.txt'), { 'x-ace-session': 'training', 'x-ace-scenario': 'pga-warning' });
   const items = (await mock.http.inject({ url: '/v1/transmissions' })).json().items as { tags: string[]; session: string; scenario?: string; step?: number }[];
-  t.same(items.map((i) => i.tags), [[], ['psc'], []], 'the PSC is tagged');
+  t.same(items.map((i) => i.tags), [[], ['census-warning'], ['psc'], []], 'the Census warning and the PSC are tagged (a PGA warning is not Census)');
   t.match(items[0], { session: 'training', scenario: 'pga-warning', step: 1 });
   const sessions = (await mock.http.inject({ url: '/v1/sessions' })).json().sessions;
-  t.match(sessions, [{ session: 'training', exchanges: 1 }, { session: 'B76', exchanges: 2 }], 'most recent first');
+  t.match(sessions, [{ session: 'training', exchanges: 2 }, { session: 'B76', exchanges: 2 }], 'most recent first');
 });
 
 t.test('GET /v1/transmissions/:id shows the input with the password starred and the follow-ups it queued', async (t) => {
