@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog.js';
 import { identifyLayout } from './decode.js';
 import { frameRecords } from './framing.js';
-import type { Field } from './layout.js';
+import type { Field, FieldClass } from './layout.js';
 import { checkRecord, type DecodedField, decodeRecord, type FieldProblemKind } from './record.js';
 
 /** One layout problem, said so that a person editing the record knows what to fix. */
@@ -30,7 +30,8 @@ export interface Inspection {
   readonly problems: readonly LayoutProblem[];
 }
 
-const CLASS_RULE: Record<string, string> = {
+/** What each field class allows, as the editor says it (filler, class S, is reported on its own). */
+const CLASS_RULE: Record<Exclude<FieldClass, 'S'>, string> = {
   N: 'digits only',
   D: 'a date MMDDYY',
   A: 'letters and spaces only',
@@ -48,7 +49,8 @@ function describe(kind: FieldProblemKind, field: Field): string {
     case 'nonstandard':
       return `${name} holds a character outside the CATAIR set (printable ASCII)`;
     case 'invalid':
-      return field.codes !== undefined ? `${name} is not a known ${field.codes} code` : `${name} must be ${CLASS_RULE[field.class] ?? field.class}`;
+      if (field.codes !== undefined) return `${name} is not a known ${field.codes} code`;
+      return field.class === 'S' ? describe('filler', field) : `${name} must be ${CLASS_RULE[field.class]}`;
   }
 }
 
