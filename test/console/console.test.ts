@@ -6,6 +6,7 @@ import t from 'tap';
 import { DEFAULT_CONSOLE_DIR } from '../../src/transports/http/console.js';
 import { browserUnavailable, launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
 import { testMock } from '../helpers/mock.js';
+import { aceQueueManager, mqMock, putRequest } from '../helpers/mq.js';
 
 /**
  * The web console in a real browser (Debian's Chromium through playwright-core) against a real
@@ -226,6 +227,24 @@ if (unavailable) {
     await page.locator('.scenario-list').waitFor();
     t.ok((await page.locator('.scenario-list tbody tr').count()) > 20, 'with it, the scenarios');
     t.ok(refused.length > 0, 'the server did refuse the call without the token');
+    await page.close();
+  });
+
+  await t.test('an exchange that came over MQ shows in the timeline as MQ', async (t) => {
+    const qm = aceQueueManager();
+    const withMq = mqMock(qm, {}, () => new Date());
+    await withMq.http.listen({ host: '127.0.0.1', port: 0 });
+    t.teardown(() => withMq.close());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('pageerror', (e) => consoleErrors.push(`mq: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${(withMq.http.server.address() as AddressInfo).port}/#/timeline`);
+    await page.locator('.live.live').waitFor();
+    putRequest(qm, sample('ae-bad-check-digit.txt'));
+    const row = page.locator('button.exchange', { hasText: 'B76-0324543-0' });
+    await row.waitFor();
+    t.match(await row.textContent(), /MQ.*AE.*B76-0324543-0.*rejected/, 'transport MQ, rejected');
+    await row.click();
+    t.equal(await page.locator('section[aria-label="Input"] .offending.selected').getAttribute('data-field'), 'entryNumber', 'decoded like any other');
     await page.close();
   });
 
