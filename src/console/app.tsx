@@ -116,7 +116,7 @@ export function App() {
       )}
       <main id="main" tabIndex={-1}>
         {route.view === 'timeline' && (
-          <Timeline items={live.items} arrived={live.arrived} status={live.status} {...(live.error !== undefined && { error: live.error })} session={session} onOpen={(id) => navigate(`#/exchange/${id}`)} />
+          <Timeline items={live.items} arrived={live.arrived} status={live.status} {...(live.error !== undefined && { error: live.error })} {...(live.older && { older: live.older })} session={session} onOpen={(id) => navigate(`#/exchange/${id}`)} />
         )}
         {route.view === 'exchange' && route.id !== undefined && <ExchangeView id={route.id} />}
         {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} />}

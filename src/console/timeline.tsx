@@ -10,6 +10,7 @@ export interface TimelineProps {
   readonly error?: string;
   readonly session: string;
   readonly onOpen: (id: string) => void;
+  readonly older?: () => void;
 }
 
 /** Every exchange of the session, newest first, live: what came in, by which door, and what ACE said. */
@@ -59,6 +60,11 @@ export function Timeline(props: TimelineProps) {
             </li>
           ))}
         </ol>
+      )}
+      {props.older && (
+        <button type="button" class="older" onClick={props.older}>
+          Show older exchanges
+        </button>
       )}
     </section>
   );

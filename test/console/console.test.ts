@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import t from 'tap';
 import { DEFAULT_CONSOLE_DIR } from '../../src/transports/http/console.js';
 import { browserUnavailable, launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
-import { testMock } from '../helpers/mock.js';
+import { send, testMock } from '../helpers/mock.js';
 import { aceQueueManager, mqMock, putRequest } from '../helpers/mq.js';
 
 /**
@@ -227,6 +227,18 @@ if (unavailable) {
     await page.locator('.scenario-list').waitFor();
     t.ok((await page.locator('.scenario-list tbody tr').count()) > 20, 'with it, the scenarios');
     t.ok(refused.length > 0, 'the server did refuse the call without the token');
+    await page.close();
+  });
+
+  await t.test('the timeline pages back to older exchanges', async (t) => {
+    for (let i = 0; i < 120; i++) await send(mock, sample('batch-missing-z.txt'), { 'x-ace-session': 'paging' });
+    const page = await open('/?session=paging#/timeline');
+    await page.locator('button.exchange').first().waitFor();
+    t.equal(await page.locator('button.exchange').count(), 100, 'the newest 100 first');
+    await page.getByRole('button', { name: 'Show older exchanges' }).click();
+    await page.locator('button.exchange').nth(119).waitFor();
+    t.equal(await page.locator('button.exchange').count(), 120, 'then the rest');
+    t.equal(await page.getByRole('button', { name: 'Show older exchanges' }).count(), 0, 'and no more to show');
     await page.close();
   });
 
