@@ -13,7 +13,7 @@ import { createAceMock, VERSION } from './server.js';
 const HELP = `ace-mock ${VERSION} — a mock of the US CBP ACE endpoint for ABI filers
 
 Usage:
-  ace-mock serve [options]        serve the mock over HTTP (default command)
+  ace-mock serve [options]        serve the mock over HTTP, with the web console at / (default command)
   ace-mock validate FILE [options] answer one transmission and print it, without a server
   ace-mock send FILE --http URL | --mq   send a transmission as a filer would and print the answer
                                   (exit 0 accepted, 1 rejected, 2 no answer)
@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<void> {
     const config = loadConfig(process.env, overrides);
     const mock = createAceMock(config);
     const address = await mock.http.listen({ host: config.host, port: config.port });
-    mock.logger.info({ db: config.db, schemas: config.schemas }, `ace-mock ${VERSION} ready on ${address} — POST CATAIR to ${address}/v1/transmissions`);
+    mock.logger.info({ db: config.db, schemas: config.schemas }, `ace-mock ${VERSION} ready on ${address} — POST CATAIR to ${address}/v1/transmissions, console at ${address}/`);
     let stopping = false;
     const stop = (signal: string): void => {
       // A second signal while closing means "now": exit without waiting.
