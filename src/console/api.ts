@@ -1,7 +1,7 @@
 /** The console's view of the ace-mock HTTP API: the JSON it reads and the calls it makes. */
 import type { ConditionReport as Condition, TransactionOutcome } from '../applications/application.js';
 import type { DecodedRecord } from '../catair/decode.js';
-import type { Inspection } from '../catair/inspect.js';
+import type { Inspection, LayoutProblem } from '../catair/inspect.js';
 import type { BatchConditionReport as BatchCondition } from '../pipeline.js';
 import type { ScenarioError } from '../scenarios/load.js';
 import type { Outcome, SessionActivity } from '../store/journal.js';
@@ -10,7 +10,7 @@ import type { ExchangeSummary } from '../transports/http/exchange-summary.js';
 
 // The wire types are the server's own: one definition of the contract for both ends.
 export type { DecodedField } from '../catair/record.js';
-export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, Inspection, Outcome, SessionActivity };
+export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, Inspection, LayoutProblem, Outcome, SessionActivity };
 export type Transaction = TransactionOutcome;
 
 export interface FollowUp {

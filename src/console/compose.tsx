@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ExchangeDetail, getJson, getText, type Inspection, postJson, postText, type Sample, type ScenarioList } from './api';
+import type { JSX } from 'preact';
+import { ApiError, type ExchangeDetail, getJson, getText, type Inspection, type LayoutProblem, postJson, postText, type Sample, type ScenarioList } from './api';
 import { type EditorPosition, measureCharWidth, offsetOfPosition, positionAtPoint, positionOfOffset } from './editor-position';
 import { OUTCOME_LABEL, RULER_TENS, RULER_UNITS } from './format';
 import { RecordGrid } from './record-grid';
@@ -26,6 +27,28 @@ function describePosition(inspection: Inspection | undefined, at: EditorPosition
   return `${head} · ${record.layout} ${record.title ?? ''} · ${where}${problem ? ` · ⚠ ${problem.message}` : ''}`;
 }
 
+/** The text with each layout problem's columns marked, laid behind the editor so problems show in place. */
+function markedText(text: string, problems: readonly LayoutProblem[]) {
+  const spans = problems
+    .map((p) => {
+      const from = offsetOfPosition(text, p.position - 1, p.column);
+      const lineEnd = text.indexOf('\n', from);
+      const to = Math.min(from + p.length, lineEnd < 0 ? text.length : lineEnd);
+      return { from, to, message: p.message };
+    })
+    .filter((m) => m.to > m.from)
+    .sort((a, b) => a.from - b.from);
+  const out: (string | JSX.Element)[] = [];
+  let at = 0;
+  for (const m of spans) {
+    if (m.from < at) continue;
+    out.push(text.slice(at, m.from), <mark>{text.slice(m.from, m.to)}</mark>);
+    at = m.to;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
 /** The filer code the transmission is sent as (A record columns 6-8), the default session. */
 const senderOf = (text: string): string => text.slice(5, 8).trim();
 
@@ -46,6 +69,7 @@ export function Compose(props: ComposeProps) {
   const [sending, setSending] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const ruler = useRef<HTMLPreElement>(null);
+  const backdrop = useRef<HTMLPreElement>(null);
   const charWidth = useRef(0);
 
   useEffect(() => {
@@ -140,38 +164,49 @@ export function Compose(props: ComposeProps) {
 
       <div class="editor">
         <pre class="ruler" ref={ruler} aria-hidden="true">{`${RULER_TENS}\n${RULER_UNITS}`}</pre>
-        <textarea
-          ref={area}
-          aria-label="Transmission: 80-character records, one per line"
-          aria-describedby="field-hint"
-          spellcheck={false}
-          wrap="off"
-          rows={14}
-          value={text}
-          onInput={(e) => {
-            setText((e.target as HTMLTextAreaElement).value);
-            follow();
-          }}
-          onKeyUp={follow}
-          onClick={follow}
-          onSelect={follow}
-          onScroll={(e) => {
-            if (ruler.current) ruler.current.scrollLeft = (e.target as HTMLTextAreaElement).scrollLeft;
-          }}
-          onMouseMove={(e) => {
-            const el = area.current;
-            if (!el) return;
-            charWidth.current ||= measureCharWidth(el);
-            setHover(positionAtPoint(el, e.clientX, e.clientY, charWidth.current));
-          }}
-          onMouseLeave={() => setHover(undefined)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              void send();
-            }
-          }}
-        />
+        <div class="editor-surface">
+          <pre class="backdrop" ref={backdrop} aria-hidden="true">
+            {checked === text ? markedText(text, problems) : text}
+            {'\n'}
+          </pre>
+          <textarea
+            ref={area}
+            aria-label="Transmission: 80-character records, one per line"
+            aria-describedby="field-hint"
+            spellcheck={false}
+            wrap="off"
+            rows={14}
+            value={text}
+            onInput={(e) => {
+              setText((e.target as HTMLTextAreaElement).value);
+              follow();
+            }}
+            onKeyUp={follow}
+            onClick={follow}
+            onSelect={follow}
+            onScroll={(e) => {
+              const el = e.target as HTMLTextAreaElement;
+              if (ruler.current) ruler.current.scrollLeft = el.scrollLeft;
+              if (backdrop.current) {
+                backdrop.current.scrollLeft = el.scrollLeft;
+                backdrop.current.scrollTop = el.scrollTop;
+              }
+            }}
+            onMouseMove={(e) => {
+              const el = area.current;
+              if (!el) return;
+              charWidth.current ||= measureCharWidth(el);
+              setHover(positionAtPoint(el, e.clientX, e.clientY, charWidth.current));
+            }}
+            onMouseLeave={() => setHover(undefined)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void send();
+              }
+            }}
+          />
+        </div>
         <p id="field-hint" class="hint" aria-live="polite">
           {describePosition(inspection, hover ?? cursor)}
         </p>

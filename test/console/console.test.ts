@@ -71,6 +71,7 @@ if (unavailable) {
     const problem = page.locator('button.problem').first();
     await problem.waitFor();
     t.match(await problem.textContent(), /Record 3, column 3: .*not a known entry-summary-actions code/, 'the unknown action code is reported with its place');
+    t.same(await page.locator('.editor .backdrop mark').allTextContents(), ['Q'], 'and marked in the text, on that column');
     await problem.click();
     t.match(await page.locator('#field-hint').textContent(), /Record 3 · column 3 · 10 .*actionCode/, 'clicking it puts the cursor on the field');
     await shot(page, 'compose-layout-error');
