@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { ConfigError, ENVIRONMENT, loadConfig } from './config.js';
 import { loadCatalog, SchemaError } from './catair/catalog.js';
 import { scenarioJsonSchema } from './scenarios/json-schema.js';

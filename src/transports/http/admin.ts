@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import type { ScenarioState } from '../../store/scenario-state.js';
-import { problem, sendProblem } from './problem.js';
+import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface AdminRoutesOptions {
   /** Bearer token required of admin calls; without one, only loopback clients may call them. */
@@ -47,8 +47,6 @@ export function adminRefusal(token: string | undefined, authorization: string | 
   );
 }
 
-const issues = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-
 /**
  * `/v1/admin`: what QA and trainers steer the mock with — the loaded scenarios and their load
  * errors, reload, arming a scenario for the next N transactions, and resetting a session.
@@ -84,7 +82,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
 
   app.post('/v1/admin/arm', async (request, reply) => {
     const parsed = ArmBody.safeParse(request.body ?? {});
-    if (!parsed.success) return sendProblem(reply, problem(400, 'bad-arm', 'Invalid arm request', issues(parsed.error)));
+    if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-arm', 'Invalid arm request', 'body'));
     const body = parsed.data;
     if (!library.byIdOf(body.scenario)) {
       return sendProblem(

@@ -61,6 +61,18 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, op
   return end;
 }
 
+/**
+ * Sends pages from `read` until one comes back short (all caught up) or the client falls behind.
+ * `send` moves the reader's cursor past each item it sends, so the next page starts after it.
+ */
+export function sendPages<T>(read: () => readonly T[], pageSize: number, send: (item: T) => boolean): void {
+  for (;;) {
+    const page = read();
+    for (const item of page) if (!send(item)) return;
+    if (page.length < pageSize) return;
+  }
+}
+
 /** Every stream of a plugin, ended when the server closes so that shutdown does not wait for clients. */
 export function streamRegistry(onClose: (hook: () => Promise<void>) => void): (end: () => void, request: FastifyRequest) => void {
   const open = new Set<() => void>();

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Journal } from '../../store/journal.js';
-import { openEventStream, streamRegistry } from './event-stream.js';
+import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
 import { exchangeSummary } from './exchange-summary.js';
-import { problem, sendProblem } from './problem.js';
+import { invalidInput, sendProblem } from './problem.js';
 
 export interface ExchangeStreamOptions {
   readonly journal: Journal;
@@ -35,7 +35,7 @@ export const exchangeStreamRoutes: FastifyPluginAsync<ExchangeStreamOptions> = a
   app.get('/v1/transmissions/stream', async (request, reply) => {
     const parsed = Query.safeParse(request.query);
     if (!parsed.success) {
-      return sendProblem(reply, problem(400, 'bad-query', 'Invalid query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const { session } = parsed.data;
     const resumeFrom = request.headers['last-event-id'] ?? parsed.data.after;
@@ -44,16 +44,15 @@ export const exchangeStreamRoutes: FastifyPluginAsync<ExchangeStreamOptions> = a
       greeting: `ace-mock exchanges${session === undefined ? '' : ` of session ${session}`}`,
       pollMs: opts.pollMs ?? 200,
       heartbeatMs: opts.heartbeatMs ?? 15_000,
-      pump(stream) {
-        for (;;) {
-          const batch = journal.after(position, session, BATCH);
-          for (const next of batch) {
+      pump: (stream) =>
+        sendPages(
+          () => journal.after(position, session, BATCH),
+          BATCH,
+          (next) => {
             position = next.position;
-            if (!stream.send('exchange', next.entry.id, exchangeSummary(next.entry))) return;
-          }
-          if (batch.length < BATCH) return;
-        }
-      },
+            return stream.send('exchange', next.entry.id, exchangeSummary(next.entry));
+          },
+        ),
     });
     track(end, request);
   });

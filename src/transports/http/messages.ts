@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Outbox, OutboxMessage } from '../../store/outbox.js';
-import { openEventStream, streamRegistry } from './event-stream.js';
-import { problem, sendProblem } from './problem.js';
+import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
+import { invalidInput, sendProblem } from './problem.js';
 
 export interface MessageRoutesOptions {
   readonly outbox: Outbox;
@@ -52,7 +52,7 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
   app.get('/v1/messages', async (request, reply) => {
     const parsed = Query.safeParse(request.query);
     if (!parsed.success) {
-      return sendProblem(reply, problem(400, 'bad-query', 'Invalid query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const { session, after, wait } = parsed.data;
     const deadline = Date.now() + wait * 1000;
@@ -74,7 +74,7 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
   app.get('/v1/messages/stream', async (request, reply) => {
     const parsed = Query.safeParse(request.query);
     if (!parsed.success) {
-      return sendProblem(reply, problem(400, 'bad-query', 'Invalid query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const { session } = parsed.data;
     let after = Number(request.headers['last-event-id'] ?? parsed.data.after) || 0;
@@ -82,16 +82,15 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
       greeting: 'ace-mock messages',
       pollMs,
       heartbeatMs,
-      pump(stream) {
-        for (;;) {
-          const due = outbox.dueFor(session, after, clock(), MAX_BATCH);
-          for (const m of due) {
+      pump: (stream) =>
+        sendPages(
+          () => outbox.dueFor(session, after, clock(), MAX_BATCH),
+          MAX_BATCH,
+          (m) => {
             after = m.seq;
-            if (!stream.send('message', m.seq, view(m))) return;
-          }
-          if (due.length < MAX_BATCH) return;
-        }
-      },
+            return stream.send('message', m.seq, view(m));
+          },
+        ),
     });
     track(end, request);
   });

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 
 /** An RFC 9457 problem document: says what is wrong and what to do about it. */
 export interface Problem {
@@ -15,4 +16,9 @@ export function problem(status: number, slug: string, title: string, detail: str
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type('application/problem+json').send(p);
+}
+
+/** A 400 for a query string or body that failed its schema, naming each bad parameter and why. */
+export function invalidInput(error: z.ZodError, slug: string, title: string, whole: string): Problem {
+  return problem(400, slug, title, error.issues.map((i) => `${i.path.join('.') || whole}: ${i.message}`).join('; '));
 }

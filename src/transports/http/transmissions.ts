@@ -9,7 +9,7 @@ import type { Exchange, Pipeline } from '../../pipeline.js';
 import type { Journal } from '../../store/journal.js';
 import type { Outbox } from '../../store/outbox.js';
 import { exchangeSummary } from './exchange-summary.js';
-import { problem, sendProblem } from './problem.js';
+import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface TransmissionRoutesOptions {
   readonly pipeline: Pipeline;
@@ -119,8 +119,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
   app.get('/v1/transmissions', async (request, reply) => {
     const parsed = ListQuery.safeParse(request.query);
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
-      return sendProblem(reply, problem(400, 'bad-query', 'Invalid query', detail));
+      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const q = parsed.data;
     const entry = splitEntry(q.entry);
