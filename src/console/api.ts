@@ -32,6 +32,9 @@ export interface ExchangeDetail extends ExchangeSummary {
   readonly followUps?: readonly FollowUp[];
 }
 
+/** What `POST /v1/transmissions` answers with `Accept: application/json` (the parts the console reads). */
+export type TransmissionAnswer = Pick<ExchangeDetail, 'id' | 'outcome' | 'decoded'>;
+
 export interface ScenarioInfo {
   readonly id: string;
   readonly title: string;

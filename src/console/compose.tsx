@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { ApiError, type ExchangeDetail, getJson, getText, type Inspection, type LayoutProblem, postJson, postText, type Sample, type ScenarioList } from './api';
+import { ApiError, type ExchangeDetail, getJson, getText, type Inspection, type LayoutProblem, postJson, postText, type Sample, type ScenarioList, type TransmissionAnswer } from './api';
 import { type EditorPosition, measureCharWidth, offsetOfPosition, positionAtPoint, positionOfOffset } from './editor-position';
 import { OUTCOME_LABEL, RULER_TENS, RULER_UNITS } from './format';
 import { RecordGrid } from './record-grid';
@@ -49,8 +49,15 @@ function markedText(text: string, problems: readonly LayoutProblem[]) {
   return out;
 }
 
-/** The filer code the transmission is sent as (A record columns 6-8), the default session. */
-const senderOf = (text: string): string => text.slice(5, 8).trim();
+/**
+ * The filer the transmission is sent as, whose code is its default session: the A record's sender,
+ * or the first B record's filer for bare blocks (as the pipeline reads it), from the last inspection.
+ */
+function senderOf(inspection: Inspection | undefined): string | undefined {
+  const value = (layout: string, field: string) =>
+    inspection?.records.find((r) => r.layout === layout)?.fields.find((f) => f.name === field)?.value.trim() || undefined;
+  return value('A', 'senderId') ?? value('B', 'filer');
+}
 
 /** Write or edit a transmission in an 80-column editor with live layout checks, then send it. */
 export function Compose(props: ComposeProps) {
@@ -64,7 +71,7 @@ export function Compose(props: ComposeProps) {
   const [cursor, setCursor] = useState<EditorPosition>();
   const [hover, setHover] = useState<EditorPosition>();
   const [arm, setArm] = useState('');
-  const [result, setResult] = useState<ExchangeDetail>();
+  const [result, setResult] = useState<TransmissionAnswer>();
   const [sendError, setSendError] = useState<string>();
   const [sending, setSending] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -131,10 +138,10 @@ export function Compose(props: ComposeProps) {
     setSendError(undefined);
     try {
       if (arm !== '') {
-        await postJson('/v1/admin/arm', { scenario: arm, count: 1, ...(props.session !== '' ? { session: props.session } : { filer: senderOf(text) }) });
+        await postJson('/v1/admin/arm', { scenario: arm, count: 1, ...(props.session !== '' ? { session: props.session } : { filer: senderOf(inspection) }) });
       }
       const headers: Record<string, string> = props.session !== '' ? { 'x-ace-session': props.session } : {};
-      setResult(await postText<ExchangeDetail>('/v1/transmissions', text, headers));
+      setResult(await postText<TransmissionAnswer>('/v1/transmissions', text, headers));
       setArm('');
     } catch (err) {
       setSendError(err instanceof ApiError ? `${err.title}: ${err.detail}` : String(err));
