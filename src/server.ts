@@ -6,7 +6,7 @@ import { CensusOverrideApplication } from './applications/census-override/index.
 import { CensusQueryApplication } from './applications/census-query/index.js';
 import { CensusRanges } from './applications/entry-summary/census-ranges.js';
 import { EntrySummaryApplication } from './applications/entry-summary/index.js';
-import { loadGrammar } from './applications/entry-summary/grammar.js';
+import { loadTransactionGrammar } from './catair/grammar.js';
 import { type Catalog, loadCatalog } from './catair/catalog.js';
 import type { Config } from './config.js';
 import { Pipeline } from './pipeline.js';
@@ -77,7 +77,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const director = new Director(scenarios, scenarioState);
   const entrySummary = new EntrySummaryApplication({
     catalog,
-    grammar: loadGrammar(config.schemas, 'entry-summary'),
+    grammar: loadTransactionGrammar(config.schemas, 'entry-summary'),
     store: entries,
     options: config.entrySummary,
     director,

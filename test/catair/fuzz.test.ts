@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { loadGrammar } from '../../src/applications/entry-summary/grammar.js';
+import { loadTransactionGrammar } from '../../src/catair/grammar.js';
 import { groupEntrySummaries } from '../../src/applications/entry-summary/grouping.js';
 import { writeBatchRejection } from '../../src/catair/batch-output.js';
 import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../src/catair/catalog.js';
@@ -14,7 +14,7 @@ import { frameRecords } from '../../src/catair/framing.js';
  * written from them is all 80-character records.
  */
 const catalog = loadCatalog();
-const grammar = loadGrammar(DEFAULT_SCHEMA_DIR, 'entry-summary');
+const grammar = loadTransactionGrammar(DEFAULT_SCHEMA_DIR, 'entry-summary');
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
 
 const recordIds = ['A', 'B', 'Y', 'Z', '10', '11', '31', '35', '36', '40', '50', '63', '89', '90', 'CW02', 'CJ1', 'E1', 'X1', '77'];

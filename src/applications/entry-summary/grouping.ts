@@ -1,151 +1,107 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block, PositionedRecord } from '../../catair/envelope.js';
+import type { TransactionGrammar } from '../../catair/grammar.js';
+import { type AbsentGroup, type GroupOccurrence, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
 import { checkRecord } from '../../catair/record.js';
-import type { Grammar, Placement } from './grammar.js';
-import type { EntrySummaryTx, Line, Tariff, TxRecord } from './transaction.js';
-
-/** Tracks order and occurrences of records within one group. */
-class Sequence {
-  private last = -1;
-  private readonly counts = new Map<string, number>();
-
-  /** X35 when the record comes before one listed ahead of it, X36 when it occurs too often. */
-  accept(id: string, placement: Placement): 'X35' | 'X36' | undefined {
-    if (placement.order < this.last) return 'X35';
-    const count = (this.counts.get(id) ?? 0) + 1;
-    if (count > placement.max) return 'X36';
-    this.counts.set(id, count);
-    this.last = placement.order;
-    return undefined;
-  }
-}
-
-interface LineState {
-  readonly line: Line;
-  readonly children: Sequence;
-  readonly trailers: Sequence;
-  tariff?: { readonly tariff: Tariff; readonly children: Sequence };
-}
-
-interface TxState {
-  readonly tx: EntrySummaryTx;
-  section: 'header' | 'lines' | 'totals' | 'done';
-  readonly header: Sequence;
-  readonly totals: Sequence;
-  line?: LineState;
-}
+import type { EntrySummaryTx, Line, MissingGroup, Tariff, TxRecord } from './transaction.js';
 
 /**
- * Reads a block's records into entry summaries following the grammar, and reports syntax
- * problems: unknown record ids (X34), records out of sequence (X35), loops exceeded (X36), records
- * before any 10 record (X33), and characters outside the CATAIR set or data in filler (X40, X39).
+ * Reads a block's records into entry summaries as the AE grammar nests them (ESF-21..25) and reports
+ * the syntax problems that reject the batch: the grouping's X33..X36, and from each record's layout
+ * data in filler (X39) and characters outside the CATAIR set (X40). A blank mandatory field or a bad
+ * value is not a syntax problem: it stays on the record for the business rules, which raise the
+ * field's own condition.
  */
 export function groupEntrySummaries(
   block: Block,
-  grammar: Grammar,
+  grammar: TransactionGrammar,
   catalog: Catalog,
 ): { units: EntrySummaryTx[]; conditions: BatchCondition[] } {
-  const units: EntrySummaryTx[] = [];
-  const conditions: BatchCondition[] = [];
-  const flag = (code: string, rec: PositionedRecord, column = 0): void => {
-    conditions.push({ code, pointer: { kind: 'record', block: block.number, position: rec.position, column } });
+  const conditions: (BatchCondition & { order: number })[] = [];
+  const flag = (code: string, rec: PositionedRecord, column: number, order: number): void => {
+    conditions.push({ code, pointer: { kind: 'record', block: block.number, position: rec.position, column }, order });
   };
-  let state: TxState | undefined;
-  let headerMissingReported = false;
-
-  for (const rec of block.details) {
-    const id = grammar.recordId(rec.text);
-    if (id === undefined) {
-      flag('X34', rec, 1);
-      continue;
+  const checked = new Map<PositionedRecord, TxRecord>();
+  const grouped = groupTransactions(block.details, grammar);
+  for (const tx of grouped.transactions) {
+    for (const placed of recordsOf(tx)) {
+      const record = readRecord(placed, catalog);
+      checked.set(placed.record, record);
+      for (const p of record.problems) {
+        if (p.kind === 'filler') flag('X39', placed.record, p.column, 0);
+        else if (p.kind === 'nonstandard') flag('X40', placed.record, p.column, 0);
+      }
     }
-    const placement = grammar.placements.get(id) as Placement;
-    const layout = catalog.hasLayout(id) ? catalog.layout(id) : undefined;
-    const problems = layout ? checkRecord(layout, rec.text, catalog) : [];
-    for (const p of problems) {
-      if (p.kind === 'filler') flag('X39', rec, p.column);
-      else if (p.kind === 'nonstandard') flag('X40', rec, p.column);
-      else if (p.kind === 'missing' ? !p.field.missing : !p.field.invalid) flag('X40', rec, p.column);
-    }
-    const record: TxRecord = { id, text: rec.text, position: rec.position, ...(layout && { layout }), problems };
-
-    if (placement.group === 'header') {
-      const tx: EntrySummaryTx = { ordinal: units.length + 1, header: record, headerRecords: [], lines: [], totals: [] };
-      units.push(tx);
-      state = { tx, section: 'header', header: new Sequence(), totals: new Sequence() };
-      continue;
-    }
-    if (!state) {
-      if (!headerMissingReported) flag('X33', rec);
-      headerMissingReported = true;
-      continue;
-    }
-    const problem = place(state, id, placement, record);
-    if (problem) flag(problem, rec);
   }
-  return { units, conditions };
+  for (const p of grouped.problems) {
+    // Records left out of the grouping are still checked for characters the batch cannot carry.
+    const layout = catalog.candidates(p.record.text)[0];
+    const nonstandard = layout ? checkRecord(layout, p.record.text, catalog).find((f) => f.kind === 'nonstandard') : undefined;
+    if (nonstandard) flag('X40', p.record, nonstandard.column, 0);
+    flag(p.code, p.record, p.code === 'X34' ? 1 : 0, 1);
+  }
+  conditions.sort((a, b) => a.pointer.position - b.pointer.position || a.order - b.order);
+  const read = (placed: PlacedRecord): TxRecord => checked.get(placed.record) as TxRecord;
+  const units = grouped.transactions.map((tx) => toEntrySummary(tx, grouped.absent.filter((a) => transactionOf(a.parent) === tx), read));
+  return { units, conditions: conditions.map(({ order: _order, ...c }) => c) };
 }
 
-function place(state: TxState, id: string, placement: Placement, record: TxRecord): string | undefined {
-  const { tx } = state;
-  if (state.section === 'done') return 'X35';
-  switch (placement.group) {
-    case 'headerRecords': {
-      if (state.section !== 'header') return 'X35';
-      const problem = state.header.accept(id, placement);
-      if (!problem) tx.headerRecords.push(record);
-      return problem;
+/** The transaction a group occurrence belongs to. */
+function transactionOf(occurrence: GroupOccurrence): GroupOccurrence {
+  let at = occurrence;
+  while (at.parent) at = at.parent;
+  return at;
+}
+
+function readRecord(placed: PlacedRecord, catalog: Catalog): TxRecord {
+  const { node, record } = placed;
+  const layout = catalog.hasLayout(node.id) ? catalog.layout(node.id) : undefined;
+  const problems = layout ? checkRecord(layout, record.text, catalog) : [];
+  return { id: node.id, text: record.text, position: record.position, ...(layout && { layout }), problems, placed };
+}
+
+/** The entry summary view the rules read: header, lines with their tariffs, totals, trailer. */
+function toEntrySummary(tx: GroupOccurrence, absent: readonly AbsentGroup[], read: (p: PlacedRecord) => TxRecord): EntrySummaryTx {
+  const headerGroup = tx.items[0] as GroupOccurrence;
+  const [header, ...headerRecords] = [...recordsOf(headerGroup)].map(read);
+  const lines: Line[] = [];
+  const lineOf = new Map<GroupOccurrence, Line>();
+  const totals: TxRecord[] = [];
+  let trailer: TxRecord | undefined;
+  for (const item of tx.items.slice(1)) {
+    if (!isGroupOccurrence(item)) continue;
+    if (item.node.name === 'line') {
+      const line = toLine(item, lines.length + 1, read);
+      lines.push(line);
+      lineOf.set(item, line);
+    } else if (item.node.name === 'totals') {
+      for (const placed of recordsOf(item)) {
+        if (placed.node.id === '90') trailer = read(placed);
+        else totals.push(read(placed));
+      }
     }
-    case 'line': {
-      if (state.section === 'totals') return 'X35';
-      if (tx.lines.length >= placement.max) return 'X36';
-      const line: Line = { ordinal: tx.lines.length + 1, record, children: [], tariffs: [], trailers: [] };
-      tx.lines.push(line);
-      state.section = 'lines';
-      state.line = { line, children: new Sequence(), trailers: new Sequence() };
-      return undefined;
-    }
-    case 'lineRecords': {
-      const current = state.line;
-      if (state.section !== 'lines' || !current || current.line.tariffs.length > 0) return 'X35';
-      const problem = current.children.accept(id, placement);
-      if (!problem) current.line.children.push(record);
-      return problem;
-    }
-    case 'tariff': {
-      const current = state.line;
-      if (state.section !== 'lines' || !current || current.line.trailers.length > 0) return 'X35';
-      if (current.line.tariffs.length >= placement.max) return 'X36';
-      const tariff: Tariff = { ordinal: current.line.tariffs.length + 1, record, children: [] };
-      current.line.tariffs.push(tariff);
-      current.tariff = { tariff, children: new Sequence() };
-      return undefined;
-    }
-    case 'tariffRecords': {
-      const current = state.line;
-      if (state.section !== 'lines' || !current?.tariff || current.line.trailers.length > 0) return 'X35';
-      const problem = current.tariff.children.accept(id, placement);
-      if (!problem) current.tariff.tariff.children.push(record);
-      return problem;
-    }
-    case 'lineTrailerRecords': {
-      const current = state.line;
-      if (state.section !== 'lines' || !current) return 'X35';
-      const problem = current.trailers.accept(id, placement);
-      if (!problem) current.line.trailers.push(record);
-      return problem;
-    }
-    case 'totalsRecords': {
-      state.section = 'totals';
-      const problem = state.totals.accept(id, placement);
-      if (!problem) tx.totals.push(record);
-      return problem;
-    }
-    case 'trailer':
-      tx.trailer = record;
-      state.section = 'done';
-      return undefined;
-    case 'header':
-      return undefined;
   }
+  const missing = absent.flatMap((a): MissingGroup[] => {
+    if (a.node.missing === undefined) return [];
+    const line = lineOf.get(a.parent);
+    return [{ code: a.node.missing, group: a.node.name, ...(line && { line }) }];
+  });
+  return { ordinal: tx.ordinal, header: header as TxRecord, headerRecords, lines, totals, ...(trailer && { trailer }), missing };
+}
+
+function toLine(occurrence: GroupOccurrence, ordinal: number, read: (p: PlacedRecord) => TxRecord): Line {
+  const [first, ...items] = occurrence.items;
+  const children: TxRecord[] = [];
+  const tariffs: Tariff[] = [];
+  const trailers: TxRecord[] = [];
+  for (const item of items) {
+    if (isGroupOccurrence(item) && item.node.name === 'tariff') {
+      const [record, ...rest] = [...recordsOf(item)].map(read);
+      tariffs.push({ ordinal: tariffs.length + 1, record: record as TxRecord, children: rest });
+      continue;
+    }
+    const records = isGroupOccurrence(item) ? [...recordsOf(item)].map(read) : [read(item)];
+    (tariffs.length === 0 ? children : trailers).push(...records);
+  }
+  return { ordinal, record: read(first as PlacedRecord), children, tariffs, trailers };
 }

@@ -7,7 +7,7 @@ import type { Direction, ScenarioDirector } from '../scenario-port.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
 import type { CensusRanges } from './census-ranges.js';
 import type { EntryKey, EntryState, EntryStore, OutstandingWarning } from './entry-store.js';
-import type { Grammar } from './grammar.js';
+import type { TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
 import type { EntrySummaryOptions } from './options.js';
 import { ENTRY_SUMMARY_RULES } from './rules/index.js';
@@ -20,7 +20,7 @@ const VERSION_STEP = 100;
 
 export interface EntrySummaryDependencies {
   readonly catalog: Catalog;
-  readonly grammar: Grammar;
+  readonly grammar: TransactionGrammar;
   readonly store: EntryStore;
   readonly options: EntrySummaryOptions;
   readonly director: ScenarioDirector;

@@ -1,5 +1,6 @@
 import type { Layout } from '../../catair/layout.js';
 import type { Severity } from '../../catair/dictionary.js';
+import type { PlacedRecord } from '../../catair/grouping.js';
 import type { FieldProblem } from '../../catair/record.js';
 
 /** One input record of a transaction, with what its layout check found. */
@@ -10,6 +11,8 @@ export interface TxRecord {
   readonly position: number;
   readonly layout?: Layout;
   readonly problems: readonly FieldProblem[];
+  /** Where the grammar placed it: its group occurrences, for E0 pointers. */
+  readonly placed?: PlacedRecord;
 }
 
 export interface Tariff {
@@ -26,6 +29,13 @@ export interface Line {
   readonly trailers: TxRecord[];
 }
 
+/** A mandatory group the text gives a condition for, absent from the transaction or from one line. */
+export interface MissingGroup {
+  readonly code: string;
+  readonly group: string;
+  readonly line?: Line;
+}
+
 /** One entry summary: its 10 record, header records, lines, totals and 90 record. */
 export interface EntrySummaryTx {
   readonly ordinal: number;
@@ -34,6 +44,8 @@ export interface EntrySummaryTx {
   readonly lines: Line[];
   readonly totals: TxRecord[];
   trailer?: TxRecord;
+  /** Mandatory groups found absent while grouping (a line with no 50: 431). */
+  readonly missing: readonly MissingGroup[];
 }
 
 /** What an E0 pointer names. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { CensusRanges } from '../../../src/applications/entry-summary/census-ranges.js';
 import type { EntryState } from '../../../src/applications/entry-summary/entry-store.js';
-import { loadGrammar } from '../../../src/applications/entry-summary/grammar.js';
+import { loadTransactionGrammar } from '../../../src/catair/grammar.js';
 import { groupEntrySummaries } from '../../../src/applications/entry-summary/grouping.js';
 import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
 import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
@@ -16,6 +16,7 @@ import { importerNumber } from '../../../src/applications/entry-summary/rules/im
 import { ENTRY_SUMMARY_RULES } from '../../../src/applications/entry-summary/rules/index.js';
 import { layoutFields } from '../../../src/applications/entry-summary/rules/layout-fields.js';
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
+import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
 import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
 import { electronicSignature } from '../../../src/applications/entry-summary/rules/signature.js';
@@ -25,7 +26,7 @@ import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../../src/catair/catalog.js'
 
 const catalog = loadCatalog();
 const CENSUS_RANGES = CensusRanges.load(DEFAULT_SCHEMA_DIR);
-const grammar = loadGrammar(DEFAULT_SCHEMA_DIR, 'entry-summary');
+const grammar = loadTransactionGrammar(DEFAULT_SCHEMA_DIR, 'entry-summary');
 const samples = fileURLToPath(new URL('../../../scenarios/samples/', import.meta.url));
 const NOW = new Date('2026-11-25T15:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -108,6 +109,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     importerNumber,
     postSummaryCorrection,
     lineItems,
+    missingGroups,
     censusOverrides,
     censusParameters,
     totals,
@@ -273,6 +275,14 @@ t.test('postSummaryCorrection', async (t) => {
   const c580 = postSummaryCorrection(txOf(with63), ctx());
   t.same(c580.map((c) => [c.code, c.ref.kind]), [['580', 'line']], '63 record without PSC');
   t.same(run(postSummaryCorrection, insertAfter(notPsc, '50', rec('63L07')), ctx({ existing })), ['284', '277', '580']);
+});
+
+t.test('missingGroups: a line without a 50 is 431 on that line (ESF-23 Tariff Grouping M; ESF-89)', async (t) => {
+  t.same(run(missingGroups, ONE_LINE), [], 'the sample line has its 50');
+  const tx = txOf(without(ONE_LINE, '50'));
+  const found = missingGroups(tx, ctx());
+  t.same(found.map((c) => [c.code, c.ref.kind]), [['431', 'line']]);
+  t.equal(found[0]?.record, tx.lines[0]?.record, 'it points at the 40 record');
 });
 
 t.test('lineItems', async (t) => {

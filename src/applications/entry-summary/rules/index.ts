@@ -7,6 +7,7 @@ import { filerAndPort } from './filer-and-port.js';
 import { importerNumber } from './importer.js';
 import { layoutFields } from './layout-fields.js';
 import { lineItems } from './lines.js';
+import { missingGroups } from './missing-groups.js';
 import { postSummaryCorrection } from './psc.js';
 import type { Rule } from './rule.js';
 import { electronicSignature } from './signature.js';
@@ -23,6 +24,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   importerNumber,
   postSummaryCorrection,
   lineItems,
+  missingGroups,
   censusOverrides,
   censusParameters,
   totals,

@@ -1,0 +1,232 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { SchemaError } from './catalog.js';
+
+/**
+ * Transaction grammars (`schemas/grammar/*.yaml`): the nested groupings CATAIR's "input structure
+ * maps" draw, as data. A grammar is a tree of record nodes and group nodes; a group's leading
+ * records (up to its first mandatory one) start a new occurrence of it. Fragments are named lists of nodes that any grammar
+ * can splice in with `include` (the PGA message set is written once and used by AE and SE alike).
+ */
+
+const Usage = z.enum(['M', 'C', 'O']);
+const conditionCode = z.string().regex(/^[A-Z0-9]{3}$/, 'a condition code is 3 characters, e.g. 431');
+const referenceType = z.string().regex(/^[A-Z0-9]{4,6}$/, 'an E0 reference data type code, e.g. LINITM');
+
+type NodeSpec = RecordNodeSpec | GroupNodeSpec | IncludeSpec;
+interface RecordNodeSpec {
+  record: string;
+  max?: number | undefined;
+  usage?: 'M' | 'C' | 'O' | undefined;
+  match?: string | undefined;
+  reference?: string | undefined;
+  source?: string | undefined;
+  title?: string | undefined;
+}
+interface GroupNodeSpec {
+  group: string;
+  max?: number | undefined;
+  usage?: 'M' | 'C' | 'O' | undefined;
+  reference?: string | undefined;
+  missing?: string | undefined;
+  source?: string | undefined;
+  title?: string | undefined;
+  children: NodeSpec[];
+}
+interface IncludeSpec {
+  include: string;
+}
+
+const RecordNodeSpec = z
+  .object({
+    record: z.string().min(2).max(4),
+    max: z.number().int().positive().optional(),
+    usage: Usage.optional(),
+    /** The leading text that tells this node apart when one layout has variants (PG00S, PG00E). */
+    match: z.string().min(2).max(6).optional(),
+    reference: referenceType.optional(),
+    source: z.string().optional(),
+    title: z.string().optional(),
+  })
+  .strict();
+
+const NodeSpec: z.ZodType<NodeSpec> = z.lazy(() =>
+  z.union([
+    RecordNodeSpec,
+    z
+      .object({
+        group: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'group names are camelCase'),
+        max: z.number().int().positive().optional(),
+        usage: Usage.optional(),
+        reference: referenceType.optional(),
+        /** Business condition raised when a mandatory group is absent from its parent (e.g. 431, a line without a 50). */
+        missing: conditionCode.optional(),
+        source: z.string().optional(),
+        title: z.string().optional(),
+        children: z.array(NodeSpec).min(1),
+      })
+      .strict(),
+    z.object({ include: z.string() }).strict(),
+  ]),
+);
+
+const GrammarFile = z
+  .object({
+    description: z.string().optional(),
+    application: z.string().length(2).optional(),
+    /** The group one transaction is; its trigger record starts each transaction. */
+    transaction: NodeSpec.optional(),
+    fragments: z.record(z.string(), z.array(NodeSpec)).optional(),
+  })
+  .strict();
+
+export interface RecordNode {
+  readonly kind: 'record';
+  /** The layout the record is read with. */
+  readonly id: string;
+  /** Leading text that identifies the record at this place. */
+  readonly match: string;
+  readonly max: number;
+  readonly usage: 'M' | 'C' | 'O';
+  readonly reference?: string;
+  readonly source?: string;
+}
+
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly name: string;
+  readonly max: number;
+  readonly usage: 'M' | 'C' | 'O';
+  readonly reference?: string;
+  readonly missing?: string;
+  readonly source?: string;
+  readonly children: readonly GrammarNode[];
+  /**
+   * The leading texts of the records that can open an occurrence: its children's up to and
+   * including the first mandatory one (CATAIR groups may begin with conditional records, as the
+   * TOTALS grouping's 88 or the non-EIP grouping's 43).
+   */
+  readonly entries: ReadonlySet<string>;
+}
+
+export type GrammarNode = RecordNode | GroupNode;
+
+export interface TransactionGrammar {
+  readonly application?: string;
+  readonly transaction: GroupNode;
+  /** Every leading text a record can be identified by, longest first. */
+  readonly matches: readonly string[];
+  /** The leading text a record is identified by, or undefined when the grammar has no such record. */
+  identify(text: string): string | undefined;
+}
+
+/** Loads the grammar `name` (`schemas/grammar/<name>.yaml`), resolving includes from every grammar file's fragments. */
+export function loadTransactionGrammar(schemaDir: string, name: string): TransactionGrammar {
+  const dir = join(schemaDir, 'grammar');
+  const files = new Map<string, z.infer<typeof GrammarFile>>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const path = join(dir, file);
+    const shown = relative(process.cwd(), path) || path;
+    let data: unknown;
+    try {
+      data = parseYaml(readFileSync(path, 'utf8'));
+    } catch (err) {
+      throw new SchemaError(`${shown}: not valid YAML: ${(err as Error).message}`);
+    }
+    const parsed = GrammarFile.safeParse(data);
+    if (!parsed.success) {
+      throw new SchemaError(`${shown}: ${parsed.error.issues.map((i) => `at ${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+    }
+    files.set(file.slice(0, -'.yaml'.length), parsed.data);
+  }
+  const fragments = new Map<string, { file: string; nodes: NodeSpec[] }>();
+  for (const [file, g] of files) {
+    for (const [fragment, nodes] of Object.entries(g.fragments ?? {})) {
+      if (fragments.has(fragment)) throw new SchemaError(`schemas/grammar/${file}.yaml: fragment ${fragment} is also defined in ${fragments.get(fragment)?.file}.yaml`);
+      fragments.set(fragment, { file, nodes });
+    }
+  }
+  const own = files.get(name);
+  if (!own?.transaction) throw new SchemaError(`schemas/grammar/${name}.yaml: no such grammar, or it has no transaction`);
+  const where = `schemas/grammar/${name}.yaml`;
+  const compiled = compileNode(own.transaction, fragments, where, []);
+  if (compiled.kind !== 'group') throw new SchemaError(`${where}: the transaction must be a group`);
+  return withLookup(compiled, own.application);
+}
+
+function compileNode(spec: NodeSpec, fragments: ReadonlyMap<string, { nodes: NodeSpec[] }>, where: string, including: readonly string[]): GrammarNode {
+  if ('record' in spec) {
+    const match = spec.match ?? spec.record;
+    if (!match.startsWith(spec.record)) throw new SchemaError(`${where}: record ${spec.record}: match "${match}" must start with the record id`);
+    return {
+      kind: 'record',
+      id: spec.record,
+      match,
+      max: spec.max ?? 1,
+      usage: spec.usage ?? 'C',
+      ...(spec.reference !== undefined && { reference: spec.reference }),
+      ...(spec.source !== undefined && { source: spec.source }),
+    };
+  }
+  if ('include' in spec) throw new SchemaError(`${where}: include ${spec.include} is only allowed in a group's children`);
+  const children = expand(spec.children, fragments, where, including).map((c) => compileNode(c, fragments, `${where} > ${spec.group}`, including));
+  const first = children[0];
+  if (!first) throw new SchemaError(`${where}: group ${spec.group} has no children`);
+  return {
+    kind: 'group',
+    name: spec.group,
+    max: spec.max ?? 1,
+    usage: spec.usage ?? 'C',
+    ...(spec.reference !== undefined && { reference: spec.reference }),
+    ...(spec.missing !== undefined && { missing: spec.missing }),
+    ...(spec.source !== undefined && { source: spec.source }),
+    children,
+    entries: entriesOf(children),
+  };
+}
+
+function entriesOf(children: readonly GrammarNode[]): ReadonlySet<string> {
+  const entries = new Set<string>();
+  for (const child of children) {
+    if (child.kind === 'record') entries.add(child.match);
+    else child.entries.forEach((e) => entries.add(e));
+    if (child.usage === 'M') break;
+  }
+  return entries;
+}
+
+/** Replaces `include` nodes by their fragment's nodes (recursively; a fragment including itself is refused). */
+function expand(nodes: readonly NodeSpec[], fragments: ReadonlyMap<string, { nodes: NodeSpec[] }>, where: string, including: readonly string[]): NodeSpec[] {
+  return nodes.flatMap((node) => {
+    if (!('include' in node)) return [node];
+    const fragment = fragments.get(node.include);
+    if (!fragment) throw new SchemaError(`${where}: include ${node.include}: no grammar file defines that fragment`);
+    if (including.includes(node.include)) throw new SchemaError(`${where}: fragment ${node.include} includes itself`);
+    return expand(fragment.nodes, fragments, where, [...including, node.include]);
+  });
+}
+
+function withLookup(transaction: GroupNode, application: string | undefined): TransactionGrammar {
+  const all = new Set<string>();
+  const visit = (node: GrammarNode): void => {
+    if (node.kind === 'record') all.add(node.match);
+    else node.children.forEach(visit);
+  };
+  visit(transaction);
+  const matches = [...all].sort((a, b) => b.length - a.length);
+  const lengths = [...new Set(matches.map((m) => m.length))];
+  return {
+    ...(application !== undefined && { application }),
+    transaction,
+    matches,
+    identify(text) {
+      for (const n of lengths) {
+        const lead = text.slice(0, n);
+        if (all.has(lead)) return lead;
+      }
+      return undefined;
+    },
+  };
+}
