@@ -3,14 +3,15 @@ import type { Rule } from './rule.js';
 
 /**
  * Mandatory fields, field classes and code lists, as the layouts in schemas/layouts declare them:
- * each field names the condition for "missing" and "invalid". (Problems whose field names no
- * condition were already reported as syntax by the grouping step.)
+ * each field names its condition for "missing" and "invalid". A bad value in a field that names
+ * no "invalid" condition gets its "missing" one (ace-mock choice: the field is not validly there,
+ * and a field problem is a business condition of the field, never the batch's X40).
  */
 export const layoutFields: Rule = (tx) => {
   const found: EsCondition[] = [];
   for (const { record, ref } of allRecords(tx)) {
     for (const p of record.problems) {
-      const code = p.kind === 'missing' ? p.field.missing : p.kind === 'invalid' ? p.field.invalid : undefined;
+      const code = p.kind === 'missing' ? p.field.missing : p.kind === 'invalid' ? (p.field.invalid ?? p.field.missing) : undefined;
       if (code !== undefined) found.push({ code, ref, record, field: p.field.name });
     }
   }
