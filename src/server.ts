@@ -52,6 +52,8 @@ export interface CreateOptions {
   readonly clock?: () => Date;
   /** The MQ client when `mq.enabled` (tests pass the in-memory queue manager); default the real ibmmq one. */
   readonly mqClient?: MqClient;
+  /** Schemas already loaded from `config.schemas` (tests that start many mocks load them once). */
+  readonly catalog?: Catalog;
 }
 
 /** The MQ door, when enabled: the listener on the request queue, started at once. */
@@ -66,7 +68,7 @@ function startMq(config: Config, deps: Omit<MqListenerOptions, 'client' | 'confi
 /** Composition root: loads the schemas, opens the database, builds the pipeline and the HTTP door. */
 export function createAceMock(config: Config, options: CreateOptions = {}): AceMock {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const catalog = loadCatalog(config.schemas);
+  const catalog = options.catalog ?? loadCatalog(config.schemas);
   const db = openDatabase(config.db);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);

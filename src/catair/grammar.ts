@@ -22,6 +22,7 @@ interface RecordNodeSpec {
   usage?: 'M' | 'C' | 'O' | undefined;
   match?: string | undefined;
   reference?: string | undefined;
+  detail?: string | undefined;
   source?: string | undefined;
   title?: string | undefined;
 }
@@ -47,6 +48,8 @@ const RecordNodeSpec = z
     /** The leading text that tells this node apart when one layout has variants (PG00S, PG00E). */
     match: z.string().min(2).max(6).optional(),
     reference: referenceType.optional(),
+    /** A finer reference within the record, pointed at when a condition names one of its fields (TARQTY in a 50). */
+    detail: referenceType.optional(),
     source: z.string().optional(),
     title: z.string().optional(),
   })
@@ -72,10 +75,30 @@ const NodeSpec: z.ZodType<NodeSpec> = z.lazy(() =>
   ]),
 );
 
+/**
+ * What an E0 pointer of a reference type carries (ESF-194..203 table 1): E0 field ← field of the
+ * referenced record. A list maps one E0 per listed input field (the 1-5 reasons of a 35 record): the
+ * occurrence then counts those fields across the group's records, and a condition naming one of
+ * them points at it.
+ */
+const ReferenceSpec = z
+  .object({
+    fields: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).optional(),
+    /** Identified by the transaction, as SUMMRY is: the 10 record's fields and the transaction's sequence. */
+    transaction: z.boolean().optional(),
+    /** The field whose value is the occurrence position (the PGA line number of a PG01, ESF-193 note 1). */
+    occurrenceField: z.string().optional(),
+    /** Occurrence position is always zero (PGA records other than PG01, ESF-193 note 1). */
+    zeroOccurrence: z.boolean().optional(),
+  })
+  .strict();
+export type ReferenceSpec = z.infer<typeof ReferenceSpec>;
+
 const GrammarFile = z
   .object({
     description: z.string().optional(),
     application: z.string().length(2).optional(),
+    references: z.record(referenceType, ReferenceSpec).optional(),
     /** The group one transaction is; its trigger record starts each transaction. */
     transaction: NodeSpec.optional(),
     fragments: z.record(z.string(), z.array(NodeSpec)).optional(),
@@ -91,6 +114,7 @@ export interface RecordNode {
   readonly max: number;
   readonly usage: 'M' | 'C' | 'O';
   readonly reference?: string;
+  readonly detail?: string;
   readonly source?: string;
 }
 
@@ -116,6 +140,8 @@ export type GrammarNode = RecordNode | GroupNode;
 export interface TransactionGrammar {
   readonly application?: string;
   readonly transaction: GroupNode;
+  /** How each E0 reference type is filled, from every grammar file. */
+  readonly references: ReadonlyMap<string, ReferenceSpec>;
   /** Every leading text a record can be identified by, longest first. */
   readonly matches: readonly string[];
   /** The leading text a record is identified by, or undefined when the grammar has no such record. */
@@ -153,7 +179,9 @@ export function loadTransactionGrammar(schemaDir: string, name: string): Transac
   const where = `schemas/grammar/${name}.yaml`;
   const compiled = compileNode(own.transaction, fragments, where, []);
   if (compiled.kind !== 'group') throw new SchemaError(`${where}: the transaction must be a group`);
-  return withLookup(compiled, own.application);
+  const references = new Map<string, ReferenceSpec>();
+  for (const g of files.values()) for (const [type, ref] of Object.entries(g.references ?? {})) references.set(type, ref);
+  return withLookup(compiled, own.application, references);
 }
 
 function compileNode(spec: NodeSpec, fragments: ReadonlyMap<string, { nodes: NodeSpec[] }>, where: string, including: readonly string[]): GrammarNode {
@@ -167,6 +195,7 @@ function compileNode(spec: NodeSpec, fragments: ReadonlyMap<string, { nodes: Nod
       max: spec.max ?? 1,
       usage: spec.usage ?? 'C',
       ...(spec.reference !== undefined && { reference: spec.reference }),
+      ...(spec.detail !== undefined && { detail: spec.detail }),
       ...(spec.source !== undefined && { source: spec.source }),
     };
   }
@@ -208,7 +237,7 @@ function expand(nodes: readonly NodeSpec[], fragments: ReadonlyMap<string, { nod
   });
 }
 
-function withLookup(transaction: GroupNode, application: string | undefined): TransactionGrammar {
+function withLookup(transaction: GroupNode, application: string | undefined, references: ReadonlyMap<string, ReferenceSpec>): TransactionGrammar {
   const all = new Set<string>();
   const visit = (node: GrammarNode): void => {
     if (node.kind === 'record') all.add(node.match);
@@ -220,6 +249,7 @@ function withLookup(transaction: GroupNode, application: string | undefined): Tr
   return {
     ...(application !== undefined && { application }),
     transaction,
+    references,
     matches,
     identify(text) {
       for (const n of lengths) {

@@ -1,9 +1,11 @@
 import type { Catalog } from '../../catair/catalog.js';
+import type { TransactionGrammar } from '../../catair/grammar.js';
 import type { Severity } from '../../catair/dictionary.js';
 import { writeRecord } from '../../catair/record.js';
 import type { ConditionReport } from '../application.js';
 import { value } from './rules/rule.js';
-import type { EntrySummaryTx, EsCondition, Line, Reference, Tariff } from './transaction.js';
+import { type Pointer, PointerWriter } from './pointers.js';
+import type { EntrySummaryTx, EsCondition } from './transaction.js';
 
 /** The final disposition of one entry summary. */
 export interface Disposition {
@@ -13,14 +15,16 @@ export interface Disposition {
   readonly version?: number;
 }
 
-function referenceOrder(ref: Reference): number {
-  switch (ref.kind) {
+/** Where a condition sorts: by the input record it is about, so the answer reads in input order. */
+function inputOrder(c: EsCondition, tx: EntrySummaryTx): number {
+  if (c.record) return c.record.position;
+  switch (c.ref.kind) {
     case 'summary':
-      return 0;
+      return tx.header.position;
     case 'line':
-      return ref.line.ordinal * 1000;
+      return c.ref.line.record.position;
     case 'tariff':
-      return ref.line.ordinal * 1000 + ref.tariff.ordinal;
+      return c.ref.tariff.record.position;
     case 'totals':
       return Number.MAX_SAFE_INTEGER;
   }
@@ -34,9 +38,20 @@ function finalSeverity(severities: readonly Severity[], accepted: boolean): stri
   return '';
 }
 
-/** E0 and E1 records for one transaction, in CBP's order: SUMMRY first, then by line and tariff, totals last. */
+/**
+ * E0 and E1 records for one transaction, in CBP's order (ESF-193..206): E0 SUMMRY first, then each
+ * condition in input order, after the E0 pointers of the groupings it was found in (not repeated
+ * for the next condition in the same grouping), and the final disposition E1 last.
+ */
 export class EntrySummaryWriter {
-  constructor(private readonly catalog: Catalog) {}
+  private readonly pointers: PointerWriter;
+
+  constructor(
+    private readonly catalog: Catalog,
+    grammar: TransactionGrammar,
+  ) {
+    this.pointers = new PointerWriter(catalog, grammar);
+  }
 
   write(tx: EntrySummaryTx, conditions: readonly EsCondition[], disposition: Disposition): { records: string[]; reports: ConditionReport[] } {
     const { catalog } = this;
@@ -48,38 +63,18 @@ export class EntrySummaryWriter {
       writeRecord(catalog.layout('E0.SUMMRY'), { occurrence: tx.ordinal, ...trailerFields }),
     ];
     const reports: ConditionReport[] = [];
-    const sorted = [...conditions].sort((a, b) => referenceOrder(a.ref) - referenceOrder(b.ref));
-    // E0 pointers are written when the referenced line or tariff changes (by ordinal: line numbers
-    // and HTS numbers may repeat); a tariff's condition needs its line's E0 first.
-    let currentLine = 0;
-    let currentTariff = 0;
+    const sorted = conditions
+      .map((c, i) => ({ c, i, at: inputOrder(c, tx) }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .map(({ c }) => c);
+    let written: readonly Pointer[] = [];
     for (const c of sorted) {
-      let label = 'SUMMRY';
-      if (c.ref.kind === 'line' || c.ref.kind === 'tariff') {
-        const line = this.linePointer(c.ref.line);
-        if (c.ref.line.ordinal !== currentLine) {
-          records.push(line.record);
-          currentLine = c.ref.line.ordinal;
-          currentTariff = 0;
-        }
-        label = line.label;
-        if (c.ref.kind === 'tariff') {
-          const tariff = this.tariffPointer(c.ref.tariff);
-          label = `${line.label} ${tariff.label}`;
-          if (c.ref.tariff.ordinal !== currentTariff) {
-            records.push(tariff.record);
-            currentTariff = c.ref.tariff.ordinal;
-          }
-        } else {
-          currentTariff = 0;
-        }
-      } else if (c.ref.kind === 'totals') {
-        label = 'TOTALS';
-        if (currentLine !== Number.MAX_SAFE_INTEGER) {
-          records.push(writeRecord(catalog.layout('E0.TOTALS'), { occurrence: tx.ordinal, ...trailerFields }));
-          currentLine = Number.MAX_SAFE_INTEGER;
-        }
-      }
+      const chain = this.pointers.pointersOf(c, tx);
+      let shared = 0;
+      while (shared < chain.length && shared < written.length && chain[shared]?.key === written[shared]?.key) shared++;
+      for (const pointer of chain.slice(shared)) records.push(pointer.record);
+      written = chain;
+      const label = chain.length === 0 ? 'SUMMRY' : chain.map((p) => p.label).join(' ');
       const known = catalog.dictionary.has(c.code) ? catalog.dictionary.get(c.code) : undefined;
       const entry = { code: c.code, severity: c.severity ?? known?.severity ?? 'F', narrative: c.narrative ?? known?.narrative ?? '' };
       records.push(
@@ -111,21 +106,5 @@ export class EntrySummaryWriter {
       }),
     );
     return { records, reports };
-  }
-
-  private linePointer(line: Line): { label: string; record: string } {
-    const lineNumber = value(line.record, 'lineNumber');
-    return {
-      label: `LINITM ${lineNumber}`,
-      record: writeRecord(this.catalog.layout('E0.LINITM'), { occurrence: line.ordinal, lineNumber }),
-    };
-  }
-
-  private tariffPointer(tariff: Tariff): { label: string; record: string } {
-    const hts = value(tariff.record, 'hts');
-    return {
-      label: `TARIFF ${hts}`,
-      record: writeRecord(this.catalog.layout('E0.TARIFF'), { occurrence: tariff.ordinal, hts }),
-    };
   }
 }

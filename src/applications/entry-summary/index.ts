@@ -39,7 +39,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
   private readonly writer: EntrySummaryWriter;
 
   constructor(private readonly deps: EntrySummaryDependencies) {
-    this.writer = new EntrySummaryWriter(deps.catalog);
+    this.writer = new EntrySummaryWriter(deps.catalog, deps.grammar);
   }
 
   group(block: Block): { units: EntrySummaryTx[]; conditions: BatchCondition[] } {
