@@ -28,6 +28,8 @@ export interface BatchConditionReport {
   readonly block: number;
   readonly position?: number;
   readonly column?: number;
+  /** What the condition means and what to fix (the error dictionary's explanation). */
+  readonly explanation?: string;
 }
 
 /** Everything about one exchange: the answer's records and the decisions behind them. */
@@ -171,7 +173,7 @@ export class Pipeline {
       const response = this.responseId(app.id);
       output.push(writeOutputB(this.catalog, block.header.text, response), ...answer.records);
       output.push(writeOutputY(this.catalog, block.header.text, response, answer.records.length));
-      transactions.push(...answer.transactions);
+      transactions.push(...answer.transactions.map((t) => this.explainTransaction(t, response)));
       delayMs = Math.max(delayMs, answer.delayMs);
       for (const f of answer.followUps) {
         this.outbox.add({
@@ -225,10 +227,23 @@ export class Pipeline {
   }
 
   private reportBatchCondition(c: BatchCondition): BatchConditionReport {
-    const { narrative } = this.catalog.dictionary.get(c.code);
+    const { narrative, explanation } = this.catalog.dictionary.get(c.code);
+    const why = explanation !== undefined ? { explanation } : {};
     return c.pointer.kind === 'record'
-      ? { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position, column: c.pointer.column }
-      : { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position };
+      ? { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position, column: c.pointer.column, ...why }
+      : { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position, ...why };
+  }
+
+  /**
+   * Each condition with the dictionary's explanation of it, as the answering application means the
+   * code; a scenario's own narrative for a code is another meaning, so it gets none.
+   */
+  private explainTransaction(t: TransactionOutcome, response: string): TransactionOutcome {
+    const conditions = t.conditions.map((c) => {
+      const entry = this.catalog.dictionary.lookup(c.code, response);
+      return entry?.explanation !== undefined && entry.narrative === c.narrative ? { ...c, explanation: entry.explanation } : c;
+    });
+    return { ...t, conditions };
   }
 }
 

@@ -12,6 +12,8 @@ export interface ConditionReport {
   /** The input record (1-based position in the transmission) and field that caused it, when known. */
   readonly position?: number;
   readonly field?: string;
+  /** What the condition means and what to fix (the error dictionary's explanation), when it has one. */
+  readonly explanation?: string;
 }
 
 /** The answer to one transaction (e.g. one entry summary). */

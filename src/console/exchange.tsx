@@ -14,6 +14,8 @@ interface PointedCondition {
   readonly position?: number;
   readonly field?: string;
   readonly column?: number;
+  /** The dictionary's explanation: what the condition means and what to fix. */
+  readonly explanation?: string;
 }
 
 const SEVERITY: Record<string, string> = { F: 'fatal', W: 'warning', P: 'PGA', I: 'information' };
@@ -29,6 +31,7 @@ function conditionsOf(exchange: ExchangeDetail): PointedCondition[] {
       where: c.position !== undefined ? `record ${c.position}${c.column ? `, column ${c.column}` : ''}` : `block ${c.block}`,
       ...(c.position !== undefined && { position: c.position }),
       ...(c.column !== undefined && c.column > 0 && { column: c.column }),
+      ...(c.explanation !== undefined && { explanation: c.explanation }),
     }),
   );
   (exchange.detail.transactions ?? []).forEach((t, ti) =>
@@ -41,6 +44,7 @@ function conditionsOf(exchange: ExchangeDetail): PointedCondition[] {
         where: `${entryLabel(t.filer, t.entryNumber)} ${c.reference}${c.position !== undefined ? `, record ${c.position}` : ''}${c.field ? `, ${c.field}` : ''}`,
         ...(c.position !== undefined && { position: c.position }),
         ...(c.field !== undefined && { field: c.field }),
+        ...(c.explanation !== undefined && { explanation: c.explanation }),
       }),
     ),
   );
@@ -176,6 +180,7 @@ export function ExchangeView(props: { readonly id: string }) {
                     {' '}
                     {SEVERITY[c.severity] ?? c.severity} · {c.where}
                   </span>
+                  {c.explanation !== undefined && <span class="why">{c.explanation}</span>}
                 </button>
               </li>
             ))}

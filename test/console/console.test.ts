@@ -102,6 +102,7 @@ if (unavailable) {
     t.equal(await offending.textContent(), '03245430', 'on the 10 record, its value');
     t.equal(await page.locator('section[aria-label="Input"] li.record:has(.offending.selected)').getAttribute('data-position'), '3', 'record 3');
     t.equal(await page.locator('button.condition[aria-pressed="true"]').getAttribute('data-code'), 'B16', 'the B16 condition is the one shown');
+    t.match(await page.locator('button.condition[data-code="B16"] .why').textContent(), /check digit/i, 'with the dictionary explanation of why');
     t.match(await offending.getAttribute('title'), /B16 ENTRY NUMBER CHECK DIGIT MISMATCH/, 'the field carries the condition text');
     const linked = page.locator('section[aria-label="Answer"] li.record.states.selected');
     t.match(await linked.textContent(), /E1 FB16/, 'the E1 record stating it is linked');

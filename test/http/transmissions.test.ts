@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
+import { loadCatalog } from '../../src/catair/catalog.js';
 import { send, testMock } from '../helpers/mock.js';
 
 const sample = (name: string): Buffer => readFileSync(new URL(`../../scenarios/samples/${name}`, import.meta.url));
@@ -40,6 +41,9 @@ t.test('Accept: application/json gives the exchange, outcome per transaction and
     body.transactions[0].conditions.map((c: { code: string; reference: string; field?: string; position?: number }) => [c.code, c.reference, c.field, c.position]),
     [['B16', 'SUMMRY', 'entryNumber', 3]],
   );
+  const why = loadCatalog().dictionary.get('B16').explanation;
+  t.ok(why, 'B16 has an explanation in the dictionary');
+  t.equal(body.transactions[0].conditions[0].explanation, why, 'each condition carries its explanation as the why');
   t.equal(body.output.length, 7);
   t.equal(body.decoded.input.length, 11);
   const ten = body.decoded.input[2];

@@ -23,7 +23,8 @@ const catalog = loadCatalog();
 
 const codesOf = (list: string, pattern: RegExp): string[] =>
   Object.keys((parseYaml(readFileSync(join(DEFAULT_SCHEMA_DIR, 'codes', `${list}.yaml`), 'utf8')) as { codes: object }).codes).filter((c) => pattern.test(c));
-const DICTIONARY = Object.keys((parseYaml(readFileSync(join(DEFAULT_SCHEMA_DIR, 'error-dictionary.yaml'), 'utf8')) as { conditions: object }).conditions);
+// Codes a scenario may name without a narrative: the common ones ace-mock can answer with.
+const DICTIONARY = catalog.dictionary.list().filter((e) => e.application === undefined && catalog.dictionary.has(e.code)).map((e) => e.code);
 const CENSUS_WARNINGS = codesOf('census-warnings', /^2[78][A-Z]$/);
 const UC_DISPOSITIONS = codesOf('uc-dispositions', /^[0-9A-Z]$/);
 const UC_REASONS = codesOf('uc-reasons', /^\d{3}$/);

@@ -11,6 +11,7 @@ import { consoleRoutes } from './console.js';
 import { exchangeStreamRoutes } from './exchange-stream.js';
 import { inspectRoutes } from './inspect.js';
 import { sampleRoutes } from './samples.js';
+import { dictionaryRoutes } from './dictionary.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import type { Outbox } from '../../store/outbox.js';
@@ -88,6 +89,7 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   app.register(exchangeStreamRoutes, { journal: deps.journal });
   app.register(inspectRoutes, { catalog: deps.catalog, lenient: deps.lenient, bodyLimit: deps.bodyLimit });
   app.register(sampleRoutes);
+  app.register(dictionaryRoutes, { dictionary: deps.catalog.dictionary });
   app.register(consoleRoutes);
   return app;
 }
