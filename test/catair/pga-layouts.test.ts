@@ -197,3 +197,17 @@ t.test('the grammar names only known layouts, and places every PG record', async
   );
   t.ok(recordsOf('pgaTariffGroup').some((n) => n.match === 'PG00R'), 'PG00 R may stand in a PGA line');
 });
+
+t.test('within one list of nodes each node starts with a different record, so a record finds its node without look-ahead', async (t) => {
+  // Includes are acyclic (checked by recordsOf above), so splicing ends.
+  const spliced = (list: readonly Node[]): Node[] =>
+    list.flatMap((n) => ('include' in n ? spliced(grammar.fragments[n.include] ?? []) : [n]));
+  const lead = (n: Node): string => ('record' in n ? (n.match ?? n.record) : 'group' in n ? lead(n.children[0] as Node) : n.include);
+  const check = (where: string, list: readonly Node[]): void => {
+    const nodes = spliced(list);
+    const leads = nodes.map(lead);
+    t.same(leads.filter((l, i) => leads.indexOf(l) !== i), [], where);
+    for (const n of nodes) if ('group' in n) check(`${where} > ${n.group}`, n.children);
+  };
+  for (const [name, nodes] of Object.entries(grammar.fragments)) check(name, nodes);
+});
