@@ -144,7 +144,7 @@ t.test('field checks raise the PGA conditions of the dictionary', async (t) => {
 // ---- The grammar file: its node shape, checked here until the grammar loader exists ----
 
 type Node =
-  | { record: string; max?: number; usage?: 'M' | 'C' | 'O'; match?: string; source?: string }
+  | { record: string; max?: number; usage?: 'M' | 'C' | 'O'; match?: string; reference?: string; source?: string }
   | { group: string; max?: number; usage?: 'M' | 'C' | 'O'; source?: string; children: Node[] }
   | { include: string };
 
@@ -152,12 +152,18 @@ const usage = z.enum(['M', 'C', 'O']).optional();
 const max = z.number().int().min(1).optional();
 const NodeSchema: z.ZodType<Node> = z.lazy(() =>
   z.union([
-    z.object({ record: z.string(), max, usage, match: z.string().optional(), source: z.string().optional() }).strict(),
+    z.object({ record: z.string(), max, usage, match: z.string().optional(), reference: z.string().optional(), source: z.string().optional() }).strict(),
     z.object({ group: z.string(), max, usage, source: z.string().optional(), children: z.array(NodeSchema).min(1) }).strict(),
     z.object({ include: z.string() }).strict(),
   ]),
 );
-const GrammarFile = z.object({ description: z.string(), fragments: z.record(z.string(), z.array(NodeSchema).min(1)) }).strict();
+const GrammarFile = z
+  .object({
+    description: z.string(),
+    references: z.record(z.string(), z.object({ occurrenceField: z.string() }).strict()),
+    fragments: z.record(z.string(), z.array(NodeSchema).min(1)),
+  })
+  .strict();
 
 const grammar = GrammarFile.parse(parseYaml(readFileSync(GRAMMAR, 'utf8')));
 
@@ -210,4 +216,14 @@ t.test('within one list of nodes each node starts with a different record, so a 
     for (const n of nodes) if ('group' in n) check(`${where} > ${n.group}`, n.children);
   };
   for (const [name, nodes] of Object.entries(grammar.fragments)) check(name, nodes);
+});
+
+t.test('E0 references: the PGA record types of ESF-198..203, PG01 counted by its PGA line number', async (t) => {
+  const nodes = Object.keys(grammar.fragments).flatMap((f) => recordsOf(f));
+  const wrong = nodes.filter((n) => n.reference !== undefined && n.reference !== (n.record === 'OI' ? 'PGOI' : n.record));
+  t.same(wrong, [], 'a record node refers to its own record type');
+  const unreferenced = [...new Set(nodes.filter((n) => n.reference === undefined).map((n) => n.record))].sort();
+  t.same(unreferenced, ['PG00', 'PG50', 'PG51', 'PG60'], 'only the records table 1 does not list go without a reference');
+  const field = grammar.references['PG01']?.occurrenceField ?? '';
+  t.ok(catalog.layout('PG01').byName.has(field), `${field} is a PG01 field`);
 });
