@@ -228,7 +228,10 @@ t.test('importerNumber', async (t) => {
   t.same(run(importerNumber, setHeader(without(ONE_LINE, '11'), 3, 'R')), ['100'], 'no 11 record on a replace');
   t.same(run(importerNumber, deleteOf(ONE_LINE)), [], 'a delete carries no 11 record');
   t.same(run(importerNumber, importer('123456789')), ['102'], 'no recognised format');
-  t.same(run(importerNumber, importer('12-3456789O1')), ['102'], 'EIN suffix with the letter O');
+  for (const suffix of ['O1', 'I2', 'ZZ']) {
+    t.same(run(importerNumber, importer(`12-3456789${suffix}`)), [], `EIN suffix ${suffix}: any of A-Z, 0-9 (ESF-136)`);
+  }
+  t.same(run(importerNumber, importer('12-3456789A ')), ['102'], 'EIN suffix with one blank position (ESF-136)');
   t.same(run(importerNumber, importer('123-45-6789')), [], 'SSN');
   t.same(run(importerNumber, importer('252704-00001')), [], 'CBP-assigned');
   t.same(run(importerNumber, importer('12-3456789')), [], 'EIN without suffix');
