@@ -26,7 +26,10 @@ export const FieldSpec = z
     literal: z.string().optional(),
     codes: z.string().optional(),
     title: z.string().optional(),
-    /** Condition raised when a mandatory field is blank. */
+    /**
+     * Condition raised when the field is blank where it is required: always for M fields; for C
+     * fields, by the rule that knows when (e.g. the 90 record's grand totals on an add).
+     */
     missing: conditionCode.optional(),
     /** Condition raised when the value does not fit its class or code list. */
     invalid: conditionCode.optional(),

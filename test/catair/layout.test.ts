@@ -197,7 +197,7 @@ t.test('loadCatalog on a broken schema copy', async (t) => {
   t.test('a field naming a condition code not in the dictionary', async (t) => {
     const dir = schemaCopy(t);
     const path = join(dir, 'layouts', 'entry-summary.yaml');
-    replaceIn(path, 'codes: bond-types, invalid: "112"', 'codes: bond-types, invalid: "Q99"');
+    replaceIn(path, 'codes: bond-types, missing: "112", invalid: "112"', 'codes: bond-types, missing: "112", invalid: "Q99"');
     const err = errorOf(() => loadCatalog(dir));
     t.type(err, SchemaError);
     t.equal(err.message, `${shown(path)}: record 31: field bondType names condition Q99, which is not in error-dictionary.yaml`);

@@ -225,8 +225,8 @@ t.test('X39 and X40 from the record layouts, with the right columns', async (t) 
     const bad = ONE_LINE.map((r, i) => (i === line ? put(r, 25, 'ab') : r)); // spi (25-26, AN) has no invalid code
     t.same(group(bad).conditions, [{ code: 'X40', pointer: { kind: 'record', block: 1, position: 3 + line, column: 25 } }]);
     const tariff = indexOf(ONE_LINE, '50');
-    const noUom = ONE_LINE.map((r, i) => (i === tariff ? put(r, 48, '   ') : r)); // uom1 (48-50, M) has no missing code
-    t.same(group(noUom).conditions, [{ code: 'X40', pointer: { kind: 'record', block: 1, position: 3 + tariff, column: 48 } }]);
+    const noUom = ONE_LINE.map((r, i) => (i === tariff ? put(r, 48, '   ') : r));
+    t.same(group(noUom).conditions, [], 'uom1 (48-50) is C in the layout: a blank one is the 439 rule\'s, not syntax');
   });
   await t.test('a field problem whose field names a condition is left to the business rules', async (t) => {
     const r = group(withRecord(put(put(ONE_LINE[ten]!, 34, '  '), 39, 'Y'))); // entry type missing (B17), signature B40

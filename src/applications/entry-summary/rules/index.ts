@@ -8,6 +8,7 @@ import { importerNumber } from './importer.js';
 import { layoutFields } from './layout-fields.js';
 import { lineItems } from './lines.js';
 import { postSummaryCorrection } from './psc.js';
+import { quantityUom } from './quantity-uom.js';
 import type { Rule } from './rule.js';
 import { electronicSignature } from './signature.js';
 import { totals } from './totals.js';
@@ -23,6 +24,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   importerNumber,
   postSummaryCorrection,
   lineItems,
+  quantityUom,
   censusOverrides,
   censusParameters,
   totals,
