@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { type CodeList, CodeListFile, compileCodeList } from './code-lists.js';
 import { DictionaryFile, ErrorDictionary } from './dictionary.js';
-import { compileLayout, type Layout, LayoutError, LayoutFile } from './layout.js';
+import { checkMissingConditions, compileLayout, type Layout, LayoutError, LayoutFile } from './layout.js';
 
 /** Everything the format and the applications know about CATAIR, loaded from `schemas/`. */
 export interface Catalog {
@@ -69,6 +69,7 @@ function loadDictionary(path: string): ErrorDictionary {
 export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
   const layouts = new Map<string, Layout>();
   const fileOf = new Map<string, string>();
+  const unanswered: string[] = [];
   for (const path of yamlFiles(join(dir, 'layouts'))) {
     const file = readYaml(path, LayoutFile);
     const shown = relative(process.cwd(), path) || path;
@@ -80,11 +81,13 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
         if (err instanceof LayoutError) throw new SchemaError(err.message);
         throw err;
       }
+      if (file.application !== undefined) unanswered.push(...checkMissingConditions(shown, layout));
       if (layouts.has(layout.name)) throw new SchemaError(`${shown}: record ${layout.name} is defined twice`);
       layouts.set(layout.name, layout);
       fileOf.set(layout.name, shown);
     }
   }
+  if (unanswered.length > 0) throw new SchemaError(unanswered.join('\n'));
   const codeLists = new Map<string, CodeList>();
   for (const path of yamlFiles(join(dir, 'codes'))) {
     let list: CodeList;

@@ -26,10 +26,18 @@ export const FieldSpec = z
     literal: z.string().optional(),
     codes: z.string().optional(),
     title: z.string().optional(),
-    /** Condition raised when a mandatory field is blank. */
+    /**
+     * Condition raised when the field is blank where it is required: always for M fields; for C
+     * fields, by the rule that knows when (e.g. the 90 record's grand totals on an add).
+     */
     missing: conditionCode.optional(),
     /** Condition raised when the value does not fit its class or code list. */
     invalid: conditionCode.optional(),
+    /**
+     * For a mandatory field of an application's input record that CBP's text and dictionary give no
+     * condition for: why (with the page), in place of `missing`. See checkMissingConditions.
+     */
+    noCondition: z.string().min(1).optional(),
     /** Never shown: decoded views and logs mask it (the communication password). */
     secret: z.boolean().optional(),
   })
@@ -41,6 +49,8 @@ export const RecordSpec = z
     name: z.string().min(1),
     id: z.string().min(1).max(4),
     title: z.string(),
+    /** A response record (written, never read), e.g. the AX E0/E1 records. */
+    output: z.literal(true).optional(),
     fields: z.array(FieldSpec).min(1),
   })
   .strict();
@@ -48,6 +58,11 @@ export const RecordSpec = z
 export const LayoutFile = z
   .object({
     description: z.string().optional(),
+    /**
+     * The application identifier (e.g. AE) when the file holds an application's records, whose
+     * field problems are answered with each field's own condition (see checkMissingConditions).
+     */
+    application: z.string().regex(/^[A-Z0-9]{2}$/).optional(),
     records: z.array(RecordSpec).min(1),
   })
   .strict();
@@ -62,6 +77,7 @@ export interface Layout {
   readonly name: string;
   readonly id: string;
   readonly title: string;
+  readonly output: boolean;
   readonly fields: readonly Field[];
   readonly byName: ReadonlyMap<string, Field>;
   /**
@@ -130,6 +146,9 @@ export function compileLayout(file: string, spec: z.infer<typeof RecordSpec>): L
     if (f.decimals !== undefined && f.class !== 'N') fail(`field ${f.name} has decimals but is not class N`);
     if (f.class === 'D' && f.length !== 6) fail(`field ${f.name} is a date (MMDDYY) and must be 6 long`);
     if (f.class === 'S' && f.usage === 'M') fail(`field ${f.name} is filler and cannot be mandatory`);
+    if (f.noCondition !== undefined && f.missing !== undefined) {
+      fail(`field ${f.name} has both a missing condition and noCondition; keep one`);
+    }
     const field: Field = { ...f, offset: f.start - 1, end: last };
     byName.set(f.name, field);
     next = last + 1;
@@ -144,10 +163,26 @@ export function compileLayout(file: string, spec: z.infer<typeof RecordSpec>): L
     name: spec.name,
     id: spec.id,
     title: spec.title,
+    output: spec.output === true,
     fields: compiled,
     byName,
     wellFormed: new RegExp(`^${compiled.map(fieldPattern).join('')}$`),
     semanticFields: compiled.filter((f) => f.codes !== undefined || f.class === 'D'),
     secretFields: compiled.filter((f) => f.secret === true),
   };
+}
+
+/**
+ * An application answers a blank mandatory field of its input records with that field's own
+ * dictionary condition (the layoutFields rule), so each such field must name one in `missing`, or
+ * say in `noCondition` why CBP's text gives none. Only files that declare an `application` are held
+ * to this, and only their input records: batch and block control records are answered with X-codes
+ * by the envelope, and output records (`output: true`) are written by us, never checked. Literal
+ * fields (the record identifier) cannot be blank. Returns one message per field at fault.
+ */
+export function checkMissingConditions(file: string, layout: Layout): string[] {
+  if (layout.output) return [];
+  return layout.fields
+    .filter((f) => f.usage === 'M' && f.literal === undefined && f.missing === undefined && f.noCondition === undefined)
+    .map((f) => `${file}: record ${layout.name}: mandatory field ${f.name} names no missing condition (or noCondition: why none)`);
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_SCHEMA_DIR, loadCatalog, SchemaError } from '../../src/catair/catalog.js';
-import { compileLayout, type FieldSpec, LayoutError } from '../../src/catair/layout.js';
+import { checkMissingConditions, compileLayout, type FieldSpec, LayoutError } from '../../src/catair/layout.js';
 
 const SCHEMAS = fileURLToPath(new URL('../../schemas', import.meta.url));
 
@@ -121,6 +121,12 @@ t.test('compileLayout', async (t) => {
     t.equal(err.message, 'layouts/t.yaml: record T.rec: field filler1 is filler and cannot be mandatory');
   });
 
+  t.test('a field with both a missing condition and noCondition', async (t) => {
+    const err = errorOf(() => compileLayout('layouts/t.yaml', spec(edit(fields(), 'code', { missing: 'B05', noCondition: 'none in the text' }))));
+    t.type(err, LayoutError);
+    t.equal(err.message, 'layouts/t.yaml: record T.rec: field code has both a missing condition and noCondition; keep one');
+  });
+
   t.test('a first field that is not the record-id literal', async (t) => {
     const expected = 'layouts/t.yaml: record T.rec: the first field (recordId) must be a literal starting with the record id "T"';
     const noLiteral = errorOf(() => {
@@ -141,6 +147,15 @@ t.test('compileLayout', async (t) => {
     const err = errorOf(() => compileLayout('x.yaml', { name: 'SE30', id: 'SE31', title: 'bad', fields: fs }));
     t.equal(err.message, 'x.yaml: record SE30: the first field (recordId) must be a literal starting with the record id "SE31"');
   });
+});
+
+t.test('checkMissingConditions: every mandatory input field names its missing condition', async (t) => {
+  const check = (fs: FieldSpec[], extra: Partial<Spec> = {}) => checkMissingConditions('t.yaml', compileLayout('t.yaml', { ...spec(fs), ...extra }));
+  t.same(check(fields()), ['t.yaml: record T.rec: mandatory field code names no missing condition (or noCondition: why none)'], 'mandatory code has none');
+  t.same(check(edit(fields(), 'code', { missing: 'B05' })), [], 'a missing condition');
+  t.same(check(edit(fields(), 'code', { noCondition: 'ESF-nn gives none' })), [], 'or the reason there is none');
+  t.same(check(edit(fields(), 'code', { usage: 'C' })), [], 'conditional fields are not held to it');
+  t.same(check(fields(), { output: true }), [], 'output records are written, never checked');
 });
 
 /** A private copy of the shipped schemas, removed when the test ends. */
@@ -197,10 +212,35 @@ t.test('loadCatalog on a broken schema copy', async (t) => {
   t.test('a field naming a condition code not in the dictionary', async (t) => {
     const dir = schemaCopy(t);
     const path = join(dir, 'layouts', 'entry-summary.yaml');
-    replaceIn(path, 'codes: bond-types, invalid: "112"', 'codes: bond-types, invalid: "Q99"');
+    replaceIn(path, 'codes: bond-types, missing: "112", invalid: "112"', 'codes: bond-types, missing: "112", invalid: "Q99"');
     const err = errorOf(() => loadCatalog(dir));
     t.type(err, SchemaError);
     t.equal(err.message, `${shown(path)}: record 31: field bondType names condition Q99, which is not in error-dictionary.yaml`);
+  });
+
+  t.test('a mandatory Entry Summary input field with no missing condition', async (t) => {
+    const dir = schemaCopy(t);
+    const path = join(dir, 'layouts', 'entry-summary.yaml');
+    replaceIn(path, 'usage: M, missing: "259", invalid: "264", title: Manifested Quantity', 'usage: M, invalid: "264", title: Manifested Quantity');
+    replaceIn(path, 'usage: M, missing: "P02", title: Commercial Description Text', 'usage: M, title: Commercial Description Text');
+    const err = errorOf(() => loadCatalog(dir));
+    t.type(err, SchemaError);
+    t.equal(
+      err.message,
+      `${shown(path)}: record 22: mandatory field manifestedQuantity names no missing condition (or noCondition: why none)\n` +
+        `${shown(path)}: record OI: mandatory field description names no missing condition (or noCondition: why none)`,
+    );
+  });
+
+  t.test('only input records of application files are held to it', async (t) => {
+    const dir = schemaCopy(t);
+    // The A record's password and the E1 condition are mandatory with no missing condition: the
+    // envelope answers batch records with X-codes, and E1 is an output record.
+    t.ok(loadCatalog(dir).layout('A').byName.get('password')?.usage === 'M');
+    const path = join(dir, 'layouts', 'entry-summary.yaml');
+    replaceIn(path, '    title: Entry Summary Condition/Disposition Response\n    output: true\n', '    title: Entry Summary Condition/Disposition Response\n');
+    const err = errorOf(() => loadCatalog(dir));
+    t.match(err.message, `${shown(path)}: record E1: mandatory field condition names no missing condition`);
   });
 
   t.test('a dictionary narrative over 40 characters', async (t) => {

@@ -137,7 +137,7 @@ t.test('checkRecord', async (t) => {
 
   t.test('class A with digits', async (t) => {
     const l = catalog.layout('SE30');
-    const r = writeRecord(l, { entityCode: 'IM', entityName: 'ACME' });
+    const r = writeRecord(l, { entityCode: 'SE', entityName: 'ACME' }); // SE = seller (ESF-59)
     t.same(checkRecord(l, r, catalog), []);
     t.same(summary(checkRecord(l, put(r, 5, 'I1'), catalog)), [{ field: 'entityCode', kind: 'invalid', column: 5 }]);
     t.same(summary(checkRecord(l, put(r, 5, 'im'), catalog)), [{ field: 'entityCode', kind: 'invalid', column: 5 }], 'lower case');

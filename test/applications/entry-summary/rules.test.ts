@@ -18,6 +18,7 @@ import { layoutFields } from '../../../src/applications/entry-summary/rules/layo
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
 import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
+import { quantityUom } from '../../../src/applications/entry-summary/rules/quantity-uom.js';
 import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
 import { electronicSignature } from '../../../src/applications/entry-summary/rules/signature.js';
 import { totals } from '../../../src/applications/entry-summary/rules/totals.js';
@@ -110,6 +111,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     postSummaryCorrection,
     lineItems,
     missingGroups,
+    quantityUom,
     censusOverrides,
     censusParameters,
     totals,
@@ -230,7 +232,10 @@ t.test('importerNumber', async (t) => {
   t.same(run(importerNumber, setHeader(without(ONE_LINE, '11'), 3, 'R')), ['100'], 'no 11 record on a replace');
   t.same(run(importerNumber, deleteOf(ONE_LINE)), [], 'a delete carries no 11 record');
   t.same(run(importerNumber, importer('123456789')), ['102'], 'no recognised format');
-  t.same(run(importerNumber, importer('12-3456789O1')), ['102'], 'EIN suffix with the letter O');
+  for (const suffix of ['O1', 'I2', 'ZZ']) {
+    t.same(run(importerNumber, importer(`12-3456789${suffix}`)), [], `EIN suffix ${suffix}: any of A-Z, 0-9 (ESF-136)`);
+  }
+  t.same(run(importerNumber, importer('12-3456789A ')), ['102'], 'EIN suffix with one blank position (ESF-136)');
   t.same(run(importerNumber, importer('123-45-6789')), [], 'SSN');
   t.same(run(importerNumber, importer('252704-00001')), [], 'CBP-assigned');
   t.same(run(importerNumber, importer('12-3456789')), [], 'EIN without suffix');
@@ -358,4 +363,24 @@ t.test('totals', async (t) => {
     const lines = ['0000000010', '0000000020', '0000000030', '0000000007'].map((c) => put(tariff, 14, c));
     t.same(run(totals, dutyTotal(insertAfter(without(ONE_LINE, '50'), '40', ...lines), '67')), [], '0.10 + 0.20 + 0.30 + 0.07 = 0.67');
   });
+});
+
+t.test('totals: the five grand totals are reported on an add or replace (ESF-133 c)', async (t) => {
+  const blank = (details: readonly string[], col: number) => edit(details, '90', (r) => put(r, col, ' '.repeat(11)));
+  const found = (details: readonly string[]) => totals(txOf(details), ctx()).map((c) => [c.code, c.field]);
+  t.same(found(blank(ONE_LINE, 27)), [['723', 'taxTotal']], 'IR tax total blank');
+  t.same(found(blank(blank(ONE_LINE, 39), 51)), [['728', 'adTotal'], ['729', 'cvdTotal']], 'AD and CV totals blank');
+  t.same(found(blank(setHeader(ONE_LINE, 3, 'R'), 15)), [['725', 'feeTotal']], 'fee total blank on a replace');
+  t.same(found(blank(ONE_LINE, 3)), [['721', 'dutyTotal']], 'duty total blank');
+  t.same(found(blank(ONE_LINE, 63)), [], 'other revenue may stay blank (ESF-131)');
+});
+
+t.test('quantityUom: Unit of Measure Code (1) outside chapters 98 and 99 (439)', async (t) => {
+  const tariff = (hts: string, uom: string) => edit(ONE_LINE, '50', (r) => put(put(r, 3, hts.padEnd(10)), 48, uom.padEnd(3)));
+  t.same(run(quantityUom, ONE_LINE), [], 'the sample reports a UOM');
+  const [c] = quantityUom(txOf(tariff('6109100012', '')), ctx());
+  t.same([c?.code, c?.field, c?.ref.kind], ['439', 'uom1', 'tariff'], 'blank UOM (1) on a chapter 61 number');
+  t.same(run(quantityUom, tariff('9903880301', '')), [], 'chapter 99 numbers are exempt (dictionary, 439)');
+  t.same(run(quantityUom, tariff('9801001012', '')), [], 'chapter 98 numbers are exempt (dictionary, 439)');
+  t.same(run(quantityUom, setHeader(tariff('6109100012', ''), 3, 'R')), ['439'], 'on a replace too');
 });

@@ -9,6 +9,7 @@ import { layoutFields } from './layout-fields.js';
 import { lineItems } from './lines.js';
 import { missingGroups } from './missing-groups.js';
 import { postSummaryCorrection } from './psc.js';
+import { quantityUom } from './quantity-uom.js';
 import type { Rule } from './rule.js';
 import { electronicSignature } from './signature.js';
 import { totals } from './totals.js';
@@ -25,6 +26,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   postSummaryCorrection,
   lineItems,
   missingGroups,
+  quantityUom,
   censusOverrides,
   censusParameters,
   totals,
