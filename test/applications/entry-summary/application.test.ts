@@ -6,6 +6,7 @@ import type { EntryKey, Lifecycle } from '../../../src/applications/entry-summar
 import type { Exchange } from '../../../src/pipeline.js';
 import type { AceMock } from '../../../src/server.js';
 import { TEST_NOW, testMock } from '../../helpers/mock.js';
+import { scenarioDir } from '../../helpers/scenario-dir.js';
 
 const samples = fileURLToPath(new URL('../../../scenarios/samples/', import.meta.url));
 const sample = (file: string): string[] => readFileSync(samples + file, 'latin1').split('\n').filter((l) => l !== '');
@@ -223,6 +224,35 @@ t.test('B48 counts from the entry date (269 days), B51/B50 from the liquidation 
   t.same((await send(mock, sample('ae-psc-replace.txt'))).transactions[0]!.conditions.map((c) => c.code), ['B51'], '15 days before liquidation');
   now = new Date('2027-08-30T12:00:00.000Z');
   t.same((await send(mock, sample('ae-psc-replace.txt'))).transactions[0]!.conditions.map((c) => c.code), ['B50', 'B48'], 'on the liquidation date');
+});
+
+t.test('scenario entry flags: paid, and liquidation scheduled some days ahead (B51, then B50)', async (t) => {
+  let now = TEST_NOW;
+  const dir = scenarioDir({
+    'liquidates-soon.yaml': [
+      'id: liquidates-soon',
+      'title: paid, liquidating in 20 days',
+      'steps:',
+      '  - when: { psc: false }',
+      '    answer:',
+      '      entry: { paid: true, liquidationInDays: 20 }',
+      '  - when: { psc: true }',
+      '    answer: {}',
+    ].join('\n'),
+  });
+  const mock = testMock({ ACE_MOCK_SCENARIOS: dir }, () => now);
+  t.teardown(() => mock.close());
+  const key = { session: 'B76', filer: 'B76', entryNumber: '03245922' };
+  await send(mock, sample('ae-add-for-psc.txt'), undefined, 'liquidates-soon');
+  t.match(mock.entries.get(key)?.lifecycle, { paid: true, liquidationScheduled: true, liquidationDate: '2026-12-15' });
+  const day = (n: number) => new Date(TEST_NOW.getTime() + n * 86_400_000);
+  const psc = async () => (await send(mock, sample('ae-psc-replace.txt'), undefined, 'liquidates-soon')).transactions[0]!;
+  now = day(5);
+  t.same((await psc()).conditions.map((c) => c.code), ['B51'], '15 days before the liquidation date');
+  now = day(20);
+  t.same((await psc()).conditions.map((c) => c.code), ['B50'], 'on the liquidation date');
+  now = day(4);
+  t.match(await psc(), { disposition: '996', version: '00200' }, '16 days before: accepted');
 });
 
 t.test('entry state and entry_history rows in SQLite', async (t) => {
