@@ -20,6 +20,7 @@ import { writeStatusNotification } from './status-notification.js';
 import type { EntrySummaryTx, EsCondition, Line } from './transaction.js';
 
 const DAY_MS = 86_400_000;
+const SYSTEM_FAILURE = 'ZZZ';
 
 export interface EntrySummaryDependencies {
   readonly catalog: Catalog;
@@ -93,7 +94,9 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       if (accepted) disposition = this.accept(tx, action, existing, key, ctx, outstanding, script);
       else {
         disposition = { code: '998', accepted: false };
-        if (existing && (action === 'A' || action === 'R') && !psc) this.implicitDelete(existing, key, ctx, action);
+        // ESF-211 (d): after an ACE system failure (ZZZ) the transaction was not processed at all.
+        const processed = !reported.some((c) => c.code === SYSTEM_FAILURE);
+        if (existing && processed && (action === 'A' || action === 'R') && !psc) this.implicitDelete(existing, key, ctx, action);
       }
       // ESF-206 note 4: when the broker reference had to match and did not (B35), the E1 records
       // carry the reference on file.
@@ -157,7 +160,8 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
    * ESF-210 (c): a rejected add or replace of a summary still in trade control deletes the summary
    * on file (the "implicit delete"), so the next good filing adds it afresh (995, 00100). A summary
    * CBP has taken over stays as it is. A rejected PSC never deletes: ESF-183 says the summary on
-   * file stays unchanged, and that page is specific to PSCs.
+   * file stays unchanged, and that page is specific to PSCs. Nor does an ACE system failure (the
+   * caller leaves those out).
    */
   private implicitDelete(existing: EntryState, key: EntryKey, ctx: ApplicationContext, action: string): void {
     if (!inTradeControl(existing)) return;

@@ -135,6 +135,10 @@ t.test('ESF-210 (c): a rejected add or replace deletes a summary in trade contro
   t.same(badDelete.transactions[0]!.conditions.map((c) => c.code), ['B24']);
   t.equal(mock.entries.get(key)?.status, 'accepted', 'a rejected delete leaves the summary intact (ESF-211)');
 
+  const failure = await send(mock, transmission('ae-add-1-line.txt', n, 'R'), undefined, 'ace-system-failure');
+  t.same(failure.transactions[0]!.conditions.map((c) => c.code), ['ZZZ']);
+  t.equal(mock.entries.get(key)?.status, 'accepted', 'ESF-211 (d): a system failure processed nothing, deletes nothing');
+
   setLifecycle(mock, key, { paid: true });
   await send(mock, edit(transmission('ae-add-1-line.txt', n, 'R'), '10', (r) => put(r, 39, ' ')));
   t.equal(mock.entries.get(key)?.status, 'accepted', 'a paid summary is in CBP control: left intact');
