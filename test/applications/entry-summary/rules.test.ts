@@ -298,6 +298,9 @@ t.test('postSummaryCorrection', async (t) => {
     t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile() })), ['B47', 'B45'], 'just accepted: neither, in the order ESF-183 names them');
     t.same(run(postSummaryCorrection, PSC, ctx({ existing: lifecycle({ paid: true }) })), ['B45'], 'paid, not scheduled');
     t.same(run(postSummaryCorrection, PSC, ctx({ existing: lifecycle({ liquidationScheduled: true }) })), ['B47'], 'scheduled, not paid');
+    const adcvd = onFile({ entryType: '03', lifecycle: { ...TRADE_CONTROL, paid: true } });
+    t.same(run(postSummaryCorrection, setHeader(PSC, 34, '03'), ctx({ existing: adcvd })), [], 'ESF-183: an AD/CVD summary need not be scheduled');
+    t.same(run(postSummaryCorrection, setHeader(PSC, 34, '03'), ctx({ existing: onFile({ entryType: '03' }) })), ['B47'], 'but must be paid');
   });
   await t.test('liquidation: B50 on or after the date, B51 within the margin', async (t) => {
     const liquidates = (days: number) =>

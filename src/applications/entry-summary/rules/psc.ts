@@ -5,7 +5,6 @@ import { headerRecord, type Rule, type RuleContext, SUMMARY, value } from './rul
 
 const DAY_MS = 86_400_000;
 const REASON_FIELDS = ['reason1', 'reason2', 'reason3', 'reason4', 'reason5'];
-const INFORMAL_TYPES = new Set(['11', '12']);
 /** 10 record payment and statement fields: not on a PSC (ESF-184), code 217. */
 const PAYMENT_FIELDS = ['paymentType', 'statementPrintDate', 'periodicStatementMonth', 'statementClientBranch'];
 /** Other 10 record indicators a PSC may not carry (ESF-184), each with its dictionary code. */
@@ -24,7 +23,7 @@ const NOT_ON_PSC: readonly (readonly [field: string, code: string])[] = [
  * - A PSC delete is refused (B43). A PSC needs a summary on file (B42), not waiting for the
  *   filer's correction of a CBP rejection (B46).
  * - The summary on file must be paid (B47) and scheduled for liquidation (B45), in the order
- *   ESF-183 names them; not liquidated (B50) nor liquidating within `pscLiquidationMarginDays`
+ *   ESF-183 names them (AD/CVD summaries need not be scheduled); not liquidated (B50) nor liquidating within `pscLiquidationMarginDays`
  *   (B51); not filed for reconciliation (B52); not informal, on file or in the PSC (B49); not under
  *   CBP review (B59); its entry date at most `pscWindowDays` ago (B48). Payment, statements and
  *   liquidation come with the payment lifecycle; until then a summary counts as not yet paid, so a
@@ -61,12 +60,13 @@ function eligibility(existing: EntryState, tx: EntrySummaryTx, ctx: RuleContext)
   const codes: string[] = [];
   const today = Date.parse(ctx.now.toISOString().slice(0, 10));
   if (!l.paid && !existing.liquidated) codes.push('B47');
-  if (!l.liquidationScheduled && !existing.liquidated) codes.push('B45');
+  // ESF-183 exempts AD/CVD summaries (their liquidation is suspended) from being scheduled.
+  if (!l.liquidationScheduled && !existing.liquidated && !typeFlag(ctx, existing.entryType, 'adcvd')) codes.push('B45');
   const liquidatesIn = l.liquidationDate === undefined ? undefined : (Date.parse(l.liquidationDate) - today) / DAY_MS;
   if (existing.liquidated || (liquidatesIn !== undefined && liquidatesIn <= 0)) codes.push('B50');
   else if (liquidatesIn !== undefined && liquidatesIn <= ctx.options.pscLiquidationMarginDays) codes.push('B51');
   if (existing.filed.reconciliation) codes.push('B52');
-  if (INFORMAL_TYPES.has(existing.entryType) || INFORMAL_TYPES.has(value(tx.header, 'entryType'))) codes.push('B49');
+  if (typeFlag(ctx, existing.entryType, 'informal') || typeFlag(ctx, value(tx.header, 'entryType'), 'informal')) codes.push('B49');
   if (existing.underReview) codes.push('B59');
   if (existing.filed.entryDate !== '' && (today - Date.parse(existing.filed.entryDate)) / DAY_MS > ctx.options.pscWindowDays) codes.push('B48');
   return codes;
@@ -138,6 +138,11 @@ function conventional(tx: EntrySummaryTx): EsCondition[] {
     found.push({ code: '276', ref: SUMMARY, record: tx.header, field: 'acceleratedLiquidation' });
   }
   return found;
+}
+
+/** A flag of schemas/codes/entry-types.yaml: `informal` (11, 12: no PSC, B49), `adcvd` (03, 07, 34, 38). */
+function typeFlag(ctx: RuleContext, entryType: string, flag: 'informal' | 'adcvd'): boolean {
+  return ctx.catalog.codes('entry-types').get(entryType)?.[flag] === true;
 }
 
 function hasReason(record: TxRecord): boolean {
