@@ -89,6 +89,8 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_ACTION_POLICY: 'entrySummary.actionPolicy',
   ACE_MOCK_LINE_ORDER: 'entrySummary.lineOrder',
   ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',
+  ACE_MOCK_PSC_LIQUIDATION_MARGIN_DAYS: 'entrySummary.pscLiquidationMarginDays',
+  ACE_MOCK_PORT_MATCH: 'entrySummary.portMatch',
   ACE_MOCK_MQ_ENABLED: 'mq.enabled',
   ACE_MOCK_MQ_QMGR: 'mq.queueManager',
   ACE_MOCK_MQ_HOST: 'mq.host',
@@ -106,6 +108,9 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_MQ_POLL_MS: 'mq.pollMs',
   ACE_MOCK_MQ_FRAMING: 'mq.framing',
 };
+
+/** Entry Summary options given as numbers (the other environment values are text or coerced by the schema). */
+const NUMERIC_ENTRY_SUMMARY_KEYS = new Set(['entrySummary.pscWindowDays', 'entrySummary.pscLiquidationMarginDays']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
@@ -138,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
   }
   for (const [name, path] of Object.entries(ENVIRONMENT)) {
     const v = env[name];
-    if (v !== undefined && v !== '') setPath(raw, path, path === 'entrySummary.pscWindowDays' ? Number(v) : v);
+    if (v !== undefined && v !== '') setPath(raw, path, NUMERIC_ENTRY_SUMMARY_KEYS.has(path) ? Number(v) : v);
   }
   for (const [path, v] of Object.entries(overrides)) if (v !== undefined) setPath(raw, path, v);
   const parsed = Config.safeParse(raw);

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 t.test('defaults run out of the box', async (t) => {
   const c = loadConfig({});
   t.match(c, { host: '127.0.0.1', port: 8080, db: './data/ace-mock.db', lenient: false, logLevel: 'info' });
-  t.same(c.entrySummary, { actionPolicy: 'cbp', lineOrder: 'ascending', pscWindowDays: 300 });
+  t.same(c.entrySummary, { actionPolicy: 'cbp', lineOrder: 'any', pscWindowDays: 269, pscLiquidationMarginDays: 15, portMatch: 'district' });
 });
 
 t.test('environment variables set their keys', async (t) => {
@@ -18,19 +18,21 @@ t.test('environment variables set their keys', async (t) => {
     ACE_MOCK_LENIENT: 'yes',
     ACE_MOCK_ACTION_POLICY: 'strict',
     ACE_MOCK_PSC_WINDOW_DAYS: '30',
+    ACE_MOCK_PSC_LIQUIDATION_MARGIN_DAYS: '14',
+    ACE_MOCK_PORT_MATCH: 'port',
   });
   t.match(c, { host: '0.0.0.0', port: 9000, db: ':memory:', lenient: true });
-  t.match(c.entrySummary, { actionPolicy: 'strict', pscWindowDays: 30 });
+  t.match(c.entrySummary, { actionPolicy: 'strict', pscWindowDays: 30, pscLiquidationMarginDays: 14, portMatch: 'port' });
 });
 
 t.test('a config file is read, environment and flags win over it', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'ace-mock-config-'));
   const file = join(dir, 'ace-mock.yaml');
-  writeFileSync(file, 'port: 7000\ndb: /tmp/x.db\nentrySummary:\n  lineOrder: any\n');
+  writeFileSync(file, 'port: 7000\ndb: /tmp/x.db\nentrySummary:\n  lineOrder: ascending\n');
   const c = loadConfig({ ACE_MOCK_CONFIG: file, ACE_MOCK_DB: ':memory:' }, { port: '7100' });
   t.equal(c.port, 7100);
   t.equal(c.db, ':memory:');
-  t.equal(c.entrySummary.lineOrder, 'any');
+  t.equal(c.entrySummary.lineOrder, 'ascending');
 });
 
 t.test('bad values are refused with the key and the variable named', async (t) => {

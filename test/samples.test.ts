@@ -39,6 +39,9 @@ t.test('every sample answers as expect.json says, in file order on one server', 
         case 'echo':
           t.equal(col(b, 60, 60 + arg.length - 1), arg, `${file}: user text "${arg}" echoed in B 60-80`);
           break;
+        case 'e1':
+          t.ok(out.some((r) => r.startsWith('E1 ') && col(r, 5, 7) === arg), `${file}: an E1 condition ${arg}`);
+          break;
         case 'e0':
           t.ok(out.some((r) => col(r, 1, 9) === `E0 ${arg}`), `${file}: an E0 ${arg} pointer`);
           break;

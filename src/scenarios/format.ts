@@ -63,10 +63,21 @@ export const Answer = z
     census: z.array(CensusWarning).default([]).describe('Census warnings to raise (severity W); they stay outstanding until overridden'),
     builtInRules: z.boolean().default(true).describe('run the CBP-faithful rules too (their conditions come first)'),
     entry: z
-      .object({ liquidated: z.boolean().optional(), underReview: z.boolean().optional() })
+      .object({
+        paid: z.boolean().optional().describe('paid in (a PSC needs it, else B47)'),
+        liquidationScheduled: z.boolean().optional().describe('scheduled for liquidation (a PSC needs it, else B45)'),
+        liquidationInDays: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('scheduled to liquidate this many days after this answer (B51 when a PSC comes too close, B50 on the day or after)'),
+        liquidated: z.boolean().optional().describe('liquidated (a PSC is refused with B50)'),
+        underReview: z.boolean().optional().describe('under CBP review (a PSC is refused with B59)'),
+      })
       .strict()
       .optional()
-      .describe('marks the entry on file, e.g. liquidated so that a later PSC is refused'),
+      .describe('marks the entry on file, e.g. paid and scheduled for liquidation so that a later PSC is accepted'),
     delay: Delay.optional(),
     followUps: z.array(FollowUp).default([]).describe('UC notifications queued when the transaction is accepted'),
   })

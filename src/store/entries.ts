@@ -1,4 +1,11 @@
-import type { EntryEvent, EntryKey, EntryState, EntryStore } from '../applications/entry-summary/entry-store.js';
+import {
+  type EntryEvent,
+  type EntryKey,
+  type EntryState,
+  type EntryStore,
+  type FiledSummary,
+  TRADE_CONTROL,
+} from '../applications/entry-summary/entry-store.js';
 import type { Db } from './database.js';
 
 interface EntryRow {
@@ -11,7 +18,14 @@ interface EntryRow {
   warnings: string;
   liquidated: number;
   under_review: number;
+  filed: string;
+  lifecycle: string;
 }
+
+const COLUMNS = 'status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, warnings, liquidated, under_review, filed, lifecycle';
+
+/** Rows written before the `filed` column existed: nothing to compare with. */
+const NOTHING_FILED: FiledSummary = { port: '', importer: '', entryDate: '', reconciliation: false, header: '' };
 
 /** Entry summary state in SQLite, with a history row per accepted change. */
 export class SqliteEntryStore implements EntryStore {
@@ -23,15 +37,15 @@ export class SqliteEntryStore implements EntryStore {
 
   constructor(db: Db) {
     this.select = db.prepare<[string, string, string], EntryRow>(
-      'SELECT status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, warnings, liquidated, under_review FROM entries WHERE session = ? AND filer = ? AND entry_number = ?',
+      `SELECT ${COLUMNS} FROM entries WHERE session = ? AND filer = ? AND entry_number = ?`,
     );
     this.upsert = db.prepare(
-      `INSERT INTO entries (session, filer, entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, updated_at, warnings, liquidated, under_review)
-       VALUES (@session, @filer, @entryNumber, @status, @version, @brokerReference, @entryType, @pscOnFile, @firstAcceptedAt, @at, @warnings, @liquidated, @underReview)
+      `INSERT INTO entries (session, filer, entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, updated_at, warnings, liquidated, under_review, filed, lifecycle)
+       VALUES (@session, @filer, @entryNumber, @status, @version, @brokerReference, @entryType, @pscOnFile, @firstAcceptedAt, @at, @warnings, @liquidated, @underReview, @filed, @lifecycle)
        ON CONFLICT (session, filer, entry_number) DO UPDATE SET status = excluded.status, version = excluded.version,
          broker_reference = excluded.broker_reference, entry_type = excluded.entry_type, psc_on_file = excluded.psc_on_file,
          first_accepted_at = excluded.first_accepted_at, updated_at = excluded.updated_at, warnings = excluded.warnings,
-         liquidated = excluded.liquidated, under_review = excluded.under_review`,
+         liquidated = excluded.liquidated, under_review = excluded.under_review, filed = excluded.filed, lifecycle = excluded.lifecycle`,
     );
     this.history = db.prepare(
       `INSERT INTO entry_history (session, filer, entry_number, exchange_id, action, disposition, status, version, at)
@@ -39,7 +53,7 @@ export class SqliteEntryStore implements EntryStore {
     );
     // The date part of the ISO timestamp is the UTC day, the same day mmddyy() writes on CL rows.
     this.acceptedIn = db.prepare<[string, string, string, string], EntryRow & { entry_number: string }>(
-      `SELECT entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, warnings, liquidated, under_review
+      `SELECT entry_number, ${COLUMNS}
        FROM entries WHERE session = ? AND filer = ? AND status = 'accepted' AND substr(first_accepted_at, 1, 10) BETWEEN ? AND ?
        ORDER BY first_accepted_at, entry_number`,
     );
@@ -69,6 +83,8 @@ export class SqliteEntryStore implements EntryStore {
       warnings: JSON.stringify(state.warnings),
       liquidated: state.liquidated ? 1 : 0,
       underReview: state.underReview ? 1 : 0,
+      filed: JSON.stringify(state.filed),
+      lifecycle: JSON.stringify(state.lifecycle),
       at: event.at,
     };
     this.upsert.run(row);
@@ -92,5 +108,7 @@ function toState(row: EntryRow): EntryState {
     warnings: JSON.parse(row.warnings) as EntryState['warnings'],
     liquidated: row.liquidated === 1,
     underReview: row.under_review === 1,
+    filed: { ...NOTHING_FILED, ...(JSON.parse(row.filed) as Partial<FiledSummary>) },
+    lifecycle: { ...TRADE_CONTROL, ...(JSON.parse(row.lifecycle) as Partial<EntryState['lifecycle']>) },
   };
 }

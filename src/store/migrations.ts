@@ -101,4 +101,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX outbox_exchange ON outbox(exchange_id);
   `,
+  // What later Entry Summary filings are checked against (port, importer, entry date …) and where
+  // the summary stands on CBP's side (paid, statement, liquidation), each as JSON.
+  `
+  ALTER TABLE entries ADD COLUMN filed TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE entries ADD COLUMN lifecycle TEXT NOT NULL DEFAULT '{}';
+  `,
 ];

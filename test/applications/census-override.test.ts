@@ -6,7 +6,7 @@ import { CO } from '../../src/applications/census-override/conditions.js';
 import { CL } from '../../src/applications/census-query/conditions.js';
 import { writeRecord } from '../../src/catair/record.js';
 import type { AceMock } from '../../src/server.js';
-import { aeClean, aeWithWarning, answerOf, batch, entry, fields, put } from '../helpers/census.js';
+import { aeDelete, aeWithWarning, answerOf, batch, entry, fields, put } from '../helpers/census.js';
 import { send, testMock } from '../helpers/mock.js';
 
 const CW03 = ['entryFiler', 'entryNumber', 'lineNumber', 'warning', 'override', 'condition', 'narrative'];
@@ -142,7 +142,7 @@ t.test('entry-level answers go on every pair: C02 not found, C03 other filer, C0
   t.same(fields(mock, 'CW03', other, ['entryFiler', 'condition']), [{ entryFiler: 'XYZ', condition: 'C03' }]);
   t.same(warningsOf(mock, mine), [{ line: '001', code: '27C' }], 'C03 changed nothing');
 
-  await answerOf(mock, aeClean(mine, 'D').split('\n').filter((l) => !/^(11|31|40|50|89|90)/.test(l)).join('\n'));
+  await answerOf(mock, aeDelete(mine));
   t.equal(mock.entries.get({ session: 'B76', filer: 'B76', entryNumber: mine })?.status, 'deleted');
   const deleted = await answerOf(mock, batch('CW', [cw01(mock, mine), cw02(mock, '001', [['27C', '09']])]));
   t.same(fields(mock, 'CW03', deleted, ['condition', 'narrative']), [{ condition: 'C04', narrative: 'ENTRY NOT IN ACCEPTED STATUS' }]);

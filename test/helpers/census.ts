@@ -51,6 +51,15 @@ export function aeClean(entryNumber: string, action = 'A'): string {
     .join('\n');
 }
 
+/** A delete of the entry: its 10 record alone, with only the elements a delete may carry (ESF-133 (b), ESF-34 note 2). */
+export function aeDelete(entryNumber: string): string {
+  return aeClean(entryNumber, 'D')
+    .split('\n')
+    .filter((l) => !/^(11|31|40|50|89|90)/.test(l))
+    .map((l) => (l.startsWith('10') ? l.slice(0, 35).padEnd(80) : l))
+    .join('\n');
+}
+
 /** Sends a transmission and returns its output records between B and Y. */
 export async function answerOf(mock: AceMock, body: string, headers: Record<string, string> = {}): Promise<string[]> {
   const res = await send(mock, body, headers);

@@ -132,12 +132,12 @@ t.test('the journal is queried by entry, filer, outcome and session, newest firs
   const byEntry = await q('entry=B76-0324592-2');
   t.same(
     byEntry.items.map((i: { entries: { disposition: string }[] }) => i.entries[0]?.disposition),
-    ['996', '995'],
-    'both exchanges of the entry, newest first',
+    ['998', '995'],
+    'both exchanges of the entry, newest first (the PSC is refused: not yet paid)',
   );
   t.equal((await q('entry=03245922')).items.length, 2, 'entry number alone');
   t.equal((await q('entry=B7603245922')).items.length, 2, 'compact form');
-  t.equal((await q('outcome=rejected')).items.length, 1);
+  t.equal((await q('outcome=rejected')).items.length, 2, 'the refused PSC and the bad check digit');
   t.equal((await q('outcome=batch-rejected')).items.length, 1);
   t.equal((await q('session=trainer')).items.length, 1);
   t.equal((await q('session=B76')).items.length, 4, 'the default session is the transmitting filer');

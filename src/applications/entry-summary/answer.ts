@@ -30,13 +30,25 @@ function inputOrder(c: EsCondition, tx: EntrySummaryTx): number {
   }
 }
 
-/** Severity on the final E1: blank when clean, else the most telling of P (PGA) and W (Census) or F. */
+/**
+ * Severity on the final E1 (ESF-205 note 2, ESF-206 note 3): F when rejected; when accepted, P if
+ * a PGA warning was found, else W for a Census warning, else I for an informational notice, else
+ * blank.
+ */
 function finalSeverity(severities: readonly Severity[], accepted: boolean): string {
   if (!accepted) return 'F';
   if (severities.includes('P')) return 'P';
   if (severities.includes('W')) return 'W';
+  if (severities.includes('I')) return 'I';
   return '';
 }
+
+/** What the answer echoes in place of the transmitted values. */
+export interface Echo {
+  /** The broker reference on file, written instead of the transmitted one (ESF-206 note 4, on B35). */
+  readonly brokerReference?: string;
+}
+
 
 /**
  * E0 and E1 records for one transaction, in CBP's order (ESF-193..206): E0 SUMMRY first, then each
@@ -53,12 +65,19 @@ export class EntrySummaryWriter {
     this.pointers = new PointerWriter(catalog, grammar);
   }
 
-  write(tx: EntrySummaryTx, conditions: readonly EsCondition[], disposition: Disposition): { records: string[]; reports: ConditionReport[] } {
+  write(
+    tx: EntrySummaryTx,
+    conditions: readonly EsCondition[],
+    disposition: Disposition,
+    echo: Echo = {},
+  ): { records: string[]; reports: ConditionReport[] } {
     const { catalog } = this;
     const filer = value(tx.header, 'entryFiler');
     const entryNumber = value(tx.header, 'entryNumber');
-    const brokerReference = value(tx.header, 'brokerReference');
-    const trailerFields = { entryFiler: filer, entryNumber, brokerReference };
+    // E0 pointers name the transaction as transmitted (10 record); E1 records may echo the
+    // reference on file instead (ESF-206 note 4 is a note of the E1 record only).
+    const trailerFields = { entryFiler: filer, entryNumber, brokerReference: value(tx.header, 'brokerReference') };
+    const e1Fields = { ...trailerFields, ...(echo.brokerReference !== undefined && { brokerReference: echo.brokerReference }) };
     const records = [
       writeRecord(catalog.layout('E0.SUMMRY'), { occurrence: tx.ordinal, ...trailerFields }),
     ];
@@ -82,7 +101,7 @@ export class EntrySummaryWriter {
           severity: entry.severity,
           condition: entry.code,
           narrative: entry.narrative,
-          ...trailerFields,
+          ...e1Fields,
         }),
       );
       reports.push({
@@ -101,7 +120,7 @@ export class EntrySummaryWriter {
         severity: finalSeverity(reports.map((r) => r.severity), disposition.accepted),
         condition: final.code,
         narrative: final.narrative,
-        ...trailerFields,
+        ...e1Fields,
         version: disposition.version === undefined ? undefined : String(disposition.version).padStart(5, '0'),
       }),
     );

@@ -1,8 +1,13 @@
 /** What ace-mock remembers of an entry summary between transmissions. */
 export interface EntryState {
   readonly status: 'accepted' | 'deleted';
-  /** Version number as CBP counts it: 100 for the first accepted version, +100 per accepted replace. */
+  /**
+   * Version number as CBP counts it (ESF-205 note 5): 100 (00100) for the first accepted version;
+   * the major part (hundreds) goes up only when the filer replaces the summary after CBP rejected it
+   * or took it off a statement (see lifecycle.ts); the minor part is CBP's own edits.
+   */
   readonly version: number;
+  /** Broker reference of the initial filing: a re-add (action A) must repeat it (ESF-132, B35). */
   readonly brokerReference: string;
   readonly entryType: string;
   /** True once a post-summary correction has been accepted. */
@@ -13,7 +18,43 @@ export interface EntryState {
   /** Set by scenarios: a liquidated entry or one under CBP review refuses post-summary corrections. */
   readonly liquidated: boolean;
   readonly underReview: boolean;
+  readonly filed: FiledSummary;
+  readonly lifecycle: Lifecycle;
 }
+
+/** Facts of the last accepted version that later filings are checked against. */
+export interface FiledSummary {
+  /** 10 record port of entry: a PSC must repeat it (ESF-184, B44). */
+  readonly port: string;
+  /** 11 record importer of record number: a PSC must repeat it (ESF-184, 286). */
+  readonly importer: string;
+  /** The entry date B48 counts from, YYYY-MM-DD (see filed.ts). */
+  readonly entryDate: string;
+  /** Accepted with a reconciliation flag or issue code (10 record 46, 47-49): no PSC (B52). */
+  readonly reconciliation: boolean;
+  /** The header data elements a PSC may change, in one comparable text (283). */
+  readonly header: string;
+}
+
+/**
+ * Where the summary stands on CBP's side. Payment, statements and liquidation come with the
+ * payment lifecycle; until then only scenarios set these, and a summary just accepted is in trade
+ * control: not on a statement, not paid, not scheduled for liquidation.
+ */
+export interface Lifecycle {
+  /** Paid in (accounted for as a collection): a PSC needs it (ESF-183, B47). */
+  readonly paid: boolean;
+  /** Scheduled for liquidation: a PSC needs it (ESF-183, B45). */
+  readonly liquidationScheduled: boolean;
+  /** Liquidation date, YYYY-MM-DD, when known (B50, B51). */
+  readonly liquidationDate?: string;
+  /** `on` a statement; `removed` from one and not yet replaced (ESF-205 note 5, B29). */
+  readonly statement: 'none' | 'on' | 'removed';
+  /** Rejected by CBP after acceptance, waiting for the filer's replacement (ESF-132, ESF-205 note 5). */
+  readonly cbpRejected: boolean;
+}
+
+export const TRADE_CONTROL: Lifecycle = { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false };
 
 export interface OutstandingWarning {
   /** Line number as transmitted (40 record 5-7). */

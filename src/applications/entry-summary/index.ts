@@ -6,17 +6,21 @@ import type { Application, ApplicationContext, BlockAnswer, FollowUpMessage, Tra
 import type { Direction, ScenarioDirector } from '../scenario-port.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
 import type { CensusRanges } from './census-ranges.js';
-import type { EntryKey, EntryState, EntryStore, OutstandingWarning } from './entry-store.js';
+import { type EntryKey, type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
+import { filedSummary } from './filed.js';
 import type { TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
+import { inTradeControl, nextVersion } from './lifecycle.js';
 import type { EntrySummaryOptions } from './options.js';
+import { UNIT_VALUE_WARNINGS, unitValueChecked } from './rules/census-parameters.js';
 import { ENTRY_SUMMARY_RULES } from './rules/index.js';
 import { type BlockFacts, value } from './rules/rule.js';
-import { applyOverrides, censusOverrides, fieldSource, scriptedConditions } from './scripting.js';
+import { applyOverrides, censusOverrides, fieldSource, scriptedConditions, unmatchedOverrides } from './scripting.js';
 import { writeStatusNotification } from './status-notification.js';
-import type { EntrySummaryTx, EsCondition } from './transaction.js';
+import type { EntrySummaryTx, EsCondition, Line } from './transaction.js';
 
-const VERSION_STEP = 100;
+const DAY_MS = 86_400_000;
+const SYSTEM_FAILURE = 'ZZZ';
 
 export interface EntrySummaryDependencies {
   readonly catalog: Catalog;
@@ -71,18 +75,33 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       const script = direction.answer;
       const existing = store.get(key);
       const ruleCtx = { catalog, block: facts, options, census: this.deps.census, now: ctx.now, ...(existing && { existing }) };
-      const builtIn = script?.builtInRules === false ? [] : ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, ruleCtx));
-      const raised = script ? [...builtIn, ...scriptedConditions(tx, script)] : builtIn;
-      const { conditions, outstanding } = applyOverrides(raised, overrides, catalog);
+      const builtInRan = script?.builtInRules !== false;
+      const builtIn = builtInRan ? ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, ruleCtx)) : [];
+      const raised = [...builtIn, ...(script ? scriptedConditions(tx, script) : [])];
+      // Which Census warnings were looked for on a line: those a scenario lists stand for the whole
+      // Census result; else those the built-in unit-value check covers.
+      const evaluated = (line: Line, warning: string) =>
+        (script?.census.length ?? 0) > 0 ||
+        (builtInRan && (UNIT_VALUE_WARNINGS as readonly string[]).includes(warning) && unitValueChecked(line, this.deps.census));
+      const unmatched = action === 'D' ? [] : unmatchedOverrides(raised, overrides, catalog, evaluated);
+      const { conditions, outstanding } = applyOverrides([...raised, ...unmatched], overrides, catalog);
       const severityOf = (c: EsCondition) => c.severity ?? (catalog.dictionary.has(c.code) ? catalog.dictionary.get(c.code).severity : 'F');
       const fatal = conditions.some((c) => severityOf(c) === 'F');
       const accepted = script?.outcome === 'accept' || (script?.outcome !== 'reject' && !fatal);
       // A scenario that forces acceptance drops the fatal conditions; warnings stay.
       const reported = accepted ? conditions.filter((c) => severityOf(c) !== 'F') : conditions;
-      const disposition: Disposition = accepted
-        ? this.accept(tx, action, existing, key, ctx, outstanding, script)
-        : { code: '998', accepted: false };
-      const written = this.writer.write(tx, reported, disposition);
+      let disposition: Disposition;
+      if (accepted) disposition = this.accept(tx, action, existing, key, ctx, outstanding, script);
+      else {
+        disposition = { code: '998', accepted: false };
+        // ESF-211 (d): after an ACE system failure (ZZZ) the transaction was not processed at all.
+        const processed = !reported.some((c) => c.code === SYSTEM_FAILURE);
+        if (existing && processed && (action === 'A' || action === 'R') && !psc) this.implicitDelete(existing, key, ctx, action);
+      }
+      // ESF-206 note 4: when the broker reference had to match and did not (B35), the E1 records
+      // carry the reference on file.
+      const echo = reported.some((c) => c.code === 'B35') && existing ? { brokerReference: existing.brokerReference } : {};
+      const written = this.writer.write(tx, reported, disposition, echo);
       records.push(...written.records);
       transactions.push(this.outcome(block, tx, key, { action, psc }, disposition, written.reports, direction));
       if (script) delayMs = Math.max(delayMs, this.delayOf(script));
@@ -137,6 +156,18 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     return d.min + Math.floor(this.deps.random() * (d.max - d.min + 1));
   }
 
+  /**
+   * ESF-210 (c): a rejected add or replace of a summary still in trade control deletes the summary
+   * on file (the "implicit delete"), so the next good filing adds it afresh (995, 00100). A summary
+   * CBP has taken over stays as it is. A rejected PSC never deletes: ESF-183 says the summary on
+   * file stays unchanged, and that page is specific to PSCs. Nor does an ACE system failure (the
+   * caller leaves those out).
+   */
+  private implicitDelete(existing: EntryState, key: EntryKey, ctx: ApplicationContext, action: string): void {
+    if (!inTradeControl(existing)) return;
+    this.deps.store.put(key, { ...existing, status: 'deleted' }, { exchangeId: ctx.exchangeId, action, disposition: '998', at: ctx.now.toISOString() });
+  }
+
   /** Records the accepted transaction and returns its disposition: 995 added, 996 replaced, 997 deleted. */
   private accept(
     tx: EntrySummaryTx,
@@ -157,25 +188,50 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     };
     if (action === 'D') {
       if (onFile) store.put(key, { ...onFile, ...flags, status: 'deleted' }, event('997'));
+      // ESF-206 note 5: no version number on a delete.
       return { code: '997', accepted: true };
     }
-    const version = onFile ? onFile.version + VERSION_STEP : VERSION_STEP;
+    const psc = value(tx.header, 'pscIndicator') === 'Y';
+    const version = nextVersion(onFile, psc);
     const code = onFile ? '996' : '995';
     store.put(
       key,
       {
         status: 'accepted',
         version,
-        brokerReference: value(tx.header, 'brokerReference'),
+        brokerReference: onFile?.brokerReference ?? value(tx.header, 'brokerReference'),
         entryType: value(tx.header, 'entryType'),
-        pscOnFile: value(tx.header, 'pscIndicator') === 'Y' || (onFile?.pscOnFile ?? false),
+        pscOnFile: psc || (onFile?.pscOnFile ?? false),
         firstAcceptedAt: onFile?.firstAcceptedAt ?? at,
         warnings,
         ...flags,
+        filed: filedSummary(tx, onFile?.firstAcceptedAt ?? at),
+        lifecycle: this.lifecycleAfter(onFile, version, script, ctx.now),
       },
       event(code),
     );
     return { code, accepted: true, version };
+  }
+
+  /**
+   * Where the summary stands after an accepted add or replace: as before, with what the scenario
+   * marks; a replacement that took the next major version (after removal from a statement or a CBP
+   * rejection) is back in trade control.
+   */
+  private lifecycleAfter(onFile: EntryState | undefined, version: number, script: Answer | undefined, now: Date): Lifecycle {
+    const before = onFile?.lifecycle ?? TRADE_CONTROL;
+    const reopened = onFile !== undefined && version !== onFile.version && (before.statement === 'removed' || before.cbpRejected);
+    const base: Lifecycle = reopened ? { ...before, statement: 'none', cbpRejected: false } : before;
+    const marks = script?.entry;
+    if (!marks) return base;
+    const liquidationDate =
+      marks.liquidationInDays === undefined ? undefined : new Date(now.getTime() + marks.liquidationInDays * DAY_MS).toISOString().slice(0, 10);
+    return {
+      ...base,
+      ...(marks.paid !== undefined && { paid: marks.paid }),
+      ...(marks.liquidationScheduled !== undefined && { liquidationScheduled: marks.liquidationScheduled }),
+      ...(liquidationDate !== undefined && { liquidationScheduled: true, liquidationDate }),
+    };
   }
 
   private blockFacts(block: Block): BlockFacts {

@@ -1,18 +1,32 @@
 import { z } from 'zod';
 
 /**
- * Choices where CBP's documents are silent or where users want a stricter mock.
+ * Choices where CBP's documents are silent, disagree, or where users want a stricter mock.
  * - `actionPolicy: cbp` follows the CATAIR: add and replace are interchangeable (an add of an entry
  *   on file replaces it, a replace of an unknown entry adds it). `strict` rejects an add of an entry
  *   on file (M01) and a replace of an unknown or deleted one (M02).
- * - `lineOrder: ascending` rejects line numbers that go down (M03); CBP documents only duplicates.
- * - `pscWindowDays`: a PSC must come within this many days of the entry's first acceptance (B48).
+ * - `lineOrder: any` (default) follows ESF-71 note 1: line identifiers must be unique, their order
+ *   is not enforced. `ascending` rejects identifiers that go down (M03, an ace-mock code) for teams
+ *   that want their software held to the usual 1, 2, 3 numbering.
+ * - `pscWindowDays`: a PSC is refused when the entry date is more than this many days before the
+ *   PSC (B48: 269 days in the July 2026 error dictionary).
+ * - `pscLiquidationMarginDays`: a PSC is refused when the liquidation date is this many days or
+ *   fewer ahead (B51). The dictionary's B51 says 15 days or fewer; ESF-183 says "within 14 days of
+ *   the filing". The default follows B51, the condition's own definition.
+ * - `portMatch`: what B10 compares between the 10 record's port of entry and the block's
+ *   processing port. B&B-17..18 (B record positions 4-7) ask only for the same district (the first
+ *   two digits), and let districts 10, 46 and 47 be mixed; the dictionary's B10 explanation says
+ *   the entry port must equal the processing port. `district` (default) follows B&B-17..18, the
+ *   field's own definition and the narrative ("ENTRY DIST NOT = PROCESSING DIST"); `port` follows the
+ *   dictionary's explanation.
  */
 export const EntrySummaryOptions = z
   .object({
     actionPolicy: z.enum(['cbp', 'strict']).default('cbp'),
-    lineOrder: z.enum(['ascending', 'any']).default('ascending'),
-    pscWindowDays: z.number().int().positive().default(300),
+    lineOrder: z.enum(['ascending', 'any']).default('any'),
+    pscWindowDays: z.number().int().positive().default(269),
+    pscLiquidationMarginDays: z.number().int().min(0).default(15),
+    portMatch: z.enum(['district', 'port']).default('district'),
   })
   .strict();
 export type EntrySummaryOptions = z.infer<typeof EntrySummaryOptions>;

@@ -5,7 +5,7 @@ import type { Answer } from '../../scenarios/format.js';
 import type { FieldSource } from '../../scenarios/match.js';
 import type { OutstandingWarning } from './entry-store.js';
 import { value } from './rules/rule.js';
-import { allRecords, type EntrySummaryTx, type EsCondition, type Reference } from './transaction.js';
+import { allRecords, type EntrySummaryTx, type EsCondition, type Line, type Reference, type TxRecord } from './transaction.js';
 
 const OVERRIDE_PAIRS = 7;
 
@@ -21,11 +21,12 @@ export function fieldSource(tx: EntrySummaryTx, block: Block, catalog: Catalog):
   };
 }
 
-/** A CW02 warning/override pair, with the line it belongs to. */
+/** A CW02 warning/override pair, with the line it belongs to (as transmitted) and where it was. */
 export interface CensusOverride {
   readonly line: string;
   readonly warning: string;
   readonly override: string;
+  readonly at: { readonly line: Line; readonly record: TxRecord; readonly field: string };
 }
 
 /** Every CW02 warning/override pair of the transaction. */
@@ -36,11 +37,32 @@ export function censusOverrides(tx: EntrySummaryTx): CensusOverride[] {
     for (const record of line.trailers.filter((r) => r.id === 'CW02')) {
       for (let i = 1; i <= OVERRIDE_PAIRS; i++) {
         const warning = value(record, `warning${i}`);
-        if (warning !== '') out.push({ line: lineNumber, warning, override: value(record, `override${i}`) });
+        const field = `warning${i}`;
+        if (warning !== '') out.push({ line: lineNumber, warning, override: value(record, `override${i}`), at: { line, record, field } });
       }
     }
   }
   return out;
+}
+
+/**
+ * 485 for each CW02 pair whose warning did not occur on its line in this transaction (dictionary
+ * 485: the override names a warning "not one that has occurred during processing"). ace-mock
+ * raises Census warnings only where it checks for them, so an override counts as unmatched only
+ * where `evaluated` says the warning was looked for; elsewhere CBP might have raised it and
+ * ace-mock cannot tell. Codes unknown to Table 10 are 484 already.
+ */
+export function unmatchedOverrides(
+  raised: readonly EsCondition[],
+  overrides: readonly CensusOverride[],
+  catalog: Catalog,
+  evaluated: (line: Line, warning: string) => boolean,
+): EsCondition[] {
+  const warnings = catalog.codes('census-warnings');
+  return overrides
+    .filter((o) => warnings.has(o.warning) && evaluated(o.at.line, o.warning))
+    .filter((o) => !raised.some((c) => c.code === o.warning && lineOf(c) === o.line))
+    .map((o) => ({ code: '485', ref: { kind: 'line', line: o.at.line }, record: o.at.record, field: o.at.field }));
 }
 
 function reference(tx: EntrySummaryTx, at: Answer['conditions'][number]['at']): Reference {

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { entryCheckDigit } from '../../../src/catair/check-digit.js';
+import type { EntryKey, Lifecycle } from '../../../src/applications/entry-summary/entry-store.js';
 import type { Exchange } from '../../../src/pipeline.js';
 import type { AceMock } from '../../../src/server.js';
 import { TEST_NOW, testMock } from '../../helpers/mock.js';
+import { scenarioDir } from '../../helpers/scenario-dir.js';
 
 const samples = fileURLToPath(new URL('../../../scenarios/samples/', import.meta.url));
 const sample = (file: string): string[] => readFileSync(samples + file, 'latin1').split('\n').filter((l) => l !== '');
@@ -29,14 +31,19 @@ function transmission(file: string, entryNumber: string, action?: string): strin
   });
 }
 
-/** A delete: the sample with only its 10 record (action D) inside the block. */
+/** A delete: only its 10 record (action D) inside the block, with only the elements ESF-133 (b) lists and the broker reference. */
 function deletion(entryNumber: string): string[] {
   const records = transmission('ae-add-1-line.txt', entryNumber, 'D');
-  return records.filter((r) => !/^(11|31|40|50|89|90)/.test(r));
+  return records.filter((r) => !/^(11|31|40|50|89|90)/.test(r)).map((r) => (r.startsWith('10') ? r.slice(0, 35).padEnd(80) : r));
 }
 
-async function send(mock: AceMock, records: readonly string[], session?: string): Promise<Exchange> {
-  return await mock.pipeline.process({ bytes: Buffer.from(records.join('\n') + '\n', 'latin1'), transport: 'test', ...(session !== undefined && { session }) });
+async function send(mock: AceMock, records: readonly string[], session?: string, scenario?: string): Promise<Exchange> {
+  return await mock.pipeline.process({
+    bytes: Buffer.from(records.join('\n') + '\n', 'latin1'),
+    transport: 'test',
+    ...(session !== undefined && { session }),
+    ...(scenario !== undefined && { scenario }),
+  });
 }
 
 /** The output records between B and Y. */
@@ -56,10 +63,17 @@ const history = (mock: AceMock, entryNumber: string, session = 'B76'): HistoryRo
     .prepare('SELECT exchange_id, action, disposition, status, version, at FROM entry_history WHERE session = ? AND filer = ? AND entry_number = ? ORDER BY id')
     .all(session, 'B76', entryNumber) as HistoryRow[];
 
-t.test('version numbering: 00100 on add, then 00200 and 00300 on replaces', async (t) => {
+/** Puts the entry's lifecycle where the payment lifecycle will put it (statements, payment, CBP rejection). */
+function setLifecycle(mock: AceMock, key: EntryKey, over: Partial<Lifecycle>): void {
+  const state = mock.entries.get(key)!;
+  mock.entries.put(key, { ...state, lifecycle: { ...state.lifecycle, ...over } }, { exchangeId: 'test', action: '-', disposition: '-', at: TEST_NOW.toISOString() });
+}
+
+t.test('ESF-206 note 5: version 00100 through adds and replaces until the summary is on a statement', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
   const n = entry(4100001);
+  const key = { session: 'B76', filer: 'B76', entryNumber: n };
   const add = await send(mock, transmission('ae-add-1-line.txt', n));
   t.equal(add.outcome, 'accepted');
   t.match(add.transactions, [{ disposition: '995', version: '00100', outcome: 'accepted', action: 'A', entryNumber: n, filer: 'B76' }]);
@@ -67,30 +81,67 @@ t.test('version numbering: 00100 on add, then 00200 and 00300 on replaces', asyn
   t.equal(col(finalE1(add), 64, 68), '00100');
 
   const r1 = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
-  t.match(r1.transactions, [{ disposition: '996', version: '00200', action: 'R' }]);
+  t.match(r1.transactions, [{ disposition: '996', version: '00100', action: 'R' }]);
   t.equal(col(finalE1(r1), 1, 7), 'E1A 996');
-  t.equal(col(finalE1(r1), 64, 68), '00200');
-
-  const r2 = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
-  t.match(r2.transactions, [{ disposition: '996', version: '00300' }]);
-  t.equal(col(finalE1(r2), 64, 68), '00300');
-
+  t.equal(col(finalE1(r1), 64, 68), '00100');
   const a2 = await send(mock, transmission('ae-add-1-line.txt', n));
-  t.match(a2.transactions, [{ disposition: '996', version: '00400' }], 'actionPolicy cbp: an add of an entry on file replaces it');
+  t.match(a2.transactions, [{ disposition: '996', version: '00100' }], 'actionPolicy cbp: an add of an entry on file replaces it');
 
-  t.same(history(mock, n).map((h) => [h.action, h.disposition, h.version]), [
+  setLifecycle(mock, key, { statement: 'on' });
+  const onStatement = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
+  t.same(onStatement.transactions[0]!.conditions.map((c) => c.code), ['B29'], 'on a statement: under CBP control');
+  t.equal(mock.entries.get(key)?.status, 'accepted', 'that rejection deletes nothing (not in trade control)');
+
+  setLifecycle(mock, key, { statement: 'removed' });
+  const afterRemoval = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
+  t.match(afterRemoval.transactions, [{ disposition: '996', version: '00200' }], 'taken off the statement, then replaced: next major version');
+  t.equal(mock.entries.get(key)?.lifecycle.statement, 'none', 'back in trade control');
+  const again = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
+  t.match(again.transactions, [{ disposition: '996', version: '00200' }], 'later replaces keep it');
+
+  setLifecycle(mock, key, { paid: true, cbpRejected: true });
+  const afterRejection = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
+  t.match(afterRejection.transactions, [{ disposition: '996', version: '00300' }], 'replaced after a CBP rejection: next major version');
+
+  t.same(history(mock, n).filter((h) => h.action !== '-').map((h) => [h.action, h.disposition, h.version]), [
     ['A', '995', 100],
+    ['R', '996', 100],
+    ['A', '996', 100],
+    ['R', '996', 200],
     ['R', '996', 200],
     ['R', '996', 300],
-    ['A', '996', 400],
   ]);
+});
 
+t.test('ESF-210 (c): a rejected add or replace deletes a summary in trade control', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const n = entry(4100008);
+  const key = { session: 'B76', filer: 'B76', entryNumber: n };
+  await send(mock, transmission('ae-add-1-line.txt', n));
   const rejected = await send(mock, edit(transmission('ae-add-1-line.txt', n, 'R'), '10', (r) => put(r, 39, ' ')));
   t.match(rejected.transactions, [{ disposition: '998', outcome: 'rejected' }]);
   t.notOk('version' in rejected.transactions[0]!, 'no version on a rejection');
   t.equal(col(finalE1(rejected), 64, 68), '     ');
-  t.equal(mock.entries.get({ session: 'B76', filer: 'B76', entryNumber: n })?.version, 400, 'a rejection leaves the version alone');
-  t.equal(history(mock, n).length, 4, 'and writes no history');
+  t.equal(mock.entries.get(key)?.status, 'deleted', 'the implicit delete');
+  t.same(history(mock, n).map((h) => [h.action, h.disposition, h.status]), [
+    ['A', '995', 'accepted'],
+    ['R', '998', 'deleted'],
+  ]);
+  const next = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
+  t.match(next.transactions, [{ disposition: '995', version: '00100' }], 'the next good filing adds it afresh');
+
+  const badDelete = await send(mock, edit(deletion(n), '10', (r) => put(r, 39, 'X')));
+  t.same(badDelete.transactions[0]!.conditions.map((c) => c.code), ['B24']);
+  t.equal(mock.entries.get(key)?.status, 'accepted', 'a rejected delete leaves the summary intact (ESF-211)');
+
+  const failure = await send(mock, transmission('ae-add-1-line.txt', n, 'R'), undefined, 'ace-system-failure');
+  t.same(failure.transactions[0]!.conditions.map((c) => c.code), ['ZZZ']);
+  t.equal(mock.entries.get(key)?.status, 'accepted', 'ESF-211 (d): a system failure processed nothing, deletes nothing');
+
+  setLifecycle(mock, key, { paid: true });
+  await send(mock, edit(transmission('ae-add-1-line.txt', n, 'R'), '10', (r) => put(r, 39, ' ')));
+  t.equal(mock.entries.get(key)?.status, 'accepted', 'a paid summary is in CBP control: left intact');
 });
 
 t.test('delete, then re-add', async (t) => {
@@ -104,9 +155,9 @@ t.test('delete, then re-add', async (t) => {
   const del = await send(mock, deletion(n));
   t.match(del.transactions, [{ disposition: '997', outcome: 'accepted', action: 'D' }]);
   t.notOk('version' in del.transactions[0]!, 'no version on a delete');
-  t.equal(col(finalE1(del), 1, 7), 'E1A 997');
+  t.equal(col(finalE1(del), 1, 50), 'E1A 997   ENTRY SUMMARY DELETED'.padEnd(50), 'ESF-211 narrative');
   t.equal(col(finalE1(del), 64, 68), '     ');
-  t.match(mock.entries.get(key), { status: 'deleted', version: 200 });
+  t.match(mock.entries.get(key), { status: 'deleted', version: 100 });
 
   const again = await send(mock, deletion(n));
   t.match(again.transactions, [{ disposition: '998', outcome: 'rejected' }], 'deleting twice');
@@ -129,7 +180,7 @@ t.test('delete, then re-add', async (t) => {
   ]);
 });
 
-t.test('a PSC sets pscOnFile; a later non-PSC replace is B54', async (t) => {
+t.test('a PSC needs a paid summary scheduled for liquidation; once accepted, a non-PSC replace is B54', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
   const key = { session: 'B76', filer: 'B76', entryNumber: '03245922' };
@@ -137,6 +188,11 @@ t.test('a PSC sets pscOnFile; a later non-PSC replace is B54', async (t) => {
   t.match(add.transactions, [{ disposition: '995', version: '00100' }]);
   t.equal(mock.entries.get(key)?.pscOnFile, false);
 
+  const early = await send(mock, sample('ae-psc-replace.txt'));
+  t.same(early.transactions[0]!.conditions.map((c) => c.code), ['B47', 'B45'], 'ESF-183: not yet paid, not scheduled for liquidation');
+  t.match(mock.entries.get(key), { status: 'accepted', version: 100 }, 'ESF-183: the summary on file stays unchanged');
+
+  setLifecycle(mock, key, { paid: true, liquidationScheduled: true });
   const psc = await send(mock, sample('ae-psc-replace.txt'));
   t.match(psc.transactions, [{ disposition: '996', version: '00200', outcome: 'accepted' }]);
   t.same(psc.transactions[0]!.conditions, []);
@@ -152,17 +208,55 @@ t.test('a PSC sets pscOnFile; a later non-PSC replace is B54', async (t) => {
   t.equal(mock.entries.get(key)?.pscOnFile, true, 'pscOnFile stays set');
 });
 
-t.test('a PSC outside the window (B48) with the clock moved on', async (t) => {
+t.test('B48 counts from the entry date (269 days), B51/B50 from the liquidation date, with the clock moved on', async (t) => {
   let now = TEST_NOW;
-  const mock = testMock({ ACE_MOCK_PSC_WINDOW_DAYS: '300' }, () => now);
+  const mock = testMock({}, () => now);
   t.teardown(() => mock.close());
+  const key = { session: 'B76', filer: 'B76', entryNumber: '03245922' };
   await send(mock, sample('ae-add-for-psc.txt'));
-  now = new Date(TEST_NOW.getTime() + 301 * 86_400_000);
+  setLifecycle(mock, key, { paid: true, liquidationScheduled: true });
+  t.equal(mock.entries.get(key)?.filed.entryDate, '2026-11-25', 'the 11 record estimated entry date');
+  now = new Date(TEST_NOW.getTime() + 270 * 86_400_000);
   const late = await send(mock, sample('ae-psc-replace.txt'));
   t.same(late.transactions[0]!.conditions.map((c) => c.code), ['B48']);
-  now = new Date(TEST_NOW.getTime() + 299 * 86_400_000);
+  now = new Date(TEST_NOW.getTime() + 269 * 86_400_000);
   const inTime = await send(mock, sample('ae-psc-replace.txt'));
   t.match(inTime.transactions, [{ disposition: '996', version: '00200' }]);
+
+  setLifecycle(mock, key, { liquidationDate: '2027-08-30' });
+  now = new Date('2027-08-15T12:00:00.000Z');
+  t.same((await send(mock, sample('ae-psc-replace.txt'))).transactions[0]!.conditions.map((c) => c.code), ['B51'], '15 days before liquidation');
+  now = new Date('2027-08-30T12:00:00.000Z');
+  t.same((await send(mock, sample('ae-psc-replace.txt'))).transactions[0]!.conditions.map((c) => c.code), ['B50', 'B48'], 'on the liquidation date');
+});
+
+t.test('scenario entry flags: paid, and liquidation scheduled some days ahead (B51, then B50)', async (t) => {
+  let now = TEST_NOW;
+  const dir = scenarioDir({
+    'liquidates-soon.yaml': [
+      'id: liquidates-soon',
+      'title: paid, liquidating in 20 days',
+      'steps:',
+      '  - when: { psc: false }',
+      '    answer:',
+      '      entry: { paid: true, liquidationInDays: 20 }',
+      '  - when: { psc: true }',
+      '    answer: {}',
+    ].join('\n'),
+  });
+  const mock = testMock({ ACE_MOCK_SCENARIOS: dir }, () => now);
+  t.teardown(() => mock.close());
+  const key = { session: 'B76', filer: 'B76', entryNumber: '03245922' };
+  await send(mock, sample('ae-add-for-psc.txt'), undefined, 'liquidates-soon');
+  t.match(mock.entries.get(key)?.lifecycle, { paid: true, liquidationScheduled: true, liquidationDate: '2026-12-15' });
+  const day = (n: number) => new Date(TEST_NOW.getTime() + n * 86_400_000);
+  const psc = async () => (await send(mock, sample('ae-psc-replace.txt'), undefined, 'liquidates-soon')).transactions[0]!;
+  now = day(5);
+  t.same((await psc()).conditions.map((c) => c.code), ['B51'], '15 days before the liquidation date');
+  now = day(20);
+  t.same((await psc()).conditions.map((c) => c.code), ['B50'], 'on the liquidation date');
+  now = day(4);
+  t.match(await psc(), { disposition: '996', version: '00200' }, '16 days before: accepted');
 });
 
 t.test('entry state and entry_history rows in SQLite', async (t) => {
@@ -171,14 +265,15 @@ t.test('entry state and entry_history rows in SQLite', async (t) => {
   const n = entry(4100003);
   const add = await send(mock, transmission('ae-add-1-line.txt', n));
   const rep = await send(mock, edit(transmission('ae-add-1-line.txt', n, 'R'), '10', (r) => put(put(r, 22, 'NEWREF001'), 34, '11')));
-  const row = mock.db.prepare('SELECT * FROM entries WHERE session = ? AND filer = ? AND entry_number = ?').get('B76', 'B76', n);
-  t.same(row, {
+  const row = mock.db.prepare('SELECT * FROM entries WHERE session = ? AND filer = ? AND entry_number = ?').get('B76', 'B76', n) as Record<string, unknown>;
+  const { filed, lifecycle, ...columns } = row;
+  t.same(columns, {
     session: 'B76',
     filer: 'B76',
     entry_number: n,
     status: 'accepted',
-    version: 200,
-    broker_reference: 'NEWREF001',
+    version: 100,
+    broker_reference: 'REF000001',
     entry_type: '11',
     psc_on_file: 0,
     first_accepted_at: TEST_NOW.toISOString(),
@@ -186,10 +281,12 @@ t.test('entry state and entry_history rows in SQLite', async (t) => {
     warnings: '[]',
     liquidated: 0,
     under_review: 0,
-  });
+  }, 'the broker reference of the initial filing is kept (ESF-132)');
+  t.match(JSON.parse(filed as string), { port: '2704', importer: '12-3456789AB', entryDate: '2026-11-25', reconciliation: false });
+  t.same(JSON.parse(lifecycle as string), { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false });
   t.same(history(mock, n), [
     { exchange_id: add.id, action: 'A', disposition: '995', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },
-    { exchange_id: rep.id, action: 'R', disposition: '996', status: 'accepted', version: 200, at: TEST_NOW.toISOString() },
+    { exchange_id: rep.id, action: 'R', disposition: '996', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },
   ]);
   t.same(mock.entries.historyOf({ session: 'B76', filer: 'B76', entryNumber: n }).length, 2);
 
@@ -210,29 +307,28 @@ t.test('sessions isolate state', async (t) => {
   t.equal(b.session, 'b');
   t.match(b.transactions, [{ disposition: '995', version: '00100' }], 'the same entry is new in session b');
   const a2 = await send(mock, transmission('ae-add-1-line.txt', n, 'R'), 'a');
-  t.match(a2.transactions, [{ disposition: '996', version: '00200' }]);
-  t.equal(mock.entries.get({ session: 'a', filer: 'B76', entryNumber: n })?.version, 200);
-  t.equal(mock.entries.get({ session: 'b', filer: 'B76', entryNumber: n })?.version, 100, 'session b untouched');
+  t.match(a2.transactions, [{ disposition: '996', version: '00100' }]);
+  t.equal(mock.entries.get({ session: 'a', filer: 'B76', entryNumber: n })?.status, 'accepted');
   t.equal(mock.entries.get({ session: 'B76', filer: 'B76', entryNumber: n }), undefined, 'nothing in the default session');
   const del = await send(mock, deletion(n), 'b');
   t.match(del.transactions, [{ disposition: '997' }]);
-  t.equal(mock.entries.get({ session: 'a', filer: 'B76', entryNumber: n })?.status, 'accepted');
+  t.equal(mock.entries.get({ session: 'a', filer: 'B76', entryNumber: n })?.status, 'accepted', 'session a untouched');
   const dflt = await send(mock, deletion(n));
   t.equal(dflt.session, 'B76', 'the session defaults to the sender');
   t.same(dflt.transactions[0]!.conditions.map((c) => c.code), ['B25']);
   t.same(
-    mock.db.prepare('SELECT session, version FROM entry_history WHERE entry_number = ? ORDER BY id').all(n),
+    mock.db.prepare('SELECT session, disposition FROM entry_history WHERE entry_number = ? ORDER BY id').all(n),
     [
-      { session: 'a', version: 100 },
-      { session: 'b', version: 100 },
-      { session: 'a', version: 200 },
-      { session: 'b', version: 100 },
+      { session: 'a', disposition: '995' },
+      { session: 'b', disposition: '995' },
+      { session: 'a', disposition: '996' },
+      { session: 'b', disposition: '997' },
     ],
   );
 });
 
 t.test('E0 ordering: SUMMRY first, LINITM before TARIFF of the same line, TOTALS last', async (t) => {
-  const mock = testMock();
+  const mock = testMock({ ACE_MOCK_LINE_ORDER: 'ascending' });
   t.teardown(() => mock.close());
   let lines = 0;
   const records = sample('ae-add-1-line.txt');
@@ -246,7 +342,7 @@ t.test('E0 ordering: SUMMRY first, LINITM before TARIFF of the same line, TOTALS
       return [
         put(put(line40, 5, '002'), 9, 'QQ'), // line 1: country of origin unknown (408)
         tariff50,
-        put(line40, 5, '001'), // line 2: goes down (M03, raised by lineItems)
+        put(line40, 5, '001'), // line 2: goes down (M03 with lineOrder ascending, raised by lineItems)
         put(tariff50, 14, '00000000X0'), // its tariff: duty non-numeric (438, raised first, by the layout rule)
       ];
     }
@@ -321,7 +417,7 @@ t.test('each tariff with a condition gets its own E0, even when two tariffs of a
   );
 });
 
-t.test('final E1 severity: blank on a clean acceptance, F on a rejection', async (t) => {
+t.test('final E1 severity: blank on a clean acceptance, I with only informational notices, F on a rejection', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
   const ok = await send(mock, sample('ae-add-1-line.txt'));
@@ -335,6 +431,23 @@ t.test('final E1 severity: blank on a clean acceptance, F on a rejection', async
   t.equal(col(finalE1(census), 1, 7), 'E1A 995', 'an accepted Census override: still blank');
   const bad = await send(mock, sample('ae-bad-check-digit.txt'));
   t.equal(col(finalE1(bad), 1, 7), 'E1RF998');
+  const informational = await send(mock, transmission('ae-add-1-line.txt', entry(4100009)), undefined, 'quota-pending');
+  t.same(informational.transactions[0]!.conditions.map((c) => [c.code, c.severity]), [['Q08', 'I']]);
+  t.equal(col(finalE1(informational), 1, 7), 'E1AI995', 'ESF-206 note 3: I when only informational notices were found');
+});
+
+t.test('ESF-206 note 4: on B35 the E1 records carry the broker reference on file; the E0 the transmitted one', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const n = entry(4100010);
+  await send(mock, transmission('ae-add-1-line.txt', n));
+  const other = await send(mock, edit(transmission('ae-add-1-line.txt', n), '10', (r) => put(r, 22, 'OTHER0001')));
+  t.same(other.transactions[0]!.conditions.map((c) => c.code), ['B35']);
+  const out = answer(other);
+  t.same(out.filter((r) => r.startsWith('E1')).map((r) => col(r, 69, 77)), ['REF000001', 'REF000001']);
+  t.equal(col(out.find((r) => r.startsWith('E0 SUMMRY'))!, 39, 47), 'OTHER0001');
+  const clean = await send(mock, edit(transmission('ae-add-1-line.txt', entry(4100011)), '10', (r) => put(r, 22, 'OTHER0001')));
+  t.equal(col(finalE1(clean), 69, 77), 'OTHER0001', 'otherwise the transmitted reference');
 });
 
 t.test('strict action policy through the pipeline (M01, M02)', async (t) => {

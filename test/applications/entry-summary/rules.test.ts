@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { CensusRanges } from '../../../src/applications/entry-summary/census-ranges.js';
-import type { EntryState } from '../../../src/applications/entry-summary/entry-store.js';
+import { type EntryState, TRADE_CONTROL } from '../../../src/applications/entry-summary/entry-store.js';
 import { loadTransactionGrammar } from '../../../src/catair/grammar.js';
 import { groupEntrySummaries } from '../../../src/applications/entry-summary/grouping.js';
+import { filedSummary } from '../../../src/applications/entry-summary/filed.js';
 import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
 import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
 import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
@@ -88,6 +89,8 @@ function onFile(over: Partial<EntryState> = {}): EntryState {
     warnings: [],
     liquidated: false,
     underReview: false,
+    filed: filedSummary(txOf(ONE_LINE), NOW.toISOString()),
+    lifecycle: TRADE_CONTROL,
     ...over,
   };
 }
@@ -95,8 +98,11 @@ function onFile(over: Partial<EntryState> = {}): EntryState {
 /** The codes a rule raises. */
 const run = (rule: Rule, details: readonly string[], c: RuleContext = ctx()): string[] => rule(txOf(details), c).map((x) => x.code);
 
-/** A delete: only the 10 record, action D. */
-const deleteOf = (details: readonly string[]): string[] => [put(details[0]!, 3, 'D')];
+/** A delete: only the 10 record, action D, with only the elements of ESF-133 (b) and the broker reference (1-35). */
+const deleteOf = (details: readonly string[]): string[] => [rec(put(details[0]!, 3, 'D').slice(0, 35))];
+/** A summary on file that CBP has taken over as far as a PSC needs: paid and scheduled for liquidation. */
+const payable = (over: Partial<EntryState> = {}): EntryState =>
+  onFile({ lifecycle: { ...TRADE_CONTROL, paid: true, liquidationScheduled: true }, ...over });
 const setHeader = (details: readonly string[], col: number, text: string) => edit(details, '10', (r) => put(r, col, text));
 
 t.test('rules/index lists every rule once, in order', async (t) => {
@@ -119,14 +125,15 @@ t.test('rules/index lists every rule once, in order', async (t) => {
 });
 
 t.test('the samples pass every rule', async (t) => {
-  for (const [name, details, c] of [
-    ['1 line', ONE_LINE, ctx()],
-    ['5 lines', FIVE_LINES, ctx()],
-    ['census override', CENSUS, ctx()],
-    ['psc', PSC, ctx({ existing: onFile() })],
+  for (const [name, details, c, expected] of [
+    ['1 line', ONE_LINE, ctx(), []],
+    ['5 lines', FIVE_LINES, ctx(), []],
+    // The sample's unit value is below the range: the warning its CW02 record overrides.
+    ['census override', CENSUS, ctx(), ['27C']],
+    ['psc', PSC, ctx({ existing: payable() }), []],
   ] as const) {
     const tx = txOf(details);
-    t.same(ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, c)), [], name);
+    t.same(ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, c)).map((x) => x.code), expected, name);
   }
 });
 
@@ -170,8 +177,22 @@ t.test('filerAndPort', async (t) => {
   t.same(run(filerAndPort, ONE_LINE, ctx({ block: remote })), [], 'remote filing: entry filer is the preparer filer');
   t.same(run(filerAndPort, setHeader(ONE_LINE, 4, 'C77'), ctx({ block: remote })), ['B12'], 'remote filing: B12 rather than B53');
   t.same(run(filerAndPort, ONE_LINE, ctx({ block: { ...BLOCK, remotePreparerFiler: 'C77' } })), ['B12'], 'remote preparer filer other than the entry filer');
-  t.same(run(filerAndPort, setHeader(ONE_LINE, 18, '2705')), ['B10'], 'port is not the processing port');
-  t.same(run(filerAndPort, setHeader(setHeader(ONE_LINE, 18, '2705'), 4, 'C77')), ['B53', 'B10']);
+  t.same(run(filerAndPort, setHeader(ONE_LINE, 4, 'C77'), ctx({ existing: payable() })), ['B53'], 'a conventional filing from another filer');
+  t.same(run(filerAndPort, setHeader(PSC, 4, 'C77'), ctx({ existing: payable() })), [], 'ESF-185: a PSC may come from another filer (no B53)');
+  t.same(run(filerAndPort, setHeader(PSC, 4, 'C77'), ctx({ block: remote })), ['B12'], 'a remotely filed PSC still needs the preparer filer');
+
+  await t.test('B10: district by default (B&B-17), port as an option (dictionary B10)', async (t) => {
+    const port = (p: string) => setHeader(ONE_LINE, 18, p);
+    t.same(run(filerAndPort, port('2705')), [], 'port 2705 in a 2704 block: same district 27');
+    t.same(run(filerAndPort, port('1106'), ctx({ block: { ...BLOCK, port: '1101' } })), [], 'B&B-17 example: 1106 in a 1101 block');
+    t.same(run(filerAndPort, port('3001')), ['B10'], 'another district');
+    t.same(run(filerAndPort, port('4601'), ctx({ block: { ...BLOCK, port: '1001' } })), [], 'districts 10 and 46 may be mixed');
+    t.same(run(filerAndPort, port('4701'), ctx({ block: { ...BLOCK, port: '4601' } })), [], 'districts 46 and 47 may be mixed');
+    t.same(run(filerAndPort, port('1101'), ctx({ block: { ...BLOCK, port: '1001' } })), ['B10'], 'district 11 is not among the mixable ones');
+    t.same(run(filerAndPort, port('2705'), ctx({ options: { portMatch: 'port' } })), ['B10'], 'portMatch port: the port itself');
+    t.same(run(filerAndPort, port('2704'), ctx({ options: { portMatch: 'port' } })), [], 'portMatch port: same port');
+    t.same(run(filerAndPort, setHeader(port('3001'), 4, 'C77')), ['B53', 'B10']);
+  });
 });
 
 t.test('entryType', async (t) => {
@@ -193,16 +214,41 @@ t.test('actionAgainstState', async (t) => {
     t.same(run(actionAgainstState, [put(ONE_LINE[0]!, 3, 'D'), ONE_LINE.find((r) => r.startsWith('90'))!], ctx({ existing: onFile() })), ['B24'], 'D with only a 90 record');
     t.same(run(actionAgainstState, edit(ONE_LINE, '10', (r) => put(r, 3, 'D'))), ['B25', 'B24']);
   });
+  await t.test('delete: ESF-34 note 2 fields filled are B24', async (t) => {
+    const existing = onFile();
+    const signed = actionAgainstState(txOf(setHeader(deleteOf(ONE_LINE), 39, 'X')), ctx({ existing }));
+    t.same(signed.map((c) => [c.code, c.field]), [['B24', 'electronicSignature']], 'electronic signature on a delete');
+    t.same(run(actionAgainstState, setHeader(deleteOf(ONE_LINE), 51, '1'), ctx({ existing })), ['B24'], 'payment type on a delete');
+    t.same(run(actionAgainstState, setHeader(deleteOf(ONE_LINE), 36, '40'), ctx({ existing })), ['B24'], 'mode of transport on a delete');
+    t.same(run(actionAgainstState, setHeader(deleteOf(ONE_LINE), 70, 'Y'), ctx({ existing })), ['B24'], 'consolidated express indicator on a delete');
+    t.same(run(actionAgainstState, setHeader(deleteOf(ONE_LINE), 22, '         '), ctx({ existing })), [], 'without a broker reference');
+    t.same(run(actionAgainstState, deleteOf(ONE_LINE), ctx({ existing })), [], 'with a broker reference (ESF-26: no note 2)');
+    t.same(run(actionAgainstState, setHeader(deleteOf(ONE_LINE), 65, 'Y'), ctx({ existing })), [], 'the PSC indicator is B43, not B24');
+  });
+  await t.test('conventional filings on a summary CBP has taken over', async (t) => {
+    const lifecycle = (over: object) => onFile({ lifecycle: { ...TRADE_CONTROL, ...over } });
+    const replace = setHeader(ONE_LINE, 3, 'R');
+    t.same(run(actionAgainstState, deleteOf(ONE_LINE), ctx({ existing: onFile({ pscOnFile: true }) })), ['B54'], 'dictionary B54: a delete after a PSC');
+    t.same(run(actionAgainstState, replace, ctx({ existing: lifecycle({ paid: true }) })), ['B29'], 'paid');
+    t.same(run(actionAgainstState, replace, ctx({ existing: lifecycle({ statement: 'on' }) })), ['B29'], 'on a statement');
+    t.same(run(actionAgainstState, replace, ctx({ existing: lifecycle({ statement: 'removed' }) })), [], 'taken off the statement');
+    t.same(run(actionAgainstState, replace, ctx({ existing: lifecycle({ paid: true, cbpRejected: true }) })), [], 'ESF-132: replaced after a CBP rejection');
+    t.same(run(actionAgainstState, deleteOf(ONE_LINE), ctx({ existing: lifecycle({ paid: true, cbpRejected: true }) })), ['B29'], 'ESF-132: never deleted once accepted by CBP');
+    t.same(run(actionAgainstState, replace, ctx({ existing: lifecycle({ liquidationScheduled: true }) })), ['B30'], 'scheduled for liquidation');
+    t.same(run(actionAgainstState, replace, ctx({ existing: onFile({ liquidated: true }) })), ['B30'], 'liquidated');
+    t.same(run(actionAgainstState, replace, ctx({ existing: onFile({ underReview: true }) })), ['B29'], 'under CBP review');
+  });
   await t.test('B35: add of an entry on file with another broker reference', async (t) => {
     t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ brokerReference: 'OTHER0001' }) })), ['B35']);
     t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile() })), [], 'same broker reference: a replace under cbp');
     t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R'), ctx({ existing: onFile({ brokerReference: 'OTHER0001' }) })), [], 'R may change the broker reference');
     t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ status: 'deleted', brokerReference: 'OTHER0001' }) })), [], 're-add of a deleted entry');
+    t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ brokerReference: '' }) })), [], 'ESF-132: the initial filing had no broker reference');
   });
   await t.test('B54: non-PSC action on an entry with a PSC on file', async (t) => {
     t.same(run(actionAgainstState, setHeader(ONE_LINE, 3, 'R'), ctx({ existing: onFile({ pscOnFile: true }) })), ['B54']);
     t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile({ pscOnFile: true }) })), ['B54']);
-    t.same(run(actionAgainstState, PSC, ctx({ existing: onFile({ pscOnFile: true }) })), [], 'another PSC is allowed');
+    t.same(run(actionAgainstState, PSC, ctx({ existing: payable({ pscOnFile: true }) })), [], 'another PSC is allowed');
   });
   await t.test('M01/M02 only under actionPolicy strict', async (t) => {
     t.same(run(actionAgainstState, ONE_LINE, ctx({ existing: onFile(), options: strict })), ['M01'], 'A of an entry on file');
@@ -246,22 +292,80 @@ t.test('importerNumber', async (t) => {
 });
 
 t.test('postSummaryCorrection', async (t) => {
-  const existing = onFile();
-  t.same(run(postSummaryCorrection, PSC, ctx({ existing })), [], 'the PSC sample on an accepted entry');
+  const existing = payable();
+  const lifecycle = (over: object) => onFile({ lifecycle: { ...TRADE_CONTROL, ...over } });
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing })), [], 'the PSC sample on a paid summary scheduled for liquidation');
   t.same(run(postSummaryCorrection, ONE_LINE), [], 'a plain add');
   t.same(run(postSummaryCorrection, setHeader(deleteOf(PSC), 65, 'Y'), ctx({ existing })), ['B43'], 'PSC delete');
   t.same(run(postSummaryCorrection, PSC), ['B42'], 'PSC of an entry not on file');
-  t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile({ status: 'deleted' }) })), ['B46'], 'PSC of a deleted entry');
-  t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile({ liquidated: true }) })), ['B50'], 'PSC of a liquidated entry');
-  t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile({ underReview: true }) })), ['B59'], 'PSC of an entry under CBP review');
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ status: 'deleted' }) })), ['B42'], 'PSC of a deleted entry: not found');
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: lifecycle({ paid: true, liquidationScheduled: true, cbpRejected: true }) })), ['B46'], 'awaiting the correction of a CBP rejection');
 
-  await t.test('B48: outside the PSC window', async (t) => {
-    const at = (days: number) => onFile({ firstAcceptedAt: new Date(NOW.getTime() - days * DAY_MS).toISOString() });
-    const options = { pscWindowDays: 300 };
-    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(301), options })), ['B48'], '301 days after first acceptance');
-    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(299), options })), [], '299 days');
-    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(300), options })), [], 'exactly 300 days');
-    t.same(run(postSummaryCorrection, PSC, ctx({ existing: at(301), options: { pscWindowDays: 400 } })), [], 'a wider window');
+  await t.test('ESF-183: paid (B47) and scheduled for liquidation (B45)', async (t) => {
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: onFile() })), ['B47', 'B45'], 'just accepted: neither, in the order ESF-183 names them');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: lifecycle({ paid: true }) })), ['B45'], 'paid, not scheduled');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: lifecycle({ liquidationScheduled: true }) })), ['B47'], 'scheduled, not paid');
+    const adcvd = onFile({ entryType: '03', lifecycle: { ...TRADE_CONTROL, paid: true } });
+    t.same(run(postSummaryCorrection, setHeader(PSC, 34, '03'), ctx({ existing: adcvd })), [], 'ESF-183: an AD/CVD summary need not be scheduled');
+    t.same(run(postSummaryCorrection, setHeader(PSC, 34, '03'), ctx({ existing: onFile({ entryType: '03' }) })), ['B47'], 'but must be paid');
+  });
+  await t.test('liquidation: B50 on or after the date, B51 within the margin', async (t) => {
+    const liquidates = (days: number) =>
+      payable({ lifecycle: { ...TRADE_CONTROL, paid: true, liquidationScheduled: true, liquidationDate: new Date(NOW.getTime() + days * DAY_MS).toISOString().slice(0, 10) } });
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ liquidated: true }) })), ['B50'], 'liquidated');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: liquidates(0) })), ['B50'], 'liquidation date is today');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: liquidates(-3) })), ['B50'], 'liquidation date passed');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: liquidates(15) })), ['B51'], 'dictionary B51: 15 days or fewer ahead');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: liquidates(16) })), [], '16 days ahead');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: liquidates(15), options: { pscLiquidationMarginDays: 14 } })), [], 'ESF-183 reading: within 14 days');
+  });
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ underReview: true }) })), ['B59'], 'PSC of an entry under CBP review');
+  const reconciled = payable({ filed: filedSummary(txOf(setHeader(ONE_LINE, 46, 'Y')), NOW.toISOString()) });
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: reconciled })), ['B52'], 'summary filed with a reconciliation flag');
+  t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ entryType: '11' }) })), ['B49', '282'], 'informal summary on file (and the PSC changes its type)');
+  const informal = setHeader(PSC, 34, '11');
+  t.same(run(postSummaryCorrection, edit(informal, '35', (r) => put(r, 3, 'H02')), ctx({ existing })), ['B49'], 'PSC of type 11 (with an entry-type reason)');
+
+  await t.test('B48: entry date more than pscWindowDays (269) ago', async (t) => {
+    const entered = (days: number) => payable({ filed: { ...existing.filed, entryDate: new Date(NOW.getTime() - days * DAY_MS).toISOString().slice(0, 10) } });
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: entered(270) })), ['B48'], '270 days after the entry date');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: entered(269) })), [], 'exactly 269 days');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: entered(270), options: { pscWindowDays: 300 } })), [], 'a wider window');
+    t.equal(existing.filed.entryDate, '2026-11-25', 'the entry date is the 11 record estimated entry date');
+    t.equal(filedSummary(txOf(edit(ONE_LINE, '11', (r) => put(r, 42, '      '))), '2026-10-01T10:00:00.000Z').entryDate, '2026-10-01', 'else the first acceptance');
+  });
+  await t.test('ESF-184: port and importer as on file (B44, 286)', async (t) => {
+    const port = postSummaryCorrection(txOf(setHeader(PSC, 18, '2705')), ctx({ existing }));
+    t.same(port.map((c) => [c.code, c.field]), [['B44', 'port']]);
+    const importer = postSummaryCorrection(txOf(edit(PSC, '11', (r) => put(r, 3, '98-7654321BN'))), ctx({ existing }));
+    t.same(importer.map((c) => [c.code, c.record?.id, c.field]), [['286', '11', 'importerNumber']]);
+  });
+  await t.test('ESF-184: fields not allowed on a PSC', async (t) => {
+    const fields = (details: readonly string[]) => postSummaryCorrection(txOf(details), ctx({ existing })).map((c) => [c.code, c.field]);
+    t.same(fields(setHeader(PSC, 51, '1')), [['217', 'paymentType']], 'payment type');
+    t.same(fields(setHeader(PSC, 52, '112526')), [['217', 'statementPrintDate']], 'statement print date');
+    t.same(fields(setHeader(PSC, 60, '01')), [['217', 'statementClientBranch']], 'statement client branch');
+    t.same(fields(setHeader(PSC, 40, 'A')), [['271', 'cargoReleaseCertification']], 'cargo release certification');
+    t.same(fields(setHeader(PSC, 42, 'Y')), [['270', 'consolidatedSummary']], 'consolidated summary indicator');
+    t.same(fields(setHeader(PSC, 44, 'Y')), [['272', 'liveEntry']], 'live entry indicator');
+    t.same(fields(setHeader(PSC, 46, 'Y')), [['273', 'reconciliationFlag']], 'trade agreement reconciliation indicator');
+    t.same(fields(setHeader(PSC, 47, '001')), [['274', 'reconciliationIssue']], 'reconciliation issue code');
+    const firms = insertAfter(PSC, '11', rec('20    2704      H123'));
+    t.same(fields(firms), [['280', 'locationOfGoods']], 'FIRMS code on a 20 record');
+    const consolidated = insertAfter(PSC, '31', rec('32B76  03245930'));
+    t.same(fields(consolidated), [['270', undefined]], 'a 32 record');
+  });
+  await t.test('ESF-185: the reasons fit the change (281, 282, 283)', async (t) => {
+    const reasons = (details: readonly string[], codes: string) => edit(details, '35', (r) => put(r, 3, codes.padEnd(15)));
+    t.same(run(postSummaryCorrection, reasons(PSC, 'H01'), ctx({ existing })), ['281'], 'entry-type reason, same type');
+    t.same(run(postSummaryCorrection, reasons(PSC, 'H14H10'), ctx({ existing })), ['281'], 'H14 is an entry-type reason too');
+    t.same(run(postSummaryCorrection, setHeader(PSC, 34, '03'), ctx({ existing })), ['282'], 'type changed, no entry-type reason');
+    t.same(run(postSummaryCorrection, reasons(setHeader(PSC, 34, '03'), 'H02'), ctx({ existing })), [], 'type changed with H02');
+    const consignee = edit(without(PSC, '35'), '11', (r) => put(r, 15, '12-3456789AC'));
+    const lineReason = insertAfter(consignee, '50', rec('63L07'));
+    t.same(run(postSummaryCorrection, lineReason, ctx({ existing })), ['283'], 'consignee changed, no 35 record');
+    t.same(run(postSummaryCorrection, edit(PSC, '11', (r) => put(r, 15, '12-3456789AC')), ctx({ existing })), [], 'consignee changed, with H10');
+    t.same(run(postSummaryCorrection, insertAfter(without(PSC, '35'), '50', rec('63L07')), ctx({ existing })), [], 'header unchanged: line reasons are enough');
   });
 
   t.same(run(postSummaryCorrection, without(PSC, '35'), ctx({ existing })), ['748'], 'no reason codes');
@@ -269,9 +373,6 @@ t.test('postSummaryCorrection', async (t) => {
   t.same(run(postSummaryCorrection, lineReason, ctx({ existing })), [], 'line reasons on a 63 record are enough');
   t.same(run(postSummaryCorrection, without(PSC, '36'), ctx({ existing })), ['287'], 'no explanation');
   t.same(run(postSummaryCorrection, without(PSC, '35', '36'), ctx({ existing })), ['748', '287']);
-  const statement = postSummaryCorrection(txOf(setHeader(PSC, 52, '112526')), ctx({ existing }));
-  t.same(statement.map((c) => [c.code, c.field]), [['217', 'statementPrintDate']], 'statement print date on a PSC');
-  t.same(run(postSummaryCorrection, setHeader(PSC, 60, '01'), ctx({ existing })), ['217'], 'statement client branch on a PSC');
 
   const notPsc = setHeader(PSC, 65, ' ');
   t.same(run(postSummaryCorrection, without(notPsc, '36'), ctx({ existing })), ['284'], '35 record without PSC');
@@ -280,6 +381,7 @@ t.test('postSummaryCorrection', async (t) => {
   const c580 = postSummaryCorrection(txOf(with63), ctx());
   t.same(c580.map((c) => [c.code, c.ref.kind]), [['580', 'line']], '63 record without PSC');
   t.same(run(postSummaryCorrection, insertAfter(notPsc, '50', rec('63L07')), ctx({ existing })), ['284', '277', '580']);
+  t.same(run(postSummaryCorrection, setHeader(ONE_LINE, 66, 'Y')), ['276'], 'accelerated liquidation request on a conventional add');
 });
 
 t.test('missingGroups: a line without a 50 is 431 on that line (ESF-23 Tariff Grouping M; ESF-89)', async (t) => {
@@ -300,12 +402,14 @@ t.test('lineItems', async (t) => {
   t.same(run(lineItems, deleteOf(ONE_LINE)), [], 'a delete has no lines');
   const dup = lineItems(txOf(lineNo(FIVE_LINES, '001', '002', '002', '004', '005')), ctx());
   t.same(dup.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['518', 3]], 'duplicate points at the second occurrence');
-  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '002', '003', '004', '002')), ['518'], 'an earlier duplicate is 518, not M03');
-  const down = lineItems(txOf(lineNo(FIVE_LINES, '001', '003', '002', '004', '005')), ctx());
-  t.same(down.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['M03', 3]]);
-  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '003', '002', '004', '005'), ctx({ options: { lineOrder: 'any' } })), [], 'lineOrder any');
-  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '002', '002', '004', '005'), ctx({ options: { lineOrder: 'any' } })), ['518'], 'duplicates still 518 with lineOrder any');
-  t.same(run(lineItems, lineNo(FIVE_LINES, '  9', ' 10', '011', '100', '101')), [], 'numeric comparison');
+  const ascending = { lineOrder: 'ascending' };
+  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '003', '002', '004', '005')), [], 'ESF-71 note 1: order not enforced by default');
+  t.same(run(lineItems, lineNo(FIVE_LINES, 'C  ', 'A  ', '007', '002', 'B  ')), [], 'any unique identifiers, in any order');
+  const down = lineItems(txOf(lineNo(FIVE_LINES, '001', '003', '002', '004', '005')), ctx({ options: ascending }));
+  t.same(down.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['M03', 3]], 'lineOrder ascending: M03');
+  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '002', '002', '004', '005')), ['518'], 'duplicates are 518 by default');
+  t.same(run(lineItems, lineNo(FIVE_LINES, '001', '002', '003', '004', '002'), ctx({ options: ascending })), ['518'], 'an earlier duplicate is 518, not M03');
+  t.same(run(lineItems, lineNo(FIVE_LINES, '  9', ' 10', '011', '100', '101'), ctx({ options: ascending })), [], 'numeric comparison');
 });
 
 t.test('censusOverrides', async (t) => {
@@ -321,6 +425,9 @@ t.test('censusOverrides', async (t) => {
   t.same(run(censusOverrides, cw02('27C5027C01')), ['488', '487']);
   t.same(run(censusOverrides, cw02('ZZZ50')), [], 'unknown warning: left to the layout (484)');
   t.same(run(censusOverrides, cw02('27CZZ')), [], 'unknown override: left to the layout (486)');
+  const noOverride = censusOverrides(txOf(cw02('27C5027D  ')), ctx());
+  t.same(noOverride.map((c) => [c.code, c.field]), [['486', 'override2']], 'dictionary 486: a second warning without its override code');
+  t.same(run(censusOverrides, cw02('27C  ')), [], 'the first pair: left to the layout (its missing code is 486)');
 });
 
 t.test('censusParameters', async (t) => {

@@ -1,5 +1,9 @@
-import type { EsCondition } from '../transaction.js';
+import type { CensusRanges, UnitValueRange } from '../census-ranges.js';
+import type { EsCondition, Line, Tariff } from '../transaction.js';
 import { amount, type Rule, value } from './rule.js';
+
+/** The warnings the unit-value check raises. */
+export const UNIT_VALUE_WARNINGS = ['27C', '27D'] as const;
 
 /**
  * Census parameter checks that run without a scenario: value / quantity 1 of each tariff against
@@ -10,12 +14,7 @@ import { amount, type Rule, value } from './rule.js';
 export const censusParameters: Rule = (tx, ctx) => {
   const found: EsCondition[] = [];
   for (const line of tx.lines) {
-    for (const tariff of line.tariffs) {
-      const range = ctx.census.find(value(tariff.record, 'hts'), value(tariff.record, 'uom1'));
-      const quantity = amount(tariff.record, 'quantity1');
-      const worth = amount(tariff.record, 'value');
-      if (!range || !quantity || worth === undefined) continue;
-      const unitValue = worth / quantity;
+    for (const { tariff, range, unitValue } of unitValues(line, ctx.census)) {
       const ref = { kind: 'tariff', line, tariff } as const;
       if (unitValue < range.min) found.push({ code: '27C', ref, record: tariff.record, field: 'value' });
       else if (unitValue > range.max) found.push({ code: '27D', ref, record: tariff.record, field: 'value' });
@@ -23,3 +22,19 @@ export const censusParameters: Rule = (tx, ctx) => {
   }
   return found;
 };
+
+/** True when the unit-value check looks at the line: one of its tariffs has a range and a quantity. */
+export function unitValueChecked(line: Line, census: CensusRanges): boolean {
+  return unitValues(line, census).length > 0;
+}
+
+function unitValues(line: Line, census: CensusRanges): { tariff: Tariff; range: UnitValueRange; unitValue: number }[] {
+  const out = [];
+  for (const tariff of line.tariffs) {
+    const range = census.find(value(tariff.record, 'hts'), value(tariff.record, 'uom1'));
+    const quantity = amount(tariff.record, 'quantity1');
+    const worth = amount(tariff.record, 'value');
+    if (range && quantity && worth !== undefined) out.push({ tariff, range, unitValue: worth / quantity });
+  }
+  return out;
+}

@@ -3,7 +3,8 @@ import { carriesSummary, type Rule, SUMMARY, value } from './rule.js';
 
 /**
  * An add or replace needs at least one line (400). Line identifiers are unique within the entry
- * (518) and, with `lineOrder: ascending` (the default), go up (M03: CBP documents no code for it).
+ * (518); ESF-71 note 1 says their order is not enforced. With `lineOrder: ascending` (not the
+ * default) they must also go up (M03, an ace-mock code: CBP has none).
  */
 export const lineItems: Rule = (tx, ctx) => {
   if (!carriesSummary(tx)) return [];
