@@ -101,7 +101,9 @@ export class Pipeline {
     };
 
     const syntax: BatchCondition[] = [...batch.conditions];
-    const grouped = batch.blocks.map((block) => {
+    // A batch- or block-level problem leaves every transaction unexamined (B&B-34, B&B-35).
+    const envelopeRejected = syntax.some((c) => c.pointer.kind !== 'record');
+    const grouped = (envelopeRejected ? [] : batch.blocks).map((block) => {
       const app = this.applications.get(readField(this.catalog.layout('B'), block.header.text, 'applicationId'));
       const result = app?.group(block, ctx);
       if (result) syntax.push(...result.conditions);
@@ -229,9 +231,8 @@ export class Pipeline {
   private reportBatchCondition(c: BatchCondition): BatchConditionReport {
     const { narrative, explanation } = this.catalog.dictionary.get(c.code);
     const why = explanation !== undefined ? { explanation } : {};
-    return c.pointer.kind === 'record'
-      ? { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position, column: c.pointer.column, ...why }
-      : { code: c.code, narrative, block: c.pointer.block, position: c.pointer.position, ...why };
+    const { pointer } = c;
+    return { code: c.code, narrative, block: pointer.kind === 'batch' ? 0 : pointer.block, position: pointer.position, column: pointer.column, ...why };
   }
 
   /**

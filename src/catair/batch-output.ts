@@ -57,16 +57,8 @@ export function writeOutputZ(catalog: Catalog, batch: Batch): string {
   });
 }
 
-function writePointer(catalog: Catalog, batch: Batch, condition: BatchCondition): string {
-  const { pointer } = condition;
-  if (pointer.kind === 'record') {
-    return writeRecord(catalog.layout('X0.TRNACT'), {
-      occurrence: pointer.block,
-      recordPosition: pointer.position,
-      column: pointer.column,
-    });
-  }
-  const block = batch.blocks[pointer.block - 1] as Block;
+/** `X0 BLOCK`: the block's place in the batch and its B record's identifying fields (B&B-30 table 1). */
+function writeBlockReference(catalog: Catalog, block: Block): string {
   const bLayout = catalog.layout('B');
   const b = printable(block.header.text);
   const echo = (name: string): string => readField(bLayout, b, name);
@@ -84,6 +76,35 @@ function writePointer(catalog: Catalog, batch: Batch, condition: BatchCondition)
   });
 }
 
+/**
+ * `X0 TRNACT`: the transaction's place in its block, the record's place in the batch and the
+ * column of the problem, 00 for the whole record (B&B-30 table 1; B&B-36).
+ */
+function writeTransactionReference(catalog: Catalog, block: Block, position: number, column: number): string {
+  return writeRecord(catalog.layout('X0.TRNACT'), {
+    occurrence: transactionOrdinal(catalog, block, position),
+    recordPosition: position,
+    column,
+  });
+}
+
+/**
+ * Which transaction of the block (1-based) the record at `position` belongs to. A transaction opens
+ * with its application's first record (`transactionStart` in schemas/codes/application-ids.yaml);
+ * records in front of the first one are read as a first transaction that lacks it.
+ */
+function transactionOrdinal(catalog: Catalog, block: Block, position: number): number {
+  const app = readField(catalog.layout('B'), block.header.text, 'applicationId');
+  const start = catalog.codes('application-ids').get(app)?.['transactionStart'];
+  const opens = (text: string): boolean => typeof start === 'string' && text.startsWith(start);
+  let ordinal = block.details[0] && opens(block.details[0].text) ? 0 : 1;
+  for (const rec of block.details) {
+    if (rec.position > position) break;
+    if (opens(rec.text)) ordinal++;
+  }
+  return ordinal;
+}
+
 function writeX1(catalog: Catalog, code: string, final: boolean): string {
   const entry = catalog.dictionary.get(code);
   return writeRecord(catalog.layout('X1'), {
@@ -95,17 +116,27 @@ function writeX1(catalog: Catalog, code: string, final: boolean): string {
 }
 
 /**
- * The whole batch rejected, in CBP's form: the A echoed (application id blank), an ACE-generated
- * B, an X0 pointer and X1 condition for every problem, `X1RF999 BATCH REJECTED`, then the
- * ACE-generated Y (with the record count) and Z.
+ * The whole batch rejected, in CBP's form (B&B-19, B&B-34..36): the A echoed (application id
+ * blank), an ACE-generated B, then the conditions in the order given: a batch-level one as its X1
+ * alone (B&B-29: no X0 for the A/Z grouping); for a block, one `X0 BLOCK` in front of its
+ * conditions, and in front of each condition on a transaction record an `X0 TRNACT`. Then
+ * `X1RF999 BATCH REJECTED` and the ACE-generated Y (counting the records between B and Y) and Z.
  */
 export function writeBatchRejection(catalog: Catalog, batch: Batch, conditions: readonly BatchCondition[]): string[] {
   const out: string[] = [];
   if (batch.header) out.push(writeOutputA(catalog, batch.header.text, ''));
   out.push(writeRecord(catalog.layout('B.fallback'), {}));
   const details: string[] = [];
-  for (const condition of conditions) {
-    details.push(writePointer(catalog, batch, condition), writeX1(catalog, condition.code, false));
+  let referenced: Block | undefined;
+  for (const { code, pointer } of conditions) {
+    if (pointer.kind !== 'batch') {
+      const block = batch.blocks[pointer.block - 1];
+      if (!block) throw new Error(`condition ${code} points at block ${pointer.block}, which the batch does not have`);
+      if (block !== referenced) details.push(writeBlockReference(catalog, block));
+      referenced = block;
+      if (pointer.kind === 'record') details.push(writeTransactionReference(catalog, block, pointer.position, pointer.column));
+    }
+    details.push(writeX1(catalog, code, false));
   }
   details.push(writeX1(catalog, '999', true));
   out.push(...details);

@@ -117,6 +117,15 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
   const byId = new Map<string, Layout[]>();
   for (const layout of layouts.values()) byId.set(layout.id, [...(byId.get(layout.id) ?? []), layout]);
 
+  // An X0 TRNACT numbers transactions by the record that opens them (batch-output.ts).
+  const applications = codeLists.get('application-ids');
+  for (const app of applications?.withFlag('implemented') ?? []) {
+    const start = applications?.get(app)?.['transactionStart'];
+    if (typeof start !== 'string' || !byId.has(start)) {
+      throw new SchemaError(`schemas/codes/application-ids.yaml: ${app} is implemented but its transactionStart names no record layout`);
+    }
+  }
+
   return {
     layout(name) {
       const layout = layouts.get(name);

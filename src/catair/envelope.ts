@@ -3,9 +3,19 @@ import type { FramingProblem } from './framing.js';
 import type { Layout } from './layout.js';
 import { checkRecord, readField } from './record.js';
 
-/** Where an X1 condition points: a whole block, or one record (and column) of the batch. */
+/**
+ * Where an X1 condition points, which is also the level CBP answers it at (Batch & Block v23):
+ * - `batch`: the A or Z record, or control records missing or out of sequence (B&B-34). No X0 is
+ *   written (B&B-29) and the blocks are not examined.
+ * - `block`: a B or Y record, or the block as a whole (B&B-35): one `X0 BLOCK` names the block.
+ * - `record`: a transaction record of a block, column 0 for the whole record (B&B-36): `X0 BLOCK`,
+ *   then `X0 TRNACT` with the record's position in the batch.
+ * `position` is the record the problem was found on (1-based in the transmission), `column` its
+ * column (0: the whole record); batch- and block-level ones keep them for the journal and console.
+ */
 export type BatchPointer =
-  | { readonly kind: 'block'; readonly block: number; readonly position: number }
+  | { readonly kind: 'batch'; readonly position: number; readonly column: number }
+  | { readonly kind: 'block'; readonly block: number; readonly position: number; readonly column: number }
   | { readonly kind: 'record'; readonly block: number; readonly position: number; readonly column: number };
 
 /** A batch/block (syntax) condition: any one of them rejects the whole batch. */
@@ -35,17 +45,26 @@ export interface Batch {
   readonly conditions: BatchCondition[];
 }
 
-const record = (block: number, position: number, column = 0): BatchPointer => ({ kind: 'record', block, position, column });
-const blockPointer = (block: Block): BatchPointer => ({ kind: 'block', block: block.number, position: block.header.position });
+const atBatch = (position: number, column = 0): BatchPointer => ({ kind: 'batch', position, column });
+const atBlock = (block: Block, position = block.header.position, column = 0): BatchPointer => ({
+  kind: 'block',
+  block: block.number,
+  position,
+  column,
+});
 
 /**
  * Splits a framed transmission into its batch (A … Z) and blocks (B … Y) and applies the ABI
  * Batch & Block Control rules. Transaction records inside a block are left to the application.
  * A transmission that starts with a B record is read as bare blocks with no A/Z, as some filer
  * software stores them; anything else must be a whole batch.
+ *
+ * The conditions returned are those of the highest level found (see `BatchPointer`): with a
+ * batch-level problem the blocks are not examined (B&B-34), with a block-level one no transaction
+ * is (B&B-35).
  */
 export function readEnvelope(records: readonly string[], framing: readonly FramingProblem[], catalog: Catalog): Batch {
-  const conditions: BatchCondition[] = framing.map((p) => ({ code: p.code, pointer: record(0, p.position, p.column) }));
+  const conditions: BatchCondition[] = [];
   const add: Add = (code, pointer) => {
     conditions.push({ code, pointer });
   };
@@ -61,46 +80,70 @@ export function readEnvelope(records: readonly string[], framing: readonly Frami
     const position = i + 1;
     if (trailer) {
       // One batch per message: whatever follows the Z record is out of sequence.
-      add('X35', record(0, position));
+      add('X35', atBatch(position));
       break;
     }
     const id = text[0];
     if (id === 'B') {
-      if (open) add('X05', blockPointer(open));
+      if (open) add('X05', atBatch(open.header.position));
       open = { number: blocks.length + 1, header: { text, position }, details: [] };
       blocks.push(open);
     } else if (id === 'Y' && open) {
       open.trailer = { text, position };
       open = undefined;
     } else if (id === 'Z' && !bare) {
-      if (open) add('X05', blockPointer(open));
+      if (open) add('X05', atBatch(open.header.position));
       open = undefined;
       trailer = { text, position };
     } else if (open) {
       open.details.push({ text, position });
     } else if (!strayReported) {
       // Transaction records outside any block: the B record in front of them is missing.
-      add('X03', record(blocks.length, position));
+      add('X03', atBatch(position));
       strayReported = true;
     }
   }
-  if (open) add('X05', blockPointer(open));
-  if (!header && !bare && !strayReported) add('X03', record(0, 1));
-  if (!trailer && !bare) add('X06', record(0, records.length));
+  if (open) add('X05', atBatch(open.header.position));
+  if (!header && !bare && !strayReported) add('X03', atBatch(1));
+  if (!trailer && !bare) add('X06', atBatch(records.length));
 
   const batch: Batch = { ...(header && { header }), blocks, ...(trailer && { trailer }), conditions };
+  for (const p of framing) add(p.code, locate(batch, p.position, p.column));
   checkBatchRecords(batch, catalog, add);
-  for (const block of blocks) checkBlock(batch, block, catalog, add);
+  if (!conditions.some((c) => c.pointer.kind === 'batch')) {
+    for (const block of blocks) checkBlock(batch, block, catalog, add);
+  }
   conditions.sort((a, b) => a.pointer.position - b.pointer.position);
-  return batch;
+  return { ...batch, conditions: highestLevel(conditions) };
+}
+
+/**
+ * The level of a problem found on one record (a record of the wrong length): the A, the Z or a
+ * record outside any block is batch level, a B or Y block level, anything else a transaction record.
+ */
+function locate(batch: Batch, position: number, column: number): BatchPointer {
+  for (const block of batch.blocks) {
+    if (position === block.header.position || position === block.trailer?.position) return atBlock(block, position, column);
+    if (block.details.some((d) => d.position === position)) return { kind: 'record', block: block.number, position, column };
+  }
+  return atBatch(position, column);
+}
+
+/** The conditions of the highest level present: batch, else block, else transaction records. */
+function highestLevel(conditions: readonly BatchCondition[]): BatchCondition[] {
+  for (const level of ['batch', 'block'] as const) {
+    const found = conditions.filter((c) => c.pointer.kind === level);
+    if (found.length > 0) return found;
+  }
+  return [...conditions];
 }
 
 type Add = (code: string, pointer: BatchPointer) => void;
 
 /** Field checks on an envelope record: filler, non-standard data, and each field's own condition. */
-function checkEnvelopeFields(layout: Layout, rec: PositionedRecord, block: number, catalog: Catalog, add: Add): void {
+function checkEnvelopeFields(layout: Layout, rec: PositionedRecord, at: (column: number) => BatchPointer, catalog: Catalog, add: Add): void {
   for (const p of checkRecord(layout, rec.text, catalog)) {
-    const pointer = record(block, rec.position, p.column);
+    const pointer = at(p.column);
     if (p.kind === 'filler') add('X39', pointer);
     else if (p.kind === 'nonstandard') add('X40', pointer);
     else if (p.kind === 'missing' && p.field.missing) add(p.field.missing, pointer);
@@ -115,20 +158,20 @@ function checkBatchRecords(batch: Batch, catalog: Catalog, add: Add): void {
   const aLayout = catalog.layout('A');
   const { header, trailer } = batch;
   if (header) {
-    checkEnvelopeFields(aLayout, header, 0, catalog, add);
+    checkEnvelopeFields(aLayout, header, (column) => atBatch(header.position, column), catalog, add);
     const app = readField(aLayout, header.text, 'applicationId');
     const entry = catalog.codes('application-ids').get(app);
-    if (entry && entry['implemented'] !== true) add('X13', record(0, header.position, 26));
+    if (entry && entry['implemented'] !== true) add('X13', atBatch(header.position, aLayout.byName.get('applicationId')?.start ?? 0));
   }
   if (trailer) {
     const zLayout = catalog.layout('Z');
-    checkEnvelopeFields(zLayout, trailer, 0, catalog, add);
+    checkEnvelopeFields(zLayout, trailer, (column) => atBatch(trailer.position, column), catalog, add);
     if (
       header &&
       (readField(zLayout, trailer.text, 'siteCode') !== readField(aLayout, header.text, 'siteCode') ||
         readField(zLayout, trailer.text, 'senderId') !== readField(aLayout, header.text, 'senderId'))
     ) {
-      add('X14', record(0, trailer.position));
+      add('X14', atBatch(trailer.position));
     }
   }
 }
@@ -136,8 +179,8 @@ function checkBatchRecords(batch: Batch, catalog: Catalog, add: Add): void {
 function checkBlock(batch: Batch, block: Block, catalog: Catalog, add: Add): void {
   const bLayout = catalog.layout('B');
   const b = block.header.text;
-  const here = blockPointer(block);
-  checkEnvelopeFields(bLayout, block.header, block.number, catalog, add);
+  const here = atBlock(block);
+  checkEnvelopeFields(bLayout, block.header, (column) => atBlock(block, block.header.position, column), catalog, add);
   const app = readField(bLayout, b, 'applicationId');
   const appEntry = catalog.codes('application-ids').get(app);
   if (batch.header && app !== '') {
@@ -145,15 +188,17 @@ function checkBlock(batch: Batch, block: Block, catalog: Catalog, add: Add): voi
     if (batchApp !== '' && batchApp !== app) add('X19', here);
   }
   if (appEntry && appEntry['implemented'] !== true && !batch.header) add('X13', here);
-  checkPreparer(block, bLayout, appEntry?.['preparerAllowed'] === true, add);
+  // X23 needs a known application: B&B-35 answers a block of unknown application EI with preparer
+  // data by X12 and X19, no X23.
+  checkPreparer(block, bLayout, appEntry === undefined || appEntry['preparerAllowed'] === true, add);
   if (block.details.length === 0) add('X04', here);
   if (!block.trailer) return;
   const yLayout = catalog.layout('Y');
-  const y = block.trailer.text;
-  checkEnvelopeFields(yLayout, block.trailer, block.number, catalog, add);
+  const yRecord = block.trailer;
+  checkEnvelopeFields(yLayout, yRecord, (column) => atBlock(block, yRecord.position, column), catalog, add);
   for (const name of ['port', 'filer', 'applicationId']) {
-    if (readField(yLayout, y, name) !== readField(bLayout, b, name)) {
-      add('X32', record(block.number, block.trailer.position, yLayout.byName.get(name)?.start ?? 0));
+    if (readField(yLayout, yRecord.text, name) !== readField(bLayout, b, name)) {
+      add('X32', atBlock(block, yRecord.position, yLayout.byName.get(name)?.start ?? 0));
       break;
     }
   }
@@ -166,7 +211,7 @@ function checkBlock(batch: Batch, block: Block, catalog: Catalog, add: Add): voi
  */
 function checkPreparer(block: Block, layout: Layout, allowed: boolean, add: Add): void {
   const b = block.header.text;
-  const here = blockPointer(block);
+  const here = atBlock(block);
   const indicator = readField(layout, b, 'preparerIndicator');
   const port = readField(layout, b, 'preparerPort');
   const filer = readField(layout, b, 'preparerFiler');

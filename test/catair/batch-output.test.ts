@@ -37,18 +37,29 @@ function batchOf(records: string[]) {
 const FALLBACK_B = `B${sp(78)}B`;
 const FALLBACK_Z = `Z${sp(78)}Z`;
 const REJECTED = 'X1RF999   BATCH REJECTED'.padEnd(80);
+const x1 = (code: string, narrative: string): string => `X1 F${code}   ${narrative}`.padEnd(80);
+const fallbackY = (count: number): string => `Y${sp(11)}${String(count).padStart(5, '0')}${sp(62)}Y`;
+const pointAt = (code: string, block: number, position: number, column: number): BatchCondition => ({
+  code,
+  pointer: { kind: 'record', block, position, column },
+});
 
-t.test('writeBatchRejection: a block condition and a record condition', async (t) => {
-  const batch = batchOf(input());
-  t.same(
-    batch.conditions.map((c) => c.code),
-    ['X21'],
-  );
-  const extra: BatchCondition = { code: 'X39', pointer: { kind: 'record', block: 0, position: 1, column: 22 } };
-  const out = writeBatchRejection(catalog, batch, [...batch.conditions, extra]);
+/**
+ * The sample with a valid preparer and its block repeated: blocks 1..n at positions 2, 11, 20 … (B)
+ * and 10, 19, 28 … (Y).
+ */
+function blocks(n: number, edit: (block: string[], number: number) => string[] = (b) => b): string[] {
+  const s = input('2704B76AB1');
+  const body: string[] = [];
+  for (let i = 1; i <= n; i++) body.push(...edit(s.slice(1, 10), i));
+  return [s[0] as string, ...body, s[10] as string];
+}
 
-  t.equal(out.length, 9);
+t.test('batch level (B&B-34): X1 records alone after the ACE-generated B, no X0', async (t) => {
+  const batch = batchOf(blocks(1).map((r, i) => (i === 0 ? put(r, 26, 'EI') : r)));
+  const out = writeBatchRejection(catalog, batch, batch.conditions);
   t.ok(out.every((r) => r.length === 80), 'every record is 80 long');
+  t.same(out.slice(1), [FALLBACK_B, x1('X12', 'NOT A KNOWN ACE APPLICATION ID CODE'), REJECTED, fallbackY(2), FALLBACK_Z]);
 
   const a = out[0] as string;
   t.equal(a, `A2704B76${sp(6)}112526${sp(5)}${sp(2)}${sp(10)}XY${sp(20)}${'MY A TEXT'.padEnd(21)}`);
@@ -56,63 +67,97 @@ t.test('writeBatchRejection: a block condition and a record condition', async (t
   t.equal(col(a, 26, 27), sp(2), 'application id blank');
   t.equal(col(a, 60, 80), 'MY A TEXT'.padEnd(21), 'user text echoed');
 
-  t.equal(out[1], FALLBACK_B);
-  t.equal(col(out[1], 1, 1), 'B');
-  t.equal(col(out[1], 80, 80), 'B');
+  const several: BatchCondition[] = [
+    { code: 'X14', pointer: { kind: 'batch', position: 11, column: 0 } },
+    { code: 'X39', pointer: { kind: 'batch', position: 1, column: 22 } },
+  ];
+  t.same(
+    writeBatchRejection(catalog, batchOf(input()), several).slice(2, -2),
+    [x1('X14', 'Z-REC DOES NOT MATCH A-REC'), x1('X39', 'DATA FOUND IN FILLER'), REJECTED],
+    'one X1 each, in the order given',
+  );
+});
+
+t.test('block level (B&B-35): X0 BLOCK once per rejected block, then all of its X1s', async (t) => {
+  // Block 1: preparer indicator X (X21). Block 2: good. Block 3: application EI on the B (X12,
+  // X19) and a Y for another port (X32).
+  const batch = batchOf(
+    blocks(3, (b, n) => {
+      if (n === 2) return b;
+      if (n === 1) return [put(b[0] as string, 56, 'X'), ...b.slice(1)];
+      return [put(b[0] as string, 11, 'EI'), ...b.slice(1, 8), put(b[8] as string, 4, '2705')];
+    }),
+  );
+  const out = writeBatchRejection(catalog, batch, batch.conditions);
+  t.same(out.slice(1), [
+    FALLBACK_B,
+    `X0 BLOCK  000001 REF ID: 2704 B76 OF AE ${'SAMPLE ADD'.padEnd(21)} 2704B76ABX${sp(8)}`,
+    x1('X21', 'PREPARER INDICATOR UNKNOWN'),
+    `X0 BLOCK  000003 REF ID: 2704 B76 OF EI ${'SAMPLE ADD'.padEnd(21)} 2704B76AB1${sp(8)}`,
+    x1('X12', 'NOT A KNOWN ACE APPLICATION ID CODE'),
+    x1('X19', 'BLOCK APP ID / BATCH APP ID CONFLICT'),
+    x1('X32', 'Y-REC DOES NOT MATCH B-REC'),
+    REJECTED,
+    fallbackY(7),
+    FALLBACK_Z,
+  ]);
+  t.notOk(out.some((r) => r.startsWith('X0 TRNACT')), 'no transaction is pointed at');
 
   const x0block = out[2] as string;
-  t.equal(
-    x0block,
-    `X0 BLOCK  000001 REF ID: 2704 B76 OF AE ${'SAMPLE ADD'.padEnd(21)} 2704C11ABX${sp(8)}`,
-  );
   const x0 = catalog.layout('X0.BLOCK');
   const at = (name: string): string => {
     const f = x0.byName.get(name);
     return f ? x0block.slice(f.offset, f.end) : `no field ${name}`;
   };
-  t.equal(at('occurrence'), '000001');
+  t.equal(at('occurrence'), '000001', 'the block\'s place in the batch');
   t.equal(at('port'), '2704');
   t.equal(at('filer'), 'B76');
   t.equal(at('officeCode'), 'OF');
   t.equal(at('applicationId'), 'AE');
   t.equal(at('userText'), 'SAMPLE ADD'.padEnd(21));
   t.equal(at('preparerPort'), '2704');
-  t.equal(at('preparerFiler'), 'C11');
+  t.equal(at('preparerFiler'), 'B76');
   t.equal(at('preparerOffice'), 'AB');
   t.equal(at('preparerIndicator'), 'X');
-
-  t.equal(out[3], 'X1 FX21   PREPARER INDICATOR UNKNOWN'.padEnd(80));
-  t.equal(out[4], 'X0 TRNACT 000000 REF ID: 0000001 22'.padEnd(80));
-  t.equal(out[5], 'X1 FX39   DATA FOUND IN FILLER'.padEnd(80));
-  t.equal(out[6], REJECTED, 'X1RF999 is the last detail');
-
-  const y = out[7] as string;
-  t.equal(y, `Y${sp(11)}00005${sp(62)}Y`);
-  t.equal(col(y, 13, 17), '00005', 'count of records between B and Y');
-  t.equal(col(y, 80, 80), 'Y');
-  t.equal(out[8], FALLBACK_Z);
 });
 
-t.test('writeBatchRejection: the Y count follows the number of conditions', async (t) => {
-  const batch = batchOf(input());
-  const conditions: BatchCondition[] = [
-    { code: 'X03', pointer: { kind: 'record', block: 0, position: 2, column: 0 } },
-    { code: 'X39', pointer: { kind: 'record', block: 1, position: 2, column: 20 } },
-    { code: 'X04', pointer: { kind: 'block', block: 1, position: 2 } },
-  ];
-  const out = writeBatchRejection(catalog, batch, conditions);
-  t.equal(out.length, 11);
-  t.equal(out[2], 'X0 TRNACT 000000 REF ID: 0000002 00'.padEnd(80));
-  t.equal(out[3], 'X1 FX03   BLOCK CONTROL MISSING - B-RECORD'.padEnd(80));
-  t.equal(out[4], 'X0 TRNACT 000001 REF ID: 0000002 20'.padEnd(80));
-  t.equal(out[7], 'X1 FX04   TRANSACTION DETAIL MISSING'.padEnd(80));
-  t.equal(out[8], REJECTED);
-  t.equal(col(out[9], 13, 17), '00007');
+t.test('transaction level (B&B-36): X0 BLOCK, then X0 TRNACT and X1 for each condition', async (t) => {
+  const batch = batchOf(blocks(2, (b) => [put(b[0] as string, 47, '          '), ...b.slice(1)]));
+  t.same(batch.conditions, []);
+  const out = writeBatchRejection(catalog, batch, [pointAt('X34', 1, 5, 0), pointAt('X39', 1, 7, 75), pointAt('X35', 2, 14, 0)]);
+  t.same(out.slice(1), [
+    FALLBACK_B,
+    `X0 BLOCK  000001 REF ID: 2704 B76 OF AE ${'SAMPLE ADD'.padEnd(21)}${sp(19)}`,
+    'X0 TRNACT 000001 REF ID: 0000005 00'.padEnd(80),
+    x1('X34', 'UNKNOWN RECORD ID FOUND IN GROUPING'),
+    'X0 TRNACT 000001 REF ID: 0000007 75'.padEnd(80),
+    x1('X39', 'DATA FOUND IN FILLER'),
+    `X0 BLOCK  000002 REF ID: 2704 B76 OF AE ${'SAMPLE ADD'.padEnd(21)}${sp(19)}`,
+    'X0 TRNACT 000001 REF ID: 0000014 00'.padEnd(80),
+    x1('X35', 'OUT OF SEQUENCE RECORD FOUND IN GROUPING'),
+    REJECTED,
+    fallbackY(9),
+    FALLBACK_Z,
+  ]);
+});
+
+t.test('X0 TRNACT numbers the transaction within its block (B&B-30 table 1)', async (t) => {
+  // One block holding the sample's entry summary twice: records 3-9 and 10-16, Y at 17.
+  const s = input();
+  const two = [...s.slice(0, 9), ...s.slice(2, 9), ...s.slice(9)];
+  const occurrence = (records: string[], position: number): string =>
+    col(writeBatchRejection(catalog, batchOf(records), [pointAt('X35', 1, position, 0)])[3], 11, 16);
+  t.equal(occurrence(two, 9), '000001', 'the first 90 record');
+  t.equal(occurrence(two, 10), '000002', 'the second 10 record');
+  t.equal(occurrence(two, 16), '000002');
+  const headless = [...s.slice(0, 2), ...s.slice(3, 9), ...s.slice(2, 9), ...s.slice(9)];
+  t.equal(occurrence(headless, 3), '000001', 'records before the first 10 are a first transaction');
+  t.equal(occurrence(headless, 9), '000002', 'the 10 after them opens the second');
 });
 
 t.test('writeBatchRejection with no conditions still ends X1RF999', async (t) => {
   const out = writeBatchRejection(catalog, batchOf(sample()), []);
-  t.same(out.slice(1), [FALLBACK_B, REJECTED, `Y${sp(11)}00001${sp(62)}Y`, FALLBACK_Z]);
+  t.same(out.slice(1), [FALLBACK_B, REJECTED, fallbackY(1), FALLBACK_Z]);
 });
 
 t.test('writeBatchRejection without an A starts with the fallback B', async (t) => {
@@ -122,6 +167,10 @@ t.test('writeBatchRejection without an A starts with the fallback B', async (t) 
   t.equal(out[0], FALLBACK_B);
   t.equal(col(out[1], 1, 17), 'X0 BLOCK  000001 ');
   t.equal(out.at(-1), FALLBACK_Z);
+});
+
+t.test('a condition pointing at a block the batch does not have is a programming error', async (t) => {
+  t.throws(() => writeBatchRejection(catalog, batchOf(sample()), [pointAt('X34', 2, 5, 0)]), /block 2/);
 });
 
 t.test('writeOutputA blanks the password and sets the response application id', async (t) => {

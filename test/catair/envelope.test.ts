@@ -1,14 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { type Catalog, loadCatalog } from '../../src/catair/catalog.js';
+import { loadCatalog } from '../../src/catair/catalog.js';
 import { type BatchCondition, readEnvelope } from '../../src/catair/envelope.js';
 import { frameRecords } from '../../src/catair/framing.js';
 
 const catalog = loadCatalog();
-const SCHEMAS = fileURLToPath(new URL('../../schemas', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../scenarios/samples/ae-add-1-line.txt', import.meta.url));
 
 /** The sample, one string per record: 0 A, 1 B, 2-8 transaction records, 9 Y, 10 Z. */
@@ -25,17 +22,22 @@ function editRecord(records: string[], index: number, col: number, text: string)
   return copy;
 }
 
-function envelope(records: string[], cat: Catalog = catalog) {
+function envelope(records: string[]) {
   const framed = frameRecords(records.join('\n'), false);
-  return readEnvelope(framed.records, framed.problems, cat);
+  return readEnvelope(framed.records, framed.problems, catalog);
 }
 
-const conditions = (records: string[], cat: Catalog = catalog): BatchCondition[] => envelope(records, cat).conditions;
+const conditions = (records: string[]): BatchCondition[] => envelope(records).conditions;
+/** Conditions at each level (B&B-34..36): the batch (A/Z, control records), a block (B/Y), a transaction record. */
+const bat = (code: string, position: number, column = 0): BatchCondition => ({ code, pointer: { kind: 'batch', position, column } });
+const blk = (code: string, block = 1, position = 2, column = 0): BatchCondition => ({
+  code,
+  pointer: { kind: 'block', block, position, column },
+});
 const rec = (code: string, block: number, position: number, column = 0): BatchCondition => ({
   code,
   pointer: { kind: 'record', block, position, column },
 });
-const blk = (code: string, block = 1, position = 2): BatchCondition => ({ code, pointer: { kind: 'block', block, position } });
 
 /** Sets B 47-56 (preparer port, filer, office, indicator) of the sample. */
 const preparer = (text: string): string[] => editRecord(sample(), B_, 47, text.padEnd(10));
@@ -76,42 +78,71 @@ t.test('two blocks are numbered 1 and 2', async (t) => {
   );
 });
 
-t.test('framing problems become record conditions in block 0', async (t) => {
+t.test('a framing problem takes the level of the record it is found on', async (t) => {
   const s = sample();
   s[Z_] = (s[Z_] as string).trimEnd();
-  t.same(conditions(s), [rec('X42', 0, 11, 21)]);
+  t.same(conditions(s), [bat('X42', 11, 21)], 'the Z: batch level');
+  const shortB = sample();
+  shortB[B_] = (shortB[B_] as string).slice(0, 70);
+  t.same(conditions(shortB), [blk('X40', 1, 2, 71)], 'the B: block level');
+  const shortDetail = sample();
+  shortDetail[4] = (shortDetail[4] as string).slice(0, 8);
+  t.same(conditions(shortDetail), [rec('X40', 1, 5, 9)], 'a transaction record of block 1');
+  const stray = [...sample().slice(0, 10), 'XX', sample()[Z_] as string];
+  t.same(conditions(stray), [bat('X03', 11), bat('X40', 11, 3)], 'a record outside any block: batch level');
+});
+
+t.test('a batch-level problem leaves the blocks unexamined (B&B-34)', async (t) => {
+  const s = editRecord(preparer('         X'), A_, 22, 'X');
+  t.same(conditions(s), [bat('X39', 1, 22)], 'no X21 for the B');
+  const noZ = preparer('         X').slice(0, 10);
+  t.same(conditions(noZ), [bat('X06', 10)]);
+});
+
+t.test('a block-level problem leaves the transaction records unexamined (B&B-35)', async (t) => {
+  const s = preparer('         X');
+  s[4] = (s[4] as string).slice(0, 8);
+  t.same(conditions(s), [blk('X21')], 'no X40 for the short transaction record');
+});
+
+t.test('block-level problems of every block are reported (B&B-35)', async (t) => {
+  const s = sample();
+  const second = editRecord(s.slice(1, 10), 0, 56, 'X');
+  const third = editRecord(s.slice(1, 10), 8, 4, '2705');
+  const batch = envelope([...s.slice(0, 10), ...second, ...third, s[Z_] as string]);
+  t.same(batch.conditions, [blk('X21', 2, 11), blk('X32', 3, 28, 4)]);
 });
 
 t.test('missing Z: X06 pointing at the last record', async (t) => {
-  t.same(conditions(sample().slice(0, 10)), [rec('X06', 0, 10)]);
+  t.same(conditions(sample().slice(0, 10)), [bat('X06', 10)]);
 });
 
-t.test('missing Y: X05 pointing at the block', async (t) => {
+t.test('missing Y: X05, a missing control record, at batch level pointing at the B (B&B-34)', async (t) => {
   const s = sample();
   s.splice(Y_, 1);
-  t.same(conditions(s), [blk('X05', 1, 2)]);
+  t.same(conditions(s), [bat('X05', 2)]);
   const noYnoZ = sample().slice(0, 9);
-  t.same(conditions(noYnoZ), [blk('X05', 1, 2), rec('X06', 0, 9)]);
+  t.same(conditions(noYnoZ), [bat('X05', 2), bat('X06', 9)]);
 });
 
 t.test('a B while a block is open: X05 for the open block', async (t) => {
   const s = sample();
   const batch = envelope([...s.slice(0, 9), ...s.slice(1, 10), s[Z_] as string]);
-  t.same(batch.conditions, [blk('X05', 1, 2)]);
+  t.same(batch.conditions, [bat('X05', 2)]);
   t.equal(batch.blocks.length, 2);
   t.equal(batch.blocks[1]?.header.position, 10);
 });
 
 t.test('Y does not match B: X32 at the first differing column', async (t) => {
-  t.same(conditions(editRecord(sample(), Y_, 4, '2705')), [rec('X32', 1, 10, 4)]);
-  t.same(conditions(editRecord(sample(), Y_, 8, 'C11')), [rec('X32', 1, 10, 8)]);
-  t.same(conditions(editRecord(sample(), Y_, 11, 'SE')), [rec('X32', 1, 10, 11)]);
-  t.same(conditions(editRecord(editRecord(sample(), Y_, 4, '2705'), Y_, 11, 'SE')), [rec('X32', 1, 10, 4)], 'reported once');
+  t.same(conditions(editRecord(sample(), Y_, 4, '2705')), [blk('X32', 1, 10, 4)]);
+  t.same(conditions(editRecord(sample(), Y_, 8, 'C11')), [blk('X32', 1, 10, 8)]);
+  t.same(conditions(editRecord(sample(), Y_, 11, 'SE')), [blk('X32', 1, 10, 11)]);
+  t.same(conditions(editRecord(editRecord(sample(), Y_, 4, '2705'), Y_, 11, 'SE')), [blk('X32', 1, 10, 4)], 'reported once');
 });
 
 t.test('Z does not match A: X14 on the Z', async (t) => {
-  t.same(conditions(editRecord(sample(), Z_, 2, '2705')), [rec('X14', 0, 11)]);
-  t.same(conditions(editRecord(sample(), Z_, 6, 'C11')), [rec('X14', 0, 11)]);
+  t.same(conditions(editRecord(sample(), Z_, 2, '2705')), [bat('X14', 11)]);
+  t.same(conditions(editRecord(sample(), Z_, 6, 'C11')), [bat('X14', 11)]);
   t.same(conditions(editRecord(sample(), Z_, 15, '112626')), [], 'the date need not match');
 });
 
@@ -120,22 +151,25 @@ t.test('B application differs from A: X19 on the block', async (t) => {
   t.same(conditions(s), [blk('X19')]);
 });
 
-t.test('unknown application: X12 on A and B', async (t) => {
+t.test('unknown application: X12 on the A only, the blocks are not examined (B&B-34)', async (t) => {
   let s = editRecord(sample(), A_, 26, 'ZZ');
   s = editRecord(s, B_, 11, 'ZZ');
   s = editRecord(s, Y_, 11, 'ZZ');
-  t.same(conditions(s), [rec('X12', 0, 1, 26), rec('X12', 1, 2, 11)]);
+  t.same(conditions(s), [bat('X12', 1, 26)]);
+  t.same(conditions(editRecord(sample(), A_, 26, 'EI')), [bat('X12', 1, 26)], 'no X19 for the B that says AE');
+  const onB = editRecord(editRecord(sample(), B_, 11, 'ZZ'), Y_, 11, 'ZZ');
+  t.same(conditions(onB), [blk('X12', 1, 2, 11), blk('X19')], 'on the B alone: block level');
 });
 
 t.test('missing application on A: X11', async (t) => {
-  t.same(conditions(editRecord(sample(), A_, 26, '  ')), [rec('X11', 0, 1, 26)]);
+  t.same(conditions(editRecord(sample(), A_, 26, '  ')), [bat('X11', 1, 26)]);
 });
 
 t.test('known but unimplemented application (SE): X13 on A', async (t) => {
   let s = editRecord(sample(), A_, 26, 'SE');
   s = editRecord(s, B_, 11, 'SE');
   s = editRecord(s, Y_, 11, 'SE');
-  t.same(conditions(s), [rec('X13', 0, 1, 26)]);
+  t.same(conditions(s), [bat('X13', 1, 26)]);
 });
 
 t.test('known but unimplemented application in bare blocks: X13 on the block', async (t) => {
@@ -152,10 +186,10 @@ t.test('empty block: X04', async (t) => {
 t.test('records outside a block: X03 once', async (t) => {
   const s = sample();
   const before = [s[A_] as string, s[2] as string, s[3] as string, ...s.slice(1)];
-  t.same(conditions(before), [rec('X03', 0, 2)], 'between A and B');
+  t.same(conditions(before), [bat('X03', 2)], 'between A and B');
   const after = [...s.slice(0, 10), s[2] as string, s[Z_] as string];
-  t.same(conditions(after), [rec('X03', 1, 11)], 'between Y and Z');
-  t.same(conditions(s.slice(2)), [rec('X03', 0, 1)], 'no A and no B');
+  t.same(conditions(after), [bat('X03', 11)], 'between Y and Z');
+  t.same(conditions(s.slice(2)), [bat('X03', 1)], 'no A and no B');
 });
 
 t.test('no A record: X03 at record 1', async (t) => {
@@ -163,13 +197,13 @@ t.test('no A record: X03 at record 1', async (t) => {
   noA.unshift('10'.padEnd(80));
   const batch = envelope(noA);
   t.notOk(batch.header);
-  t.same(batch.conditions, [rec('X03', 0, 1)]);
+  t.same(batch.conditions, [bat('X03', 1)]);
 });
 
 t.test('data after Z: X35', async (t) => {
   const s = sample();
-  t.same(conditions([...s, s[A_] as string]), [rec('X35', 0, 12)]);
-  t.same(conditions([...s, s[1] as string, ...s.slice(2, 10)]), [rec('X35', 0, 12)], 'reported once');
+  t.same(conditions([...s, s[A_] as string]), [bat('X35', 12)]);
+  t.same(conditions([...s, s[1] as string, ...s.slice(2, 10)]), [bat('X35', 12)], 'reported once');
 });
 
 t.test('preparer rules on B 47-56', async (t) => {
@@ -187,55 +221,35 @@ t.test('preparer rules on B 47-56', async (t) => {
 });
 
 t.test('X23: preparer data for an application that does not allow it', async (t) => {
-  t.test('with the shipped schemas (EQ, not implemented: X13 too)', async (t) => {
-    let s = preparer('2704B76  1');
-    s = editRecord(s, A_, 26, 'EQ');
-    s = editRecord(s, B_, 11, 'EQ');
-    s = editRecord(s, Y_, 11, 'EQ');
-    t.same(conditions(s), [rec('X13', 0, 1, 26), blk('X23')]);
-    const noPreparer = editRecord(editRecord(editRecord(sample(), A_, 26, 'EQ'), B_, 11, 'EQ'), Y_, 11, 'EQ');
-    t.same(conditions(noPreparer), [rec('X13', 0, 1, 26)], 'no preparer data, no X23');
-  });
-
-  t.test('with EQ marked implemented in a schema copy: X23 alone', async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ace-mock-schemas-'));
-    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-    cpSync(SCHEMAS, dir, { recursive: true });
-    const path = join(dir, 'codes', 'application-ids.yaml');
-    const text = readFileSync(path, 'utf8');
-    const from = '"EQ": { title: "Entry Summary Query", response: "ER", preparerAllowed: false, implemented: false }';
-    t.ok(text.includes(from));
-    writeFileSync(path, text.replace(from, from.replace('implemented: false', 'implemented: true')));
-    const cat = loadCatalog(dir);
-    let s = preparer('2704B76  1');
-    s = editRecord(s, A_, 26, 'EQ');
-    s = editRecord(s, B_, 11, 'EQ');
-    s = editRecord(s, Y_, 11, 'EQ');
-    t.same(conditions(s, cat), [blk('X23')]);
-    t.same(conditions(editRecord(s, B_, 56, 'X'), cat), [blk('X21')], 'X21 comes before X23');
-    t.same(conditions(editRecord(s, B_, 47, '          '), cat), [], 'no preparer data, no X23');
-  });
+  const cw = (records: string[]): string[] => editRecord(editRecord(editRecord(records, A_, 26, 'CW'), B_, 11, 'CW'), Y_, 11, 'CW');
+  t.same(conditions(cw(preparer('2704B76  1'))), [blk('X23')], 'CW is not in the B&B-14 note 4 list');
+  t.same(conditions(cw(preparer('2704B76  X'))), [blk('X21')], 'X21 comes before X23');
+  t.same(conditions(cw(sample())), [], 'no preparer data, no X23');
+  const eq = editRecord(editRecord(editRecord(preparer('2704B76  1'), A_, 26, 'EQ'), B_, 11, 'EQ'), Y_, 11, 'EQ');
+  t.same(conditions(eq), [bat('X13', 1, 26)], 'an application not offered (X13 on the A) leaves the blocks unexamined');
+  const unknownOnB = editRecord(editRecord(preparer('2704B76  1'), B_, 11, 'EI'), Y_, 11, 'EI');
+  t.same(conditions(unknownOnB), [blk('X12', 1, 2, 11), blk('X19')], 'an unknown application on the B: no X23 (B&B-35, block 3)');
 });
 
 t.test('data in A/B filler: X39 at the column', async (t) => {
-  t.same(conditions(editRecord(sample(), A_, 22, 'X')), [rec('X39', 0, 1, 22)]);
-  t.same(conditions(editRecord(sample(), A_, 45, 'X')), [rec('X39', 0, 1, 45)]);
-  t.same(conditions(editRecord(sample(), B_, 20, 'X')), [rec('X39', 1, 2, 20)]);
-  t.same(conditions(editRecord(sample(), B_, 58, 'X')), [rec('X39', 1, 2, 58)]);
-  t.same(conditions(editRecord(sample(), Y_, 50, 'X')), [rec('X39', 1, 10, 50)]);
-  t.same(conditions(editRecord(sample(), Z_, 60, 'X')), [rec('X39', 0, 11, 60)]);
+  t.same(conditions(editRecord(sample(), A_, 22, 'X')), [bat('X39', 1, 22)]);
+  t.same(conditions(editRecord(sample(), A_, 45, 'X')), [bat('X39', 1, 45)]);
+  t.same(conditions(editRecord(sample(), B_, 20, 'X')), [blk('X39', 1, 2, 20)]);
+  t.same(conditions(editRecord(sample(), B_, 58, 'X')), [blk('X39', 1, 2, 58)]);
+  t.same(conditions(editRecord(sample(), Y_, 50, 'X')), [blk('X39', 1, 10, 50)]);
+  t.same(conditions(editRecord(sample(), Z_, 60, 'X')), [bat('X39', 11, 60)]);
 });
 
 t.test('non-standard data in the envelope: X40 at the column', async (t) => {
-  t.same(conditions(editRecord(sample(), B_, 65, '\x01')), [rec('X40', 1, 2, 65)]);
+  t.same(conditions(editRecord(sample(), B_, 65, '\x01')), [blk('X40', 1, 2, 65)]);
 });
 
 t.test('missing envelope fields: their own conditions', async (t) => {
-  t.same(conditions(editRecord(sample(), A_, 2, '    ')), [rec('X07', 0, 1, 2), rec('X14', 0, 11)]);
-  t.same(conditions(editRecord(sample(), A_, 6, '   ')), [rec('X08', 0, 1, 6), rec('X14', 0, 11)]);
-  t.same(conditions(editRecord(sample(), B_, 4, '    ')), [rec('X15', 1, 2, 4), rec('X32', 1, 10, 4)]);
-  t.same(conditions(editRecord(sample(), B_, 8, '   ')), [rec('X16', 1, 2, 8), rec('X32', 1, 10, 8)]);
-  t.same(conditions(editRecord(sample(), A_, 15, '023026')), [rec('X10', 0, 1, 15)]);
+  t.same(conditions(editRecord(sample(), A_, 2, '    ')), [bat('X07', 1, 2), bat('X14', 11)]);
+  t.same(conditions(editRecord(sample(), A_, 6, '   ')), [bat('X08', 1, 6), bat('X14', 11)]);
+  t.same(conditions(editRecord(sample(), B_, 4, '    ')), [blk('X15', 1, 2, 4), blk('X32', 1, 10, 4)]);
+  t.same(conditions(editRecord(sample(), B_, 8, '   ')), [blk('X16', 1, 2, 8), blk('X32', 1, 10, 8)]);
+  t.same(conditions(editRecord(sample(), A_, 15, '023026')), [bat('X10', 1, 15)]);
 });
 
 t.test('bare B…Y blocks without A/Z: no condition', async (t) => {

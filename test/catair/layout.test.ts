@@ -277,6 +277,14 @@ t.test('loadCatalog on a broken schema copy', async (t) => {
       `${shown(path)}: does not match its schema:\n  at conditions.X03.narrative: narratives are upper-case printable ASCII`,
     );
   });
+
+  t.test('an implemented application whose transactionStart names no record', async (t) => {
+    const dir = schemaCopy(t);
+    replaceIn(join(dir, 'codes', 'application-ids.yaml'), 'transactionStart: "CW01"', 'transactionStart: "CW09"');
+    const err = errorOf(() => loadCatalog(dir));
+    t.type(err, SchemaError);
+    t.equal(err.message, 'schemas/codes/application-ids.yaml: CW is implemented but its transactionStart names no record layout');
+  });
 });
 
 t.test('loadCatalog() of the shipped schemas', async (t) => {
