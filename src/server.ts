@@ -6,7 +6,7 @@ import { CensusOverrideApplication } from './applications/census-override/index.
 import { CensusQueryApplication } from './applications/census-query/index.js';
 import { CensusRanges } from './applications/entry-summary/census-ranges.js';
 import { EntrySummaryApplication } from './applications/entry-summary/index.js';
-import { loadTransactionGrammar } from './catair/grammar.js';
+import { checkGrammar, loadTransactionGrammar } from './catair/grammar.js';
 import { type Catalog, loadCatalog } from './catair/catalog.js';
 import type { Config } from './config.js';
 import { Pipeline } from './pipeline.js';
@@ -77,9 +77,11 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const scenarioState = new ScenarioState(db);
   const outbox = new Outbox(db);
   const director = new Director(scenarios, scenarioState);
+  const grammar = loadTransactionGrammar(config.schemas, 'entry-summary');
+  checkGrammar(grammar, catalog, 'schemas/grammar/entry-summary.yaml');
   const entrySummary = new EntrySummaryApplication({
     catalog,
-    grammar: loadTransactionGrammar(config.schemas, 'entry-summary'),
+    grammar,
     store: entries,
     options: config.entrySummary,
     director,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { SchemaError } from './catalog.js';
+import { type Catalog, SchemaError } from './catalog.js';
 
 /**
  * Transaction grammars (`schemas/grammar/*.yaml`): the nested groupings CATAIR's "input structure
@@ -259,4 +259,59 @@ function withLookup(transaction: GroupNode, application: string | undefined, ref
       return undefined;
     },
   };
+}
+
+/**
+ * Checks a grammar against the loaded layouts and dictionary, so a data mistake stops start-up with
+ * its place named: every record has a layout, every condition is in the dictionary, every E0
+ * reference names fields its E0 layout and the referenced records have.
+ */
+export function checkGrammar(grammar: TransactionGrammar, catalog: Catalog, where: string): void {
+  const fail = (message: string): never => {
+    throw new SchemaError(`${where}: ${message}`);
+  };
+  /** Record layouts each reference type reads from: a record's own, or a group's first records. */
+  const readers = new Map<string, Set<string>>();
+  const reads = (type: string | undefined, ids: Iterable<string>): void => {
+    if (type === undefined) return;
+    const set = readers.get(type) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    readers.set(type, set);
+  };
+  const visit = (node: GrammarNode, path: string): void => {
+    if (node.kind === 'record') {
+      if (!catalog.hasLayout(node.id)) fail(`${path} > ${node.id}: no record layout ${node.id} in schemas/layouts`);
+      reads(node.reference, [node.id]);
+      reads(node.detail, [node.id]);
+      return;
+    }
+    const here = path === '' ? node.name : `${path} > ${node.name}`;
+    if (node.missing !== undefined && !catalog.dictionary.has(node.missing)) fail(`${here}: condition ${node.missing} is not in the error dictionary`);
+    reads(node.reference, [...node.entries].map((match) => firstRecordMatching(node, match)));
+    node.children.forEach((child) => visit(child, here));
+  };
+  visit(grammar.transaction, '');
+  for (const [type, ids] of readers) {
+    const spec = grammar.references.get(type);
+    if (!spec?.fields) continue;
+    const e0 = catalog.hasLayout(`E0.${type}`) ? catalog.layout(`E0.${type}`) : undefined;
+    for (const [e0Field, source] of Object.entries(spec.fields)) {
+      if (e0 && !e0.byName.has(e0Field)) fail(`references.${type}: E0.${type} has no field ${e0Field}`);
+      for (const id of ids) {
+        const layout = catalog.layout(id);
+        for (const name of Array.isArray(source) ? source : [source]) {
+          if (!layout.byName.has(name)) fail(`references.${type}.${e0Field}: record ${id} has no field ${name}`);
+        }
+      }
+    }
+  }
+}
+
+/** The layout id of the record that opens `group` when it starts with `match`. */
+function firstRecordMatching(group: GroupNode, match: string): string {
+  for (const child of group.children) {
+    if (child.kind === 'record' && child.match === match) return child.id;
+    if (child.kind === 'group' && child.entries.has(match)) return firstRecordMatching(child, match);
+  }
+  return match;
 }

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { loadTransactionGrammar } from '../../src/catair/grammar.js';
+import { loadCatalog } from '../../src/catair/catalog.js';
+import { checkGrammar, loadTransactionGrammar } from '../../src/catair/grammar.js';
 import { groupTransactions } from '../../src/catair/grouping.js';
 
 /** A schemas folder holding only the given grammar files. */
@@ -94,4 +95,15 @@ t.test('grammar files are checked when loaded', async (t) => {
   bad({ a: 'transaction:\n  group: t\n  children:\n    - { record: A1, match: B1 }\n' }, 'a', /match "B1" must start with the record id/);
   bad({ a: 'transaction:\n  group: t\n  children:\n    - { record: A1 }\n' }, 'b', /no such grammar/);
   bad({ a: 'transaction: [unclosed\n' }, 'a', /not valid YAML/);
+});
+
+t.test('a grammar is checked against the layouts and the dictionary at start-up', async (t) => {
+  const catalog = loadCatalog();
+  const check = (text: string) => () => checkGrammar(loadTransactionGrammar(schemas({ g: text }), 'g'), catalog, 'g.yaml');
+  const base = (extra: string) => `transaction:\n  group: t\n  children:\n    - { record: "10", usage: M }\n${extra}`;
+  t.doesNotThrow(check(base('    - { record: "31", max: 2, reference: BNDDTL }\nreferences:\n  BNDDTL: { fields: { bondType: bondType } }\n')));
+  t.throws(check(base('    - { record: ZZ99 }\n')), /g\.yaml: t > ZZ99: no record layout ZZ99/);
+  t.throws(check(base('    - group: x\n      missing: "Q9Q"\n      children:\n        - { record: "40" }\n')), /t > x: condition Q9Q is not in the error dictionary/);
+  t.throws(check(base('    - { record: "31", reference: BNDDTL }\nreferences:\n  BNDDTL: { fields: { bondType: nosuchField } }\n')), /references\.BNDDTL\.bondType: record 31 has no field nosuchField/);
+  t.throws(check(base('    - { record: "31", reference: BNDDTL }\nreferences:\n  BNDDTL: { fields: { nosuch: bondType } }\n')), /E0\.BNDDTL has no field nosuch/);
 });
