@@ -38,7 +38,8 @@ export function groupEntrySummaries(
     const layout = catalog.candidates(p.record.text)[0];
     const nonstandard = layout ? checkRecord(layout, p.record.text, catalog).find((f) => f.kind === 'nonstandard') : undefined;
     if (nonstandard) flag('X40', p.record, nonstandard.column, 0);
-    flag(p.code, p.record, p.code === 'X34' ? 1 : 0, 1);
+    // A grouping problem concerns the whole record: column 00 (B&B-36 shows X34 so).
+    flag(p.code, p.record, 0, 1);
   }
   conditions.sort((a, b) => a.pointer.position - b.pointer.position || a.order - b.order);
   const read = (placed: PlacedRecord): TxRecord => checked.get(placed.record) as TxRecord;

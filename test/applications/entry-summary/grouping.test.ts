@@ -126,10 +126,10 @@ t.test('X33: records before the first 10 record, reported once', async (t) => {
   t.same(r.units[0]!.headerRecords.map((h) => h.id), ['11', '31']);
 });
 
-t.test('X34: an unknown record id, pointing at column 1', async (t) => {
+t.test('X34: an unknown record id, pointing at the whole record (column 00, B&B-36)', async (t) => {
   const at = indexOf(ONE_LINE, '40');
   const r = group(insert(ONE_LINE, at, rec('77 UNKNOWN')));
-  t.same(r.conditions, [{ code: 'X34', pointer: { kind: 'record', block: 1, position: 3 + at, column: 1 } }]);
+  t.same(r.conditions, [{ code: 'X34', pointer: { kind: 'record', block: 1, position: 3 + at, column: 0 } }]);
   t.same(group(insert(ONE_LINE, at, rec('CW99'))).conditions.map((c) => c.code), ['X34'], 'a 4-character id the grammar does not list');
 });
 
