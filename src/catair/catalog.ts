@@ -25,7 +25,8 @@ export class SchemaError extends Error {
   override name = 'SchemaError';
 }
 
-function readYaml<T>(path: string, schema: z.ZodType<T>): T {
+/** Reads and checks one YAML data file; a problem throws a SchemaError naming the file and the place in it. */
+export function readYaml<T>(path: string, schema: z.ZodType<T>): T {
   const shown = relative(process.cwd(), path) || path;
   let data: unknown;
   try {
@@ -41,7 +42,8 @@ function readYaml<T>(path: string, schema: z.ZodType<T>): T {
   return result.data;
 }
 
-function yamlFiles(dir: string): string[] {
+/** The YAML files of a folder, in name order. */
+export function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { type Catalog, SchemaError } from './catalog.js';
+import { type Catalog, readYaml, SchemaError, yamlFiles } from './catalog.js';
 
 /**
  * Transaction grammars (`schemas/grammar/*.yaml`): the nested groupings CATAIR's "input structure
@@ -152,21 +150,7 @@ export interface TransactionGrammar {
 export function loadTransactionGrammar(schemaDir: string, name: string): TransactionGrammar {
   const dir = join(schemaDir, 'grammar');
   const files = new Map<string, z.infer<typeof GrammarFile>>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const path = join(dir, file);
-    const shown = relative(process.cwd(), path) || path;
-    let data: unknown;
-    try {
-      data = parseYaml(readFileSync(path, 'utf8'));
-    } catch (err) {
-      throw new SchemaError(`${shown}: not valid YAML: ${(err as Error).message}`);
-    }
-    const parsed = GrammarFile.safeParse(data);
-    if (!parsed.success) {
-      throw new SchemaError(`${shown}: ${parsed.error.issues.map((i) => `at ${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
-    }
-    files.set(file.slice(0, -'.yaml'.length), parsed.data);
-  }
+  for (const path of yamlFiles(dir)) files.set(basename(path, '.yaml'), readYaml(path, GrammarFile));
   const fragments = new Map<string, { file: string; nodes: NodeSpec[] }>();
   for (const [file, g] of files) {
     for (const [fragment, nodes] of Object.entries(g.fragments ?? {})) {
