@@ -169,6 +169,7 @@ export class Pipeline {
     let delayMs = 0;
     let followUps = 0;
     if (batch.header) output.push(writeOutputA(this.catalog, batch.header.text, this.responseId(application)));
+    const addressee = batch.header ? { site: readField(this.catalog.layout('A'), batch.header.text, 'siteCode'), sender: readField(this.catalog.layout('A'), batch.header.text, 'senderId') } : {};
     for (const { block, app, units } of grouped) {
       if (!app) continue; // unreachable: an unknown application is a batch condition
       const answer = app.answer(block, units, ctx);
@@ -186,6 +187,7 @@ export class Pipeline {
           deliverAt: f.deliverAt.toISOString(),
           records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
           summary: f.summary,
+          ...addressee,
         });
         followUps++;
       }

@@ -152,15 +152,17 @@ export function mmddyy(date: Date): string {
 }
 
 /**
- * An unsolicited block (B … Y, e.g. a UC notification) as a whole batch for MQ: an A and a Z for the
- * block's port and filer, dated the day it is sent, with the block's application id.
+ * An unsolicited block (B … Y, e.g. a UC notification) as a whole batch for MQ: an A and a Z
+ * addressed to the sender/receiver site and id of the transmission that caused it (B&B-38), or to
+ * the block's port and filer when it came as bare blocks, dated the day it is sent, with the block's
+ * application id.
  */
-export function wrapUnsolicited(catalog: Catalog, block: readonly string[], date: Date): string[] {
+export function wrapUnsolicited(catalog: Catalog, block: readonly string[], date: Date, addressee: { site?: string; sender?: string } = {}): string[] {
   const bLayout = catalog.layout('B');
   const b = block[0] ?? '';
   const envelope = {
-    siteCode: readField(bLayout, b, 'port'),
-    senderId: readField(bLayout, b, 'filer'),
+    siteCode: addressee.site ?? readField(bLayout, b, 'port'),
+    senderId: addressee.sender ?? readField(bLayout, b, 'filer'),
     transmissionDate: mmddyy(date),
   };
   return [

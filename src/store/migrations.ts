@@ -107,4 +107,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE entries ADD COLUMN filed TEXT NOT NULL DEFAULT '{}';
   ALTER TABLE entries ADD COLUMN lifecycle TEXT NOT NULL DEFAULT '{}';
   `,
+  // The A record's sender/receiver site and id of the causing transmission: a CBP notification's
+  // batch is addressed to them (B&B-38), not to the block's port.
+  `
+  ALTER TABLE outbox ADD COLUMN site TEXT;
+  ALTER TABLE outbox ADD COLUMN sender TEXT;
+  `,
 ];

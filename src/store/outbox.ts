@@ -11,6 +11,9 @@ export interface OutboxMessage {
   readonly deliverAt: string;
   readonly records: readonly string[];
   readonly summary: string;
+  /** The causing batch's A record sender/receiver site and id; absent for bare blocks (no A record). */
+  readonly site?: string;
+  readonly sender?: string;
 }
 
 interface OutboxRow {
@@ -22,6 +25,8 @@ interface OutboxRow {
   deliver_at: string;
   records: string;
   summary: string;
+  site: string | null;
+  sender: string | null;
 }
 
 /** What a retention pass dropped from one session's outbox to bring it back to its limit. */
@@ -49,6 +54,8 @@ const fromRow = (r: OutboxRow): OutboxMessage => ({
   deliverAt: r.deliver_at,
   records: JSON.parse(r.records) as string[],
   summary: r.summary,
+  ...(r.site !== null && { site: r.site }),
+  ...(r.sender !== null && { sender: r.sender }),
 });
 
 /**
@@ -69,7 +76,7 @@ export class Outbox {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      'INSERT INTO outbox (session, filer, exchange_id, transport, deliver_at, records, summary) VALUES (@session, @filer, @exchangeId, @transport, @deliverAt, @records, @summary)',
+      'INSERT INTO outbox (session, filer, exchange_id, transport, deliver_at, records, summary, site, sender) VALUES (@session, @filer, @exchangeId, @transport, @deliverAt, @records, @summary, @site, @sender)',
     );
     this.due = db.prepare<[string, number, string, number], OutboxRow>(
       'SELECT * FROM outbox WHERE session = ? AND seq > ? AND deliver_at <= ? ORDER BY seq LIMIT ?',
@@ -95,7 +102,7 @@ export class Outbox {
   }
 
   add(message: Omit<OutboxMessage, 'seq'>): void {
-    this.insert.run({ ...message, records: JSON.stringify(message.records) });
+    this.insert.run({ ...message, records: JSON.stringify(message.records), site: message.site ?? null, sender: message.sender ?? null });
   }
 
   /** Messages of a session after `afterSeq` that are due at `now`, oldest first. */

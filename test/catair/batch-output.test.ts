@@ -7,6 +7,7 @@ import {
   writeOutputB,
   writeOutputY,
   writeOutputZ,
+  wrapUnsolicited,
 } from '../../src/catair/batch-output.js';
 import { loadCatalog } from '../../src/catair/catalog.js';
 import { type BatchCondition, readEnvelope } from '../../src/catair/envelope.js';
@@ -198,4 +199,15 @@ t.test('writeOutputZ mirrors the Z, or the A without one', async (t) => {
   s[10] = put(s[10] as string, 15, '112626');
   t.equal(writeOutputZ(catalog, batchOf(s)), `Z2704B76${sp(6)}112626${sp(17)}${sp(43)}`);
   t.equal(writeOutputZ(catalog, batchOf(s.slice(0, 10))), `Z2704B76${sp(6)}112526${sp(17)}XY${sp(41)}`);
+});
+
+t.test('a CBP notification is its own batch, addressed to the sender of the transmission that caused it (B&B-38)', async (t) => {
+  // B&B-38: A1234N01 … 010109 UC / B  1201N01UC / E1… / Y  1201N01UC00001 / Z1234N01 … 010109
+  const block = ['B  1201N01UC'.padEnd(80), 'E121694   010109'.padEnd(80), 'Y  1201N01UC00001'.padEnd(80)];
+  const at = new Date('2009-01-01T12:00:00Z');
+  const batch = wrapUnsolicited(catalog, block, at, { site: '1234', sender: 'N01' });
+  t.equal(batch[0], 'A1234N01      010109     UC'.padEnd(80));
+  t.same(batch.slice(1, 4), block);
+  t.equal(batch[4], 'Z1234N01      010109'.padEnd(80));
+  t.equal(wrapUnsolicited(catalog, block, at)[0], 'A1201N01      010109     UC'.padEnd(80), 'bare blocks have no A record: the block\u2019s port and filer');
 });

@@ -237,10 +237,12 @@ t.test('UC notifications of MQ exchanges go to the notification queue as whole b
   const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: dir }, () => new Date());
   t.teardown(() => mock.close());
   await mock.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'uc', filer: 'B76', count: 2 } });
-  putRequest(qm, sampleWith('ae-add-1-line.txt', '0700040'));
+  // Sent from site 1234 for port 2704: the notice is addressed to the site, as B&B-38 shows.
+  putRequest(qm, sampleWith('ae-add-1-line.txt', '0700040').replace(/^([AZ])2704/gm, '$11234'));
   await untilDepth(qm, 'ACE.NOTIFY', 1);
   const notice = records(qm.browse('ACE.NOTIFY')[0]?.body ?? Buffer.alloc(0));
-  t.same(notice.map((r) => r.slice(0, 4)), ['A270', 'B  2', 'E122', 'Y  2', 'Z270']);
+  t.same(notice.map((r) => r.slice(0, 4)), ['A123', 'B  2', 'E122', 'Y  2', 'Z123']);
+  t.same([notice[0]?.slice(0, 8), notice[1]?.slice(0, 10), notice[4]?.slice(0, 8)], ['A1234B76', 'B  2704B76', 'Z1234B76'], 'A and Z to the sending site, B for the port');
   t.equal(notice[0]?.slice(25, 27), 'UC', 'A carries the application id UC');
   await send(mock, sampleWith('ae-add-1-line.txt', '0700041'));
   await sleep(200);

@@ -247,7 +247,7 @@ export class MqListener {
     const { client, config, outbox, catalog, clock } = this.opts;
     const now = clock();
     for (const message of outbox.duePush('mq', now, PUSH_BATCH)) {
-      const body = replyBody(wrapUnsolicited(catalog, message.records, now), config.framing);
+      const body = replyBody(wrapUnsolicited(catalog, message.records, now, message), config.framing);
       await client.put1(connection, { queue: config.notificationQueue }, { Format: MQFMT_STRING, CodedCharSetId: 1208 }, body, { syncpoint: true });
       await client.commit(connection);
       outbox.markPushed(message.seq, now);
