@@ -16,6 +16,8 @@ const update = process.env['UPDATE_GOLDEN'] === '1';
 
 interface CaseFile {
   description: string;
+  /** The CBP page id(s) the expected answer follows, or "ace-mock choice: <why>" (issue 10). */
+  source?: string;
   env?: Record<string, string>;
   /** Request headers for every step, e.g. {"x-ace-scenario": "importer-unknown"}. */
   headers?: Record<string, string>;
@@ -29,6 +31,10 @@ for (const name of readdirSync(root).sort()) {
     .sort();
   t.test(`${name}: ${meta.description}`, async (t) => {
     t.ok(inputs.length > 0, 'the case has an input');
+    t.ok(
+      typeof meta.source === 'string' && meta.source.trim() !== '',
+      `${name}/case.json names the CBP page its expected answer follows, or the ace-mock choice, in "source"`,
+    );
     const mock = testMock(meta.env ?? {});
     t.teardown(() => mock.close());
     for (const input of inputs) {
