@@ -1,8 +1,10 @@
 import { actionAgainstState } from './action.js';
+import { adcvdTotals } from './adcvd-totals.js';
 import { censusOverrides } from './census-overrides.js';
 import { censusParameters } from './census-parameters.js';
 import { entryNumber } from './entry-number.js';
 import { entryType } from './entry-type.js';
+import { entryTypeRequirements } from './entry-type-requirements.js';
 import { filerAndPort } from './filer-and-port.js';
 import { importerNumber } from './importer.js';
 import { layoutFields } from './layout-fields.js';
@@ -12,6 +14,7 @@ import { postSummaryCorrection } from './psc.js';
 import { quantityUom } from './quantity-uom.js';
 import type { Rule } from './rule.js';
 import { electronicSignature } from './signature.js';
+import { tariffNumbers } from './tariff-numbers.js';
 import { totals } from './totals.js';
 
 /** Every Entry Summary business rule, in the order their conditions are usually listed. */
@@ -20,14 +23,17 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   entryNumber,
   filerAndPort,
   entryType,
+  entryTypeRequirements,
   actionAgainstState,
   electronicSignature,
   importerNumber,
   postSummaryCorrection,
   lineItems,
   missingGroups,
+  tariffNumbers,
   quantityUom,
   censusOverrides,
   censusParameters,
   totals,
+  adcvdTotals,
 ];
