@@ -9,11 +9,13 @@ import { filedSummary } from '../../../src/applications/entry-summary/filed.js';
 import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
 import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
 import { adcvdTotals } from '../../../src/applications/entry-summary/rules/adcvd-totals.js';
+import { bond } from '../../../src/applications/entry-summary/rules/bond.js';
 import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
 import { censusParameters } from '../../../src/applications/entry-summary/rules/census-parameters.js';
 import { entryNumber } from '../../../src/applications/entry-summary/rules/entry-number.js';
 import { entryType } from '../../../src/applications/entry-summary/rules/entry-type.js';
 import { entryTypeRequirements } from '../../../src/applications/entry-summary/rules/entry-type-requirements.js';
+import { feeTotals } from '../../../src/applications/entry-summary/rules/fee-totals.js';
 import { filerAndPort } from '../../../src/applications/entry-summary/rules/filer-and-port.js';
 import { importerNumber } from '../../../src/applications/entry-summary/rules/importer.js';
 import { ENTRY_SUMMARY_RULES } from '../../../src/applications/entry-summary/rules/index.js';
@@ -118,6 +120,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     actionAgainstState,
     electronicSignature,
     importerNumber,
+    bond,
     postSummaryCorrection,
     lineItems,
     missingGroups,
@@ -126,6 +129,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     censusOverrides,
     censusParameters,
     totals,
+    feeTotals,
     adcvdTotals,
   ]);
 });
@@ -585,4 +589,35 @@ t.test('entryTypeRequirements: fields ESF-134..135 make mandatory by entry type'
   t.same(found(type(blank(blank(ONE_LINE, '40', 11, 2), '40', 13, 6), '06')), [], 'both A for type 06');
   t.same(found(setHeader(blank(ONE_LINE, '10', 36, 2), 3, 'R')), [['164', 'modeOfTransport', 'summary']], 'on a replace too');
   t.same(found(deleteOf(ONE_LINE)), [], 'a delete carries none of them');
+});
+
+t.test('bond: a bond where one is needed, its primary coverage, an STB amount (119, 269, 265)', async (t) => {
+  const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
+  const bond31 = (details: readonly string[], ...records: string[]) => insertAfter(without(details, '31'), '11', ...records.map(rec));
+  const found = (details: readonly string[]) => bond(txOf(details), ctx()).map((c) => [c.code, c.field ?? '', c.record?.id]);
+  t.same(found(ONE_LINE), [], 'the sample: a basic continuous bond');
+  t.same(found(without(ONE_LINE, '31')), [['119', '', '10']], 'type 01 with no 31 and no waiver');
+  t.same(found(setHeader(without(ONE_LINE, '31'), 38, '0')), [], 'type 01 with the bond waived (ESF-27)');
+  t.same(found(type(setHeader(without(ONE_LINE, '31'), 38, '0'), '03')), [['119', '', '10']], 'type 03 may not waive its bond (ESF-134)');
+  t.same(found(type(without(ONE_LINE, '31'), '11')), [], 'an informal needs no bond (ESF-157)');
+  t.same(found(bond31(ONE_LINE, '319A 1230000001000')), [['269', 'bondDesignation', '31']], 'an additional STB alone');
+  t.same(found(bond31(ONE_LINE, '319U 1230000001000')), [], 'a substitution STB may be the primary (ESF-156)');
+  t.same(found(bond31(ONE_LINE, '318A 123')), [['269', 'bondDesignation', '31']], 'a continuous bond designated A alone');
+  t.same(found(bond31(ONE_LINE, '318B 123', '319A 123')), [['265', 'bondAmount', '31']], 'an additional STB with no amount');
+  t.same(found(bond31(ONE_LINE, '319B 1230000000000')), [['265', 'bondAmount', '31']], 'an STB of $0 (ESF-158: more than $0)');
+  t.same(found(bond31(ONE_LINE, '319B 1230000005000')), [], 'an STB of $5,000');
+  t.same(found(deleteOf(without(ONE_LINE, '31'))), [], 'a delete carries no bond');
+});
+
+t.test('feeTotals: fees reported in 34 or 62 records need an 89 (715, 716; ESF-129)', async (t) => {
+  const noTotals = without(ONE_LINE, '89');
+  const headerFee = rec('34' + '311' + '00000500');
+  const lineFee = rec('62' + '499' + '00003464');
+  t.same(run(feeTotals, noTotals), [], 'no fee anywhere, no 89 needed');
+  t.same(run(feeTotals, insertAfter(ONE_LINE, '31', headerFee)), [], 'a header fee with its 89');
+  const found = feeTotals(txOf(insertAfter(noTotals, '31', headerFee)), ctx());
+  t.same(found.map((c) => [c.code, c.ref.kind]), [['715', 'totals']], 'a header fee, no 89');
+  t.same(run(feeTotals, insertAfter(noTotals, '50', lineFee)), ['716'], 'a line fee, no 89');
+  t.same(run(feeTotals, insertAfter(insertAfter(noTotals, '31', headerFee), '50', lineFee)), ['715', '716'], 'both');
+  t.same(run(feeTotals, deleteOf(insertAfter(noTotals, '31', headerFee))), [], 'a delete');
 });

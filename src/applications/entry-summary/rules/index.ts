@@ -1,10 +1,12 @@
 import { actionAgainstState } from './action.js';
 import { adcvdTotals } from './adcvd-totals.js';
+import { bond } from './bond.js';
 import { censusOverrides } from './census-overrides.js';
 import { censusParameters } from './census-parameters.js';
 import { entryNumber } from './entry-number.js';
 import { entryType } from './entry-type.js';
 import { entryTypeRequirements } from './entry-type-requirements.js';
+import { feeTotals } from './fee-totals.js';
 import { filerAndPort } from './filer-and-port.js';
 import { importerNumber } from './importer.js';
 import { layoutFields } from './layout-fields.js';
@@ -27,6 +29,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   actionAgainstState,
   electronicSignature,
   importerNumber,
+  bond,
   postSummaryCorrection,
   lineItems,
   missingGroups,
@@ -35,5 +38,6 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   censusOverrides,
   censusParameters,
   totals,
+  feeTotals,
   adcvdTotals,
 ];
