@@ -22,6 +22,7 @@ import { ENTRY_SUMMARY_RULES } from '../../../src/applications/entry-summary/rul
 import { layoutFields } from '../../../src/applications/entry-summary/rules/layout-fields.js';
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
 import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
+import { paymentType } from '../../../src/applications/entry-summary/rules/payment-type.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
 import { quantityUom } from '../../../src/applications/entry-summary/rules/quantity-uom.js';
 import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
@@ -119,6 +120,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     entryTypeRequirements,
     actionAgainstState,
     electronicSignature,
+    paymentType,
     importerNumber,
     bond,
     postSummaryCorrection,
@@ -620,4 +622,16 @@ t.test('feeTotals: fees reported in 34 or 62 records need an 89 (715, 716; ESF-1
   t.same(run(feeTotals, insertAfter(noTotals, '50', lineFee)), ['716'], 'a line fee, no 89');
   t.same(run(feeTotals, insertAfter(insertAfter(noTotals, '31', headerFee), '50', lineFee)), ['715', '716'], 'both');
   t.same(run(feeTotals, deleteOf(insertAfter(noTotals, '31', headerFee))), [], 'a delete');
+});
+
+t.test('paymentType: an add or replace states its payment type, unless a PSC or already paid (263)', async (t) => {
+  const blank = (details: readonly string[]) => setHeader(details, 51, ' ');
+  t.same(run(paymentType, ONE_LINE), [], 'the sample pays individually (1)');
+  const [c] = paymentType(txOf(blank(ONE_LINE)), ctx());
+  t.same([c?.code, c?.field, c?.ref.kind], ['263', 'paymentType', 'summary'], 'blank on an add');
+  t.same(run(paymentType, setHeader(blank(ONE_LINE), 3, 'R')), ['263'], 'blank on a replace');
+  t.same(run(paymentType, PSC, ctx({ existing: payable() })), [], 'a PSC may not carry one (ESF-184)');
+  t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: payable() })), [], 'correcting a paid summary: not allowed (ESF-176)');
+  t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: onFile() })), ['263'], 'correcting one in trade control still needs it');
+  t.same(run(paymentType, deleteOf(blank(ONE_LINE))), [], 'a delete');
 });

@@ -12,6 +12,7 @@ import { importerNumber } from './importer.js';
 import { layoutFields } from './layout-fields.js';
 import { lineItems } from './lines.js';
 import { missingGroups } from './missing-groups.js';
+import { paymentType } from './payment-type.js';
 import { postSummaryCorrection } from './psc.js';
 import { quantityUom } from './quantity-uom.js';
 import type { Rule } from './rule.js';
@@ -28,6 +29,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   entryTypeRequirements,
   actionAgainstState,
   electronicSignature,
+  paymentType,
   importerNumber,
   bond,
   postSummaryCorrection,
