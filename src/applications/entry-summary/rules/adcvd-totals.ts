@@ -1,5 +1,5 @@
 import type { EsCondition, TxRecord } from '../transaction.js';
-import { amount, carriesSummary, type Rule, TOTALS, value } from './rule.js';
+import { amount, carriesSummary, type Rule, TOTALS, toCents, value } from './rule.js';
 
 /**
  * Entry types whose summary may not carry the AD/CVD Totals (88 record): the N cells of ESF-135's
@@ -8,8 +8,6 @@ import { amount, carriesSummary, type Rule, TOTALS, value } from './rule.js';
  * dictionary's B18 lists and it agrees with the MOT row and the dictionary's 164).
  */
 const WITHOUT_ADCVD = new Set(['01', '02', '11', '12', '31', '32', '51', '52']);
-
-const CENTS = 100;
 
 /** The 90 record's AD and CV grand totals and the 88 record fields that add up to each. */
 const GRAND_TOTALS = [
@@ -52,5 +50,5 @@ export const adcvdTotals: Rule = (tx, ctx) => {
 
 function cents(record: TxRecord, field: string): number | undefined {
   const n = amount(record, field);
-  return n === undefined ? undefined : Math.round(n * CENTS);
+  return n === undefined ? undefined : toCents(n);
 }

@@ -1,8 +1,5 @@
 import { allRecords, type EntrySummaryTx, type EsCondition, type TxRecord } from '../transaction.js';
-import { amount, carriesSummary, type Rule, TOTALS, SUMMARY, value } from './rule.js';
-
-const CENTS = 100;
-const toCents = (n: number | undefined): number => Math.round((n ?? 0) * CENTS);
+import { amount, carriesSummary, type Rule, TOTALS, SUMMARY, toCents, value } from './rule.js';
 
 /**
  * Grand totals an add or replace reports even when zero (ESF-133 c). The 90 layout gives them as C
@@ -15,7 +12,7 @@ const REQUIRED_GRAND_TOTALS = ['dutyTotal', 'feeTotal', 'taxTotal', 'adTotal', '
  * 728, 729 when blank). Its duty total equals the sum of the 50 records' duties (722) and its
  * user-fee total the sum of the 89 records' fee amounts (726), its IR tax total the sum of the
  * lines' 60 record amounts (724) and its other revenue total the sum of the 61 record amounts (768),
- * each to the cent (ESF-174 usage note x; ESF-118, ESF-119, ESF-131). Other revenue may be reported
+ * each to the cent (ESF-174 usage note x; ESF-118, ESF-131). Other revenue may be reported
  * as spaces when there is none (ESF-131): a blank total counts as zero.
  */
 export const totals: Rule = (tx) => {
