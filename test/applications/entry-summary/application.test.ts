@@ -409,10 +409,11 @@ t.test('each tariff with a condition gets its own E0, even when two tariffs of a
   const badDuty = put(records.find((r) => r.startsWith('50'))!, 14, '00000000X0'); // 438
   const body = records.flatMap((r) => (r.startsWith('50') ? [badDuty, badDuty] : [r]));
   const x = await send(mock, body);
-  t.same(x.transactions[0]!.conditions.map((c) => c.code), ['438', '438']);
+  // The repeated HTS number is itself 436 (dictionary), found on the second tariff.
+  t.same(x.transactions[0]!.conditions.map((c) => c.code), ['438', '438', '436']);
   t.same(
     answer(x).map((r) => (r.startsWith('E0') ? col(r, 1, 16) : col(r, 1, 7))),
-    ['E0 SUMMRY 000001', 'E0 LINITM 000001', 'E0 TARIFF 000001', 'E1 F438', 'E0 TARIFF 000002', 'E1 F438', 'E1RF998'],
+    ['E0 SUMMRY 000001', 'E0 LINITM 000001', 'E0 TARIFF 000001', 'E1 F438', 'E0 TARIFF 000002', 'E1 F438', 'E1 F436', 'E1RF998'],
     'the second 438 points at the second tariff',
   );
 });

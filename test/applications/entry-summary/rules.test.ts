@@ -8,20 +8,26 @@ import { groupEntrySummaries } from '../../../src/applications/entry-summary/gro
 import { filedSummary } from '../../../src/applications/entry-summary/filed.js';
 import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
 import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
+import { adcvdTotals } from '../../../src/applications/entry-summary/rules/adcvd-totals.js';
+import { bond } from '../../../src/applications/entry-summary/rules/bond.js';
 import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
 import { censusParameters } from '../../../src/applications/entry-summary/rules/census-parameters.js';
 import { entryNumber } from '../../../src/applications/entry-summary/rules/entry-number.js';
 import { entryType } from '../../../src/applications/entry-summary/rules/entry-type.js';
+import { entryTypeRequirements } from '../../../src/applications/entry-summary/rules/entry-type-requirements.js';
+import { feeTotals } from '../../../src/applications/entry-summary/rules/fee-totals.js';
 import { filerAndPort } from '../../../src/applications/entry-summary/rules/filer-and-port.js';
 import { importerNumber } from '../../../src/applications/entry-summary/rules/importer.js';
 import { ENTRY_SUMMARY_RULES } from '../../../src/applications/entry-summary/rules/index.js';
 import { layoutFields } from '../../../src/applications/entry-summary/rules/layout-fields.js';
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
 import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
+import { paymentType } from '../../../src/applications/entry-summary/rules/payment-type.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
 import { quantityUom } from '../../../src/applications/entry-summary/rules/quantity-uom.js';
 import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
 import { electronicSignature } from '../../../src/applications/entry-summary/rules/signature.js';
+import { tariffNumbers } from '../../../src/applications/entry-summary/rules/tariff-numbers.js';
 import { totals } from '../../../src/applications/entry-summary/rules/totals.js';
 import type { EntrySummaryTx } from '../../../src/applications/entry-summary/transaction.js';
 import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../../src/catair/catalog.js';
@@ -111,16 +117,22 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     entryNumber,
     filerAndPort,
     entryType,
+    entryTypeRequirements,
     actionAgainstState,
     electronicSignature,
+    paymentType,
     importerNumber,
+    bond,
     postSummaryCorrection,
     lineItems,
     missingGroups,
+    tariffNumbers,
     quantityUom,
     censusOverrides,
     censusParameters,
     totals,
+    feeTotals,
+    adcvdTotals,
   ]);
 });
 
@@ -490,4 +502,136 @@ t.test('quantityUom: Unit of Measure Code (1) outside chapters 98 and 99 (439)',
   t.same(run(quantityUom, tariff('9903880301', '')), [], 'chapter 99 numbers are exempt (dictionary, 439)');
   t.same(run(quantityUom, tariff('9801001012', '')), [], 'chapter 98 numbers are exempt (dictionary, 439)');
   t.same(run(quantityUom, setHeader(tariff('6109100012', ''), 3, 'R')), ['439'], 'on a replace too');
+});
+
+/** The sample's one line with its 50 record repeated for each HTS number, in order. */
+const tariffs = (...hts: string[]): string[] => {
+  const tariff = ONE_LINE.find((r) => r.startsWith('50'))!;
+  return insertAfter(without(ONE_LINE, '50'), '40', ...hts.map((h) => put(tariff, 3, h.padEnd(10))));
+};
+
+t.test('tariffNumbers: each HTS number once per line (436, dictionary)', async (t) => {
+  t.same(run(tariffNumbers, tariffs('8471300100', '6109100012')), [], 'two different numbers');
+  const found = tariffNumbers(txOf(tariffs('8471300100', '6109100012', '8471300100')), ctx());
+  t.same(found.map((c) => [c.code, c.field, c.ref.kind === 'tariff' && c.ref.tariff.ordinal]), [['436', 'hts', 3]], 'the repeat, on the third 50');
+  t.same(run(tariffNumbers, tariffs('9802004040', '9903880301', '9802004040', '8471300100')), [], 'a 9802 number may repeat, not consecutively');
+  t.same(run(tariffNumbers, tariffs('9802004040', '9802004040', '8471300100')), ['436'], 'but not in consecutive 50 records');
+  t.same(run(tariffNumbers, deleteOf(tariffs('8471300100', '8471300100'))), [], 'a delete carries no lines to check');
+});
+
+t.test('tariffNumbers: chapter 98, then 99, then the commodity (852, dictionary)', async (t) => {
+  t.same(run(tariffNumbers, tariffs('9802004040', '9903880301', '8471300100')), [], '98, 99, commodity');
+  t.same(run(tariffNumbers, tariffs('9903880301', '9903880302', '8471300100')), [], 'no 98: 99s before the commodity');
+  const found = tariffNumbers(txOf(tariffs('8471300100', '9903880301')), ctx());
+  t.same(found.map((c) => [c.code, c.ref.kind === 'tariff' && c.ref.tariff.ordinal]), [['852', 2]], 'a 99 after the commodity: on the 99');
+  t.same(run(tariffNumbers, tariffs('9903880301', '9802004040', '8471300100')), ['852'], 'the one 98 not first');
+  t.same(run(tariffNumbers, tariffs('8471300100', '9802004040', '9802005060')), [], 'more than one 98: not checked');
+  t.same(run(tariffNumbers, tariffs('8471300100', '6109100012')), [], 'commodities in any order');
+});
+
+t.test('totals: IR tax and other revenue grand totals are the sums of the 60 and 61 records (724, 768)', async (t) => {
+  const taxTotal = (details: readonly string[], cents: string) => edit(details, '90', (r) => put(r, 27, cents.padStart(11, '0')));
+  const otherTotal = (details: readonly string[], text: string) => edit(details, '90', (r) => put(r, 63, text));
+  const tax = (cents: string) => rec('60' + '510' + cents.padStart(10, '0'));
+  const other = (cents: string) => rec('61' + '672' + cents.padStart(10, '0'));
+  // One 60 record per line (ESF-118): two lines, 001 and 002, each with its own.
+  const line = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50'));
+  const second = line.map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
+  const withTax = insertAfter(ONE_LINE, '50', tax('1050'), ...second, tax('25'));
+  t.same(run(totals, taxTotal(withTax, '1075')), [], '10.50 + 0.25 = 10.75');
+  const found = totals(txOf(taxTotal(withTax, '1050')), ctx());
+  t.same(found.map((c) => [c.code, c.field, c.ref.kind]), [['724', 'taxTotal', 'totals']], 'a total that leaves out a 60 record');
+  t.same(run(totals, taxTotal(ONE_LINE, '1')), ['724'], 'a tax total with no 60 record');
+  t.same(run(totals, edit(withTax, '90', (r) => put(r, 27, ' '.repeat(11)))), ['723'], 'a blank tax total is 723 only');
+  const withOther = insertAfter(withTax, '60', other('700'));
+  t.same(run(totals, otherTotal(taxTotal(withOther, '1075'), '00000000700')), [], 'other revenue 7.00 = 7.00');
+  t.same(run(totals, otherTotal(taxTotal(withOther, '1075'), '00000000070')), ['768'], 'other revenue 0.70 ≠ 7.00');
+  t.same(run(totals, otherTotal(taxTotal(withOther, '1075'), ' '.repeat(11))), ['768'], 'blank other revenue counts as zero (ESF-131)');
+  t.same(run(totals, otherTotal(ONE_LINE, ' '.repeat(11))), [], 'blank with no 61 record is zero = zero');
+});
+
+t.test('adcvdTotals: AD/CVD totals by entry type (735, 744..747)', async (t) => {
+  const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
+  const grand = (details: readonly string[], ad: string, cvd: string) =>
+    edit(details, '90', (r) => put(put(r, 39, ad.padStart(11, '0')), 51, cvd.padStart(11, '0')));
+  const with88 = (details: readonly string[], ...amounts: string[]) => {
+    const at = details.findIndex((r) => r.startsWith('89'));
+    const r88 = rec('88' + amounts.map((a) => a.padStart(11, '0')).join(' '));
+    return [...details.slice(0, at), r88, ...details.slice(at)];
+  };
+  t.same(run(adcvdTotals, ONE_LINE), [], 'type 01 with zero AD and CV totals');
+  const ad = adcvdTotals(txOf(grand(ONE_LINE, '100', '0')), ctx());
+  t.same(ad.map((c) => [c.code, c.field, c.ref.kind]), [['744', 'adTotal', 'totals']], 'type 01 with an AD grand total');
+  t.same(run(adcvdTotals, grand(type(ONE_LINE, '52'), '0', '5')), ['746'], 'type 52 with a CV grand total');
+  t.same(run(adcvdTotals, type(ONE_LINE, '03')), ['735'], 'type 03 without an 88 record');
+  t.same(run(adcvdTotals, type(ONE_LINE, '06')), [], 'type 06: the 88 is conditional, zero totals agree');
+  const typed03 = type(with88(ONE_LINE, '100', '250', '40', '0'), '03');
+  t.same(run(adcvdTotals, grand(typed03, '350', '40')), [], 'AD 1.00 + 2.50 = 3.50, CV 0.40 + 0 = 0.40');
+  t.same(run(adcvdTotals, grand(typed03, '349', '41')), ['745', '747'], 'each off by a cent');
+  t.same(run(adcvdTotals, grand(type(with88(ONE_LINE, '0', '100', '0', '0'), '23'), '0', '0')), ['745'], 'type 23: the 88 given, 90 must agree');
+  t.same(run(adcvdTotals, deleteOf(type(ONE_LINE, '03'))), [], 'a delete has no totals');
+});
+
+t.test('entryTypeRequirements: fields ESF-134..135 make mandatory by entry type', async (t) => {
+  const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
+  const blank = (details: readonly string[], id: string, col: number, width: number) => edit(details, id, (r) => put(r, col, ' '.repeat(width)));
+  const found = (details: readonly string[]) => entryTypeRequirements(txOf(details), ctx()).map((c) => [c.code, c.field, c.ref.kind]);
+  t.same(found(ONE_LINE), [], 'the sample reports them all');
+  t.same(found(blank(ONE_LINE, '10', 36, 2)), [['164', 'modeOfTransport', 'summary']], 'MOT blank on type 01');
+  t.same(found(type(blank(ONE_LINE, '10', 36, 2), '06')), [], 'MOT is A for type 06');
+  t.same(found(type(blank(ONE_LINE, '11', 42, 6), '31')), [['124', 'estimatedEntryDate', 'summary']], 'estimated entry date blank on type 31');
+  t.same(found(type(blank(ONE_LINE, '11', 42, 6), '22')), [['124', 'estimatedEntryDate', 'summary']], 'and on type 22 (ESF-134)');
+  t.same(found(blank(ONE_LINE, '11', 42, 6)), [], 'estimated entry date is A for type 01');
+  t.same(found(type(blank(ONE_LINE, '11', 48, 6), '23')), [['127', 'importDate', 'summary']], 'import date blank on type 23');
+  t.same(found(blank(ONE_LINE, '11', 48, 6)), [], 'import date is C for type 01');
+  t.same(found(blank(ONE_LINE, '11', 61, 2)), [['132', 'stateOfDestination', 'summary']], 'state of destination blank on type 01');
+  t.same(found(type(blank(ONE_LINE, '11', 61, 2), '11')), [], 'state of destination is A for type 11');
+  t.same(found(blank(ONE_LINE, '40', 11, 2)), [['410', 'countryOfExport', 'line']], 'country of export blank');
+  t.same(found(blank(ONE_LINE, '40', 13, 6)), [['418', 'exportDate', 'line']], 'export date blank');
+  t.same(found(type(blank(blank(ONE_LINE, '40', 11, 2), '40', 13, 6), '06')), [], 'both A for type 06');
+  t.same(found(setHeader(blank(ONE_LINE, '10', 36, 2), 3, 'R')), [['164', 'modeOfTransport', 'summary']], 'on a replace too');
+  t.same(found(deleteOf(ONE_LINE)), [], 'a delete carries none of them');
+});
+
+t.test('bond: a bond where one is needed, its primary coverage, an STB amount (119, 269, 265)', async (t) => {
+  const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
+  const bond31 = (details: readonly string[], ...records: string[]) => insertAfter(without(details, '31'), '11', ...records.map(rec));
+  const found = (details: readonly string[]) => bond(txOf(details), ctx()).map((c) => [c.code, c.field ?? '', c.record?.id]);
+  t.same(found(ONE_LINE), [], 'the sample: a basic continuous bond');
+  t.same(found(without(ONE_LINE, '31')), [['119', '', '10']], 'type 01 with no 31 and no waiver');
+  t.same(found(setHeader(without(ONE_LINE, '31'), 38, '0')), [], 'type 01 with the bond waived (ESF-27)');
+  t.same(found(type(setHeader(without(ONE_LINE, '31'), 38, '0'), '03')), [['119', '', '10']], 'type 03 may not waive its bond (ESF-134)');
+  t.same(found(type(without(ONE_LINE, '31'), '11')), [], 'an informal needs no bond (ESF-157)');
+  t.same(found(bond31(ONE_LINE, '319A 1230000001000')), [['269', 'bondDesignation', '31']], 'an additional STB alone');
+  t.same(found(bond31(ONE_LINE, '319U 1230000001000')), [], 'a substitution STB may be the primary (ESF-156)');
+  t.same(found(bond31(ONE_LINE, '318A 123')), [['269', 'bondDesignation', '31']], 'a continuous bond designated A alone');
+  t.same(found(bond31(ONE_LINE, '318B 123', '319A 123')), [['265', 'bondAmount', '31']], 'an additional STB with no amount');
+  t.same(found(bond31(ONE_LINE, '319B 1230000000000')), [['265', 'bondAmount', '31']], 'an STB of $0 (ESF-158: more than $0)');
+  t.same(found(bond31(ONE_LINE, '319B 1230000005000')), [], 'an STB of $5,000');
+  t.same(found(deleteOf(without(ONE_LINE, '31'))), [], 'a delete carries no bond');
+});
+
+t.test('feeTotals: fees reported in 34 or 62 records need an 89 (715, 716; ESF-129)', async (t) => {
+  const noTotals = without(ONE_LINE, '89');
+  const headerFee = rec('34' + '311' + '00000500');
+  const lineFee = rec('62' + '499' + '00003464');
+  t.same(run(feeTotals, noTotals), [], 'no fee anywhere, no 89 needed');
+  t.same(run(feeTotals, insertAfter(ONE_LINE, '31', headerFee)), [], 'a header fee with its 89');
+  const found = feeTotals(txOf(insertAfter(noTotals, '31', headerFee)), ctx());
+  t.same(found.map((c) => [c.code, c.ref.kind]), [['715', 'totals']], 'a header fee, no 89');
+  t.same(run(feeTotals, insertAfter(noTotals, '50', lineFee)), ['716'], 'a line fee, no 89');
+  t.same(run(feeTotals, insertAfter(insertAfter(noTotals, '31', headerFee), '50', lineFee)), ['715', '716'], 'both');
+  t.same(run(feeTotals, deleteOf(insertAfter(noTotals, '31', headerFee))), [], 'a delete');
+});
+
+t.test('paymentType: an add or replace states its payment type, unless a PSC or already paid (263)', async (t) => {
+  const blank = (details: readonly string[]) => setHeader(details, 51, ' ');
+  t.same(run(paymentType, ONE_LINE), [], 'the sample pays individually (1)');
+  const [c] = paymentType(txOf(blank(ONE_LINE)), ctx());
+  t.same([c?.code, c?.field, c?.ref.kind], ['263', 'paymentType', 'summary'], 'blank on an add');
+  t.same(run(paymentType, setHeader(blank(ONE_LINE), 3, 'R')), ['263'], 'blank on a replace');
+  t.same(run(paymentType, PSC, ctx({ existing: payable() })), [], 'a PSC may not carry one (ESF-184)');
+  t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: payable() })), [], 'correcting a paid summary: not allowed (ESF-176)');
+  t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: onFile() })), ['263'], 'correcting one in trade control still needs it');
+  t.same(run(paymentType, deleteOf(blank(ONE_LINE))), [], 'a delete');
 });

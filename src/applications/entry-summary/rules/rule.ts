@@ -32,6 +32,11 @@ export function value(record: TxRecord | undefined, name: string): string {
   return readField(record.layout, record.text, name);
 }
 
+const CENTS = 100;
+
+/** An amount in whole cents (blank counts as zero), so that sums compare exactly. */
+export const toCents = (n: number | undefined): number => Math.round((n ?? 0) * CENTS);
+
 export function amount(record: TxRecord | undefined, name: string): number | undefined {
   if (!record?.layout) return undefined;
   return readAmount(record.layout, record.text, name);

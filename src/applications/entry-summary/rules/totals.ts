@@ -1,8 +1,5 @@
-import type { EsCondition } from '../transaction.js';
-import { amount, carriesSummary, type Rule, TOTALS, SUMMARY, value } from './rule.js';
-
-const CENTS = 100;
-const toCents = (n: number | undefined): number => Math.round((n ?? 0) * CENTS);
+import { allRecords, type EntrySummaryTx, type EsCondition, type TxRecord } from '../transaction.js';
+import { amount, carriesSummary, type Rule, TOTALS, SUMMARY, toCents, value } from './rule.js';
 
 /**
  * Grand totals an add or replace reports even when zero (ESF-133 c). The 90 layout gives them as C
@@ -13,7 +10,10 @@ const REQUIRED_GRAND_TOTALS = ['dutyTotal', 'feeTotal', 'taxTotal', 'adTotal', '
 /**
  * An add or replace ends with a 90 record (701) that reports the five grand totals (721, 725, 723,
  * 728, 729 when blank). Its duty total equals the sum of the 50 records' duties (722) and its
- * user-fee total the sum of the 89 records' fee amounts (726), to the cent.
+ * user-fee total the sum of the 89 records' fee amounts (726), its IR tax total the sum of the
+ * lines' 60 record amounts (724) and its other revenue total the sum of the 61 record amounts (768),
+ * each to the cent (ESF-174 usage note x; ESF-118, ESF-131). Other revenue may be reported
+ * as spaces when there is none (ESF-131): a blank total counts as zero.
  */
 export const totals: Rule = (tx) => {
   if (!carriesSummary(tx)) return [];
@@ -38,5 +38,18 @@ export const totals: Rule = (tx) => {
   if (feeTotal !== undefined && toCents(feeTotal) !== fees) {
     found.push({ code: '726', ref: TOTALS, record: trailer, field: 'feeTotal' });
   }
+  found.push(...lineSumMismatch(tx, trailer, '60', 'taxTotal', '724'));
+  found.push(...lineSumMismatch(tx, trailer, '61', 'otherTotal', '768'));
   return found;
 };
+
+/** The condition `code` when a 90 record total differs from the sum of the `recordId` records' amounts. */
+function lineSumMismatch(tx: EntrySummaryTx, trailer: TxRecord, recordId: string, total: string, code: string): EsCondition[] {
+  let sum = 0;
+  for (const { record } of allRecords(tx)) if (record.id === recordId) sum += toCents(amount(record, 'amount'));
+  const reported = amount(trailer, total);
+  // A non-numeric total is the layout's condition, a blank one its `missing` code (723) if it has one.
+  const blankIsZero = value(trailer, total) === '' && trailer.layout?.byName.get(total)?.missing === undefined;
+  if (reported === undefined && !blankIsZero) return [];
+  return toCents(reported) === sum ? [] : [{ code, ref: TOTALS, record: trailer, field: total }];
+}
