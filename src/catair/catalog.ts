@@ -51,20 +51,6 @@ export function yamlFiles(dir: string): string[] {
 }
 
 /**
- * The error dictionary is large (every ACE code with its explanation) and parsing its YAML costs far
- * more than reading it, so each distinct file content is parsed and checked once per process.
- */
-const dictionaries = new Map<string, ErrorDictionary>();
-function loadDictionary(path: string): ErrorDictionary {
-  const text = readFileSync(path, 'utf8');
-  const known = dictionaries.get(text);
-  if (known) return known;
-  const dictionary = new ErrorDictionary(readYaml(path, DictionaryFile));
-  dictionaries.set(text, dictionary);
-  return dictionary;
-}
-
-/**
  * Loads and checks every layout, code list and the error dictionary. Any problem throws a
  * SchemaError naming the file, record and field, so a bad data file stops start-up loudly.
  */
@@ -101,7 +87,7 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
     }
     codeLists.set(list.name, list);
   }
-  const dictionary = loadDictionary(join(dir, 'error-dictionary.yaml'));
+  const dictionary = new ErrorDictionary(readYaml(join(dir, 'error-dictionary.yaml'), DictionaryFile));
 
   for (const layout of layouts.values()) {
     for (const f of layout.fields) {

@@ -114,7 +114,3 @@ t.test('the July 2026 dictionary is complete: 1,027 codes, 993 in use', async (t
   t.notOk(dictionary.has('245'), 'an eliminated code without a narrative cannot be raised');
   t.equal(dictionary.lookup('245')?.status, 'eliminated', 'but is listed');
 });
-
-t.test('an unchanged dictionary file is parsed once per process', async (t) => {
-  t.equal(loadCatalog().dictionary, loadCatalog().dictionary, 'the same dictionary object for the same file content');
-});

@@ -5,7 +5,7 @@ import { createAceMock } from '../../src/server.js';
 import type { MqClient, Mqmd, MqmdInput } from '../../src/transports/mq/client.js';
 import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
 import { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
-import { TEST_NOW } from './mock.js';
+import { sharedCatalog, TEST_NOW } from './mock.js';
 
 /** The in-memory queue manager set up as docker/mqsc/ace-mock.mqsc sets up IBM MQ. */
 export function aceQueueManager(): FakeQueueManager {
@@ -24,7 +24,7 @@ export function aceQueueManager(): FakeQueueManager {
 /** ace-mock with its MQ listener on, against the given client, polling fast; in-memory database. */
 export function mqMock(client: MqClient, env: Record<string, string> = {}, clock: () => Date = () => TEST_NOW) {
   const config = loadConfig({ ACE_MOCK_DB: ':memory:', ACE_MOCK_WATCH: '0', ACE_MOCK_MQ_ENABLED: '1', ACE_MOCK_MQ_POLL_MS: '20', ...env });
-  return createAceMock(config, { logger: pino({ level: 'silent' }), clock, mqClient: client });
+  return createAceMock(config, { logger: pino({ level: 'silent' }), clock, mqClient: client, catalog: sharedCatalog(config.schemas) });
 }
 
 /** Puts a transmission on the request queue as a filer would: a request with a ReplyToQ. */

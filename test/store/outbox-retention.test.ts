@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { pino } from 'pino';
 import t from 'tap';
+import { DEFAULT_SCHEMA_DIR } from '../../src/catair/catalog.js';
 import { loadConfig } from '../../src/config.js';
 import { createAceMock } from '../../src/server.js';
 import { openDatabase } from '../../src/store/database.js';
 import { Outbox, type OutboxMessage } from '../../src/store/outbox.js';
-import { send, TEST_NOW } from '../helpers/mock.js';
+import { send, sharedCatalog, TEST_NOW } from '../helpers/mock.js';
 import { scenarioDir } from '../helpers/scenario-dir.js';
 import { sampleWith } from '../helpers/transmission.js';
 
@@ -126,7 +127,7 @@ t.test('ACE_MOCK_OUTBOX_LIMIT: a session whose follow-ups nobody reads is cut ba
   };
   const logged: { level: number; msg: string; session?: string; dropped?: number }[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
-  const start = () => createAceMock(loadConfig(env), { logger, clock: () => TEST_NOW });
+  const start = () => createAceMock(loadConfig(env), { logger, clock: () => TEST_NOW, catalog: sharedCatalog(DEFAULT_SCHEMA_DIR) });
 
   const first = start();
   for (let i = 0; i < 8; i++) {
