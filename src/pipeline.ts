@@ -169,7 +169,6 @@ export class Pipeline {
     let delayMs = 0;
     let followUps = 0;
     if (batch.header) output.push(writeOutputA(this.catalog, batch.header.text, this.responseId(application)));
-    const addressee = batch.header ? { site: readField(this.catalog.layout('A'), batch.header.text, 'siteCode'), sender: readField(this.catalog.layout('A'), batch.header.text, 'senderId') } : {};
     for (const { block, app, units } of grouped) {
       if (!app) continue; // unreachable: an unknown application is a batch condition
       const answer = app.answer(block, units, ctx);
@@ -187,7 +186,7 @@ export class Pipeline {
           deliverAt: f.deliverAt.toISOString(),
           records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
           summary: f.summary,
-          ...addressee,
+          ...this.addressee(batch),
         });
         followUps++;
       }
@@ -230,6 +229,13 @@ export class Pipeline {
     return responseApplication(this.catalog, app);
   }
 
+  /** Whom a notification's batch is addressed to: the causing batch's A record sender (B&B-38); bare blocks have none. */
+  private addressee(batch: Batch): { site?: string; sender?: string } {
+    if (!batch.header) return {};
+    const a = this.catalog.layout('A');
+    return { site: readField(a, batch.header.text, 'siteCode'), sender: readField(a, batch.header.text, 'senderId') };
+  }
+
   private reportBatchCondition(c: BatchCondition): BatchConditionReport {
     const { narrative, explanation } = this.catalog.dictionary.get(c.code);
     const why = explanation !== undefined ? { explanation } : {};
@@ -242,6 +248,7 @@ export class Pipeline {
    * code; a scenario's own narrative for a code is another meaning, so it gets none.
    */
   private explainTransaction(t: TransactionOutcome, response: string): TransactionOutcome {
+    if (t.conditions.length === 0) return t;
     const conditions = t.conditions.map((c) => {
       const entry = this.catalog.dictionary.lookup(c.code, response);
       return entry?.explanation !== undefined && entry.narrative === c.narrative ? { ...c, explanation: entry.explanation } : c;
