@@ -277,6 +277,9 @@ export function checkGrammar(grammar: TransactionGrammar, catalog: Catalog, wher
   visit(grammar.transaction, '');
   for (const [type, ids] of readers) {
     const spec = grammar.references.get(type);
+    if (spec?.occurrenceField !== undefined) {
+      for (const id of ids) if (!catalog.layout(id).byName.has(spec.occurrenceField)) fail(`references.${type}.occurrenceField: record ${id} has no field ${spec.occurrenceField}`);
+    }
     if (!spec?.fields) continue;
     const e0 = catalog.hasLayout(`E0.${type}`) ? catalog.layout(`E0.${type}`) : undefined;
     for (const [e0Field, source] of Object.entries(spec.fields)) {

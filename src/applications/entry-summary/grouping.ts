@@ -43,7 +43,12 @@ export function groupEntrySummaries(
   }
   conditions.sort((a, b) => a.pointer.position - b.pointer.position || a.order - b.order);
   const read = (placed: PlacedRecord): TxRecord => checked.get(placed.record) as TxRecord;
-  const units = grouped.transactions.map((tx) => toEntrySummary(tx, grouped.absent.filter((a) => transactionOf(a.parent) === tx), read));
+  const absentIn = new Map<GroupOccurrence, AbsentGroup[]>();
+  for (const a of grouped.absent) {
+    const tx = transactionOf(a.parent);
+    absentIn.set(tx, [...(absentIn.get(tx) ?? []), a]);
+  }
+  const units = grouped.transactions.map((tx) => toEntrySummary(tx, absentIn.get(tx) ?? [], read));
   return { units, conditions: conditions.map(({ order: _order, ...c }) => c) };
 }
 

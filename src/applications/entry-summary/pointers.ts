@@ -2,6 +2,7 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { ReferenceSpec, TransactionGrammar } from '../../catair/grammar.js';
 import { type GroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
 import { type FieldValue, readField, writeRecord } from '../../catair/record.js';
+import { value } from './rules/rule.js';
 import type { EntrySummaryTx, EsCondition, TxRecord } from './transaction.js';
 
 /** One E0 record to write before a condition's E1. */
@@ -53,19 +54,24 @@ export class PointerWriter {
     return undefined;
   }
 
-  /** A placed record read with its layout. */
-  private read(placed: PlacedRecord): TxRecord {
-    const { id } = placed.node;
-    const layout = this.catalog.hasLayout(id) ? this.catalog.layout(id) : undefined;
-    return { id, text: placed.record.text, position: placed.record.position, ...(layout && { layout }), problems: [] };
-  }
-
   private spec(type: string): ReferenceSpec {
     return this.grammar.references.get(type) ?? {};
   }
 
+  /** A field of a placed record (checkGrammar made sure at start-up that referenced fields exist). */
+  private field(placed: PlacedRecord, name: string): string {
+    return readField(this.catalog.layout(placed.node.id), placed.record.text, name);
+  }
+
+  /** An E0's data: each E0 field from its input field, the `index`th of a list. */
+  private values(spec: ReferenceSpec, placed: PlacedRecord, index: number): Record<string, FieldValue> {
+    const values: Record<string, FieldValue> = {};
+    for (const [e0Field, source] of Object.entries(spec.fields ?? {})) values[e0Field] = this.field(placed, Array.isArray(source) ? (source[index] as string) : source);
+    return values;
+  }
+
   private transactionPointer(type: string, tx: EntrySummaryTx): Pointer {
-    const values = { entryFiler: field(tx.header, 'entryFiler'), entryNumber: field(tx.header, 'entryNumber'), brokerReference: field(tx.header, 'brokerReference') };
+    const values = { entryFiler: value(tx.header, 'entryFiler'), entryNumber: value(tx.header, 'entryNumber'), brokerReference: value(tx.header, 'brokerReference') };
     return { key: `${type}#${tx.ordinal}`, label: type, record: writeRecord(this.catalog.layout(`E0.${type}`), { occurrence: tx.ordinal, ...values }) };
   }
 
@@ -75,29 +81,25 @@ export class PointerWriter {
    */
   private recordPointer(type: string, placed: PlacedRecord, ordinal: number, fieldName: string | undefined): Pointer {
     const spec = this.spec(type);
-    const record = this.read(placed);
     const layoutName = `E0.${type}`;
-    if (!this.catalog.hasLayout(layoutName)) return this.genericPointer(type, placed, record, spec);
-    const lists = Object.values(spec.fields ?? {}).filter((f): f is string[] => Array.isArray(f));
+    if (!this.catalog.hasLayout(layoutName)) return this.genericPointer(type, placed, spec);
+    const lists = listsOf(spec);
     const width = lists[0]?.length ?? 1;
     const index = fieldName === undefined ? 0 : Math.max(0, ...lists.map((l) => l.indexOf(fieldName)));
     const occurrence = (ordinal - 1) * width + index + 1;
-    const values: Record<string, FieldValue> = { occurrence };
-    for (const [e0Field, source] of Object.entries(spec.fields ?? {})) values[e0Field] = field(record, Array.isArray(source) ? (source[index] as string) : source);
+    const values = this.values(spec, placed, index);
     const shown = type === 'LINITM' || type === 'TARIFF' ? String(values[Object.keys(spec.fields ?? {})[0] ?? ''] ?? '') : String(occurrence);
-    return { key: `${type}@${placed.record.position}#${occurrence}`, label: `${type} ${shown}`, record: writeRecord(this.catalog.layout(layoutName), values) };
+    return { key: `${type}@${placed.record.position}#${occurrence}`, label: `${type} ${shown}`, record: writeRecord(this.catalog.layout(layoutName), { occurrence, ...values }) };
   }
 
   /** A finer reference within one record, when the condition names one of its listed fields. */
   private detailPointer(type: string, placed: PlacedRecord, fieldName: string): Pointer | undefined {
     const spec = this.spec(type);
-    const lists = Object.values(spec.fields ?? {}).filter((f): f is string[] => Array.isArray(f));
-    const index = Math.max(-1, ...lists.map((l) => l.indexOf(fieldName)));
+    const index = Math.max(-1, ...listsOf(spec).map((l) => l.indexOf(fieldName)));
     if (index < 0) return undefined;
-    const record = this.read(placed);
-    const values: Record<string, FieldValue> = { occurrence: index + 1 };
-    for (const [e0Field, source] of Object.entries(spec.fields ?? {})) values[e0Field] = field(record, Array.isArray(source) ? (source[index] as string) : source);
-    return { key: `${type}@${placed.record.position}#${index + 1}`, label: `${type} ${index + 1}`, record: writeRecord(this.catalog.layout(`E0.${type}`), values) };
+    const occurrence = index + 1;
+    const record = writeRecord(this.catalog.layout(`E0.${type}`), { occurrence, ...this.values(spec, placed, index) });
+    return { key: `${type}@${placed.record.position}#${occurrence}`, label: `${type} ${occurrence}`, record };
   }
 
   /**
@@ -105,8 +107,8 @@ export class PointerWriter {
    * record's data after its id as their text (ace-mock's reading of "pertinent portion of the PGA
    * record"); their occurrence is zero except where a field gives it (PG01's PGA line number).
    */
-  private genericPointer(type: string, placed: PlacedRecord, record: TxRecord, spec: ReferenceSpec): Pointer {
-    const occurrence = spec.occurrenceField !== undefined ? Number(field(record, spec.occurrenceField)) || 0 : 0;
+  private genericPointer(type: string, placed: PlacedRecord, spec: ReferenceSpec): Pointer {
+    const occurrence = spec.occurrenceField !== undefined ? Number(this.field(placed, spec.occurrenceField)) || 0 : 0;
     const text = placed.record.text.slice(placed.node.id.length);
     return {
       key: `${type}@${placed.record.position}`,
@@ -116,7 +118,7 @@ export class PointerWriter {
   }
 }
 
-function field(record: TxRecord | undefined, name: string): string {
-  if (!record?.layout?.byName.has(name)) return '';
-  return readField(record.layout, record.text, name);
+/** The field lists of a reference (one E0 per listed field). */
+function listsOf(spec: ReferenceSpec): string[][] {
+  return Object.values(spec.fields ?? {}).filter((f): f is string[] => Array.isArray(f));
 }
