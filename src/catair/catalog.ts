@@ -57,6 +57,8 @@ export function yamlFiles(dir: string): string[] {
 export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
   const layouts = new Map<string, Layout>();
   const fileOf = new Map<string, string>();
+  /** The application whose records a layout is (its file's `application`), for its condition codes. */
+  const applicationOf = new Map<string, string>();
   const unanswered: string[] = [];
   for (const path of yamlFiles(join(dir, 'layouts'))) {
     const file = readYaml(path, LayoutFile);
@@ -73,6 +75,7 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
       if (layouts.has(layout.name)) throw new SchemaError(`${shown}: record ${layout.name} is defined twice`);
       layouts.set(layout.name, layout);
       fileOf.set(layout.name, shown);
+      if (file.application !== undefined) applicationOf.set(layout.name, file.application);
     }
   }
   if (unanswered.length > 0) throw new SchemaError(unanswered.join('\n'));
@@ -88,25 +91,35 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
     codeLists.set(list.name, list);
   }
   const dictionary = new ErrorDictionary(readYaml(join(dir, 'error-dictionary.yaml'), DictionaryFile));
+  const applications = codeLists.get('application-ids');
 
   for (const layout of layouts.values()) {
+    // An application's fields name the codes of the application that answers it (SE's are SX's,
+    // SE-83), looked up among that application's own codes first (see ErrorDictionary.lookup).
+    const input = applicationOf.get(layout.name);
+    const answering = input === undefined ? undefined : applications?.get(input)?.['response'];
+    const answeredBy = typeof answering === 'string' ? answering : undefined;
     for (const f of layout.fields) {
       if (f.codes !== undefined && !codeLists.has(f.codes)) {
         throw new SchemaError(`${fileOf.get(layout.name)}: record ${layout.name}: field ${f.name} names code list "${f.codes}", which does not exist in schemas/codes`);
       }
       for (const code of [f.missing, f.invalid]) {
-        if (code !== undefined && !dictionary.has(code)) {
+        if (code !== undefined && !dictionary.has(code, answeredBy)) {
           throw new SchemaError(`${fileOf.get(layout.name)}: record ${layout.name}: field ${f.name} names condition ${code}, which is not in error-dictionary.yaml`);
         }
       }
     }
   }
 
+  // Layouts named after an application (UC.E1, SE.SE13) come after the plain layout of the same
+  // id: the plain one is the record as most applications know it, and identifyLayout picks the
+  // application's own by name when it knows the application.
   const byId = new Map<string, Layout[]>();
+  const qualified = (l: Layout): boolean => l.name.endsWith(`.${l.id}`);
   for (const layout of layouts.values()) byId.set(layout.id, [...(byId.get(layout.id) ?? []), layout]);
+  for (const list of byId.values()) list.sort((a, b) => Number(qualified(a)) - Number(qualified(b)));
 
   // An X0 TRNACT numbers transactions by the record that opens them (batch-output.ts).
-  const applications = codeLists.get('application-ids');
   for (const app of applications?.withFlag('implemented') ?? []) {
     const start = applications?.get(app)?.['transactionStart'];
     if (typeof start !== 'string' || !byId.has(start)) {

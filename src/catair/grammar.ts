@@ -16,6 +16,7 @@ const referenceType = z.string().regex(/^[A-Z0-9]{4,6}$/, 'an E0 reference data 
 type NodeSpec = RecordNodeSpec | GroupNodeSpec | IncludeSpec;
 interface RecordNodeSpec {
   record: string;
+  layout?: string | undefined;
   max?: number | undefined;
   usage?: 'M' | 'C' | 'O' | undefined;
   match?: string | undefined;
@@ -41,6 +42,11 @@ interface IncludeSpec {
 const RecordNodeSpec = z
   .object({
     record: z.string().min(2).max(4),
+    /**
+     * The layout the record is read with, when it is not the one named after the record id: an
+     * application whose record ids another application also uses names its own (SE.SE13).
+     */
+    layout: z.string().min(2).optional(),
     max: z.number().int().positive().optional(),
     usage: Usage.optional(),
     /** The leading text that tells this node apart when one layout has variants (PG00S, PG00E). */
@@ -174,7 +180,7 @@ function compileNode(spec: NodeSpec, fragments: ReadonlyMap<string, { nodes: Nod
     if (!match.startsWith(spec.record)) throw new SchemaError(`${where}: record ${spec.record}: match "${match}" must start with the record id`);
     return {
       kind: 'record',
-      id: spec.record,
+      id: spec.layout ?? spec.record,
       match,
       max: spec.max ?? 1,
       usage: spec.usage ?? 'C',
@@ -265,6 +271,8 @@ export function checkGrammar(grammar: TransactionGrammar, catalog: Catalog, wher
   const visit = (node: GrammarNode, path: string): void => {
     if (node.kind === 'record') {
       if (!catalog.hasLayout(node.id)) fail(`${path} > ${node.id}: no record layout ${node.id} in schemas/layouts`);
+      const { id } = catalog.layout(node.id);
+      if (!node.match.startsWith(id)) fail(`${path} > ${node.match}: layout ${node.id} is the layout of record ${id}`);
       reads(node.reference, [node.id]);
       reads(node.detail, [node.id]);
       return;

@@ -17,20 +17,29 @@ const { dictionary } = catalog;
 
 const readYaml = (path: string): unknown => parseYaml(readFileSync(path, 'utf8'));
 
-/** The `missing:` / `invalid:` codes of every record layout. */
-function layoutCodes(): Set<string> {
-  const found = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
+/** The applications' answering applications (AE → AX, SE → SX), from application-ids.yaml. */
+const responses = (readYaml(join(DEFAULT_SCHEMA_DIR, 'codes', 'application-ids.yaml')) as { codes: Record<string, { response?: string }> }).codes;
+
+/**
+ * The `missing:` / `invalid:` codes of every record layout, each with the application that answers
+ * with it: a file's application's response (SX for the SE records), undefined for the others.
+ */
+function layoutCodes(): Map<string, string | undefined> {
+  const found = new Map<string, string | undefined>();
+  const walk = (node: unknown, answering: string | undefined): void => {
+    if (Array.isArray(node)) node.forEach((n) => walk(n, answering));
     else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === 'missing' || key === 'invalid') && (typeof value === 'string' || typeof value === 'number')) found.add(String(value));
-        else walk(value);
+        if ((key === 'missing' || key === 'invalid') && (typeof value === 'string' || typeof value === 'number')) found.set(`${answering ?? ''}:${String(value)}`, answering);
+        else walk(value, answering);
       }
     }
   };
   const dir = join(DEFAULT_SCHEMA_DIR, 'layouts');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) walk(readYaml(join(dir, file)));
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+    const data = readYaml(join(dir, file)) as { application?: string };
+    walk(data, data.application === undefined ? undefined : responses[data.application]?.response);
+  }
   return found;
 }
 
@@ -59,7 +68,7 @@ const batchCodes = dictionary
 
 /** [code, answering application or undefined for the common codes, where it comes from]. */
 const raisable: [string, string | undefined, string][] = [
-  ...[...fromLayouts].map((c): [string, undefined, string] => [c, undefined, 'layouts']),
+  ...[...fromLayouts].map(([key, answering]): [string, string | undefined, string] => [key.slice(key.indexOf(':') + 1), answering, 'layouts']),
   ...[...fromSource.keys()].map((c): [string, undefined, string] => [c, undefined, `src: ${[...(fromSource.get(c) ?? [])].join(', ')}`]),
   ...[...fromScenarios].map((c): [string, undefined, string] => [c, undefined, 'scenarios/library']),
   ...censusWarnings.map((c): [string, undefined, string] => [c, undefined, 'census-warnings']),
@@ -71,7 +80,9 @@ const raisable: [string, string | undefined, string][] = [
 
 t.test('the collections find what ace-mock raises', async (t) => {
   t.ok(fromLayouts.size > 30, `${fromLayouts.size} layout codes`);
-  for (const code of ['B16', '432', 'X03']) t.ok(fromLayouts.has(code) || fromSource.has(code), `${code} is found`);
+  const layoutCode = (code: string): boolean => [...fromLayouts.keys()].some((key) => key.endsWith(`:${code}`));
+  for (const code of ['B16', '432', 'X03']) t.ok(layoutCode(code) || fromSource.has(code), `${code} is found`);
+  t.ok(fromLayouts.has('SX:001'), 'a cargo release field names an SX code');
   t.ok(fromScenarios.has('PH6'), 'a scenario condition is found');
   t.ok(fromScenarios.has('27C') || censusWarnings.includes('27C'), 'Census warnings are found');
   t.ok(batchCodes.includes('X34') && batchCodes.length >= 40, `${batchCodes.length} Batch & Block codes`);

@@ -103,6 +103,9 @@ t.test('a grammar is checked against the layouts and the dictionary at start-up'
   const base = (extra: string) => `transaction:\n  group: t\n  children:\n    - { record: "10", usage: M }\n${extra}`;
   t.doesNotThrow(check(base('    - { record: "31", max: 2, reference: BNDDTL }\nreferences:\n  BNDDTL: { fields: { bondType: bondType } }\n')));
   t.throws(check(base('    - { record: ZZ99 }\n')), /g\.yaml: t > ZZ99: no record layout ZZ99/);
+  // A record read with another application's layout of the same id (SE-22: SE13 of cargo release).
+  t.doesNotThrow(check(base('    - { record: SE13, layout: SE.SE13 }\n')));
+  t.throws(check(base('    - { record: SE15, layout: SE.SE10 }\n')), /t > SE15: layout SE\.SE10 is the layout of record SE10/);
   t.throws(check(base('    - group: x\n      missing: "Q9Q"\n      children:\n        - { record: "40" }\n')), /t > x: condition Q9Q is not in the error dictionary/);
   t.throws(check(base('    - { record: "31", reference: BNDDTL }\nreferences:\n  BNDDTL: { fields: { bondType: nosuchField } }\n')), /references\.BNDDTL\.bondType: record 31 has no field nosuchField/);
   t.throws(check(base('    - { record: "31", reference: BNDDTL }\nreferences:\n  BNDDTL: { fields: { nosuch: bondType } }\n')), /E0\.BNDDTL has no field nosuch/);

@@ -124,7 +124,12 @@ export function conformanceReport(): string {
   const cases = goldenCases();
   const tests = unitTests();
   const records = catalog.dictionary.list().filter((r) => r.status !== 'eliminated');
+  // Raisers, cases and tests are found by the code alone: an answering application's own codes
+  // (SX 119 is not AX 119) are credited only when an implemented application answers with them.
+  const applications = catalog.codes('application-ids');
+  const answered = new Set([...applications.withFlag('implemented')].map((app) => applications.get(app)?.['response']));
   const rows = records.map((r) => {
+    if (r.application !== undefined && !answered.has(r.application)) return { record: r, by: [], goldens: [], units: [] };
     const by = raisers.get(r.code) ?? [];
     const goldens = cases.filter((c) => c.codes.has(r.code)).map((c) => c.name);
     return { record: r, by, goldens, units: tests.get(r.code) ?? [] };
