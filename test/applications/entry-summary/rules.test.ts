@@ -332,6 +332,33 @@ t.test('postSummaryCorrection', async (t) => {
     t.same(run(postSummaryCorrection, PSC, ctx({ existing: liquidates(15), options: { pscLiquidationMarginDays: 14 } })), [], 'ESF-183 reading: within 14 days');
   });
   t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ underReview: true }) })), ['B59'], 'PSC of an entry under CBP review');
+  await t.test('dictionary B60, B69, B71: what CBP did to the summary', async (t) => {
+    const marked = (over: Partial<EntryState['lifecycle']>, entryType = '01') => payable({ entryType, lifecycle: { ...payable().lifecycle, ...over } });
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '46' }) })), ['B60'], 'liquidation suspended by court order');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '65' }) })), ['B60'], 'subject to EAPA counts as a suspension');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '44' }) })), [], 'B60 leaves out AD/CVD suspensions (43, 44, 45)');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '49' }) })), [], 'an extension is not a suspension');
+    const tib = setHeader(PSC, 34, '23');
+    const closing = (days: number) => marked({ tibCloseDate: new Date(NOW.getTime() + days * DAY_MS).toISOString().slice(0, 10) }, '23');
+    t.same(run(postSummaryCorrection, tib, ctx({ existing: closing(0) })), ['B69'], 'TIB closed on the day of the PSC');
+    t.same(run(postSummaryCorrection, tib, ctx({ existing: closing(-5) })), ['B69'], 'TIB closed before');
+    t.same(run(postSummaryCorrection, tib, ctx({ existing: closing(1) })), [], 'TIB closing tomorrow');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ tibCloseDate: '2026-01-01' }) })), [], 'a close date means nothing on a type 01');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ additionalDuty: true }) })), ['B71'], 'CBP added marking duty');
+  });
+  await t.test('B64: entry type changes a PSC may not make', async (t) => {
+    const changed = (from: string, to: string, options: Record<string, unknown> = {}) =>
+      run(postSummaryCorrection, edit(setHeader(PSC, 34, to), '35', (r) => put(r, 3, 'H02'.padEnd(15))), ctx({ existing: payable({ entryType: from }), options }));
+    t.same(changed('01', '02'), [], '01 to 02: both consumption');
+    t.same(changed('01', '52'), [], '01 to 52: both consumption');
+    t.same(changed('31', '32'), [], '31 to 32: both withdrawals');
+    t.same(changed('01', '23'), ['B64'], '01 to 23 (TIB)');
+    t.same(changed('21', '01'), ['B64'], '21 (warehouse) to 01');
+    t.same(changed('01', '31'), ['B64'], '01 to a withdrawal');
+    t.same(changed('01', '23', { pscEntryTypeChange: 'entry' }), [], 'entry: 01 to 23 keeps an entry behind the summary');
+    t.same(changed('01', '51', { pscEntryTypeChange: 'entry' }), ['B64'], 'entry: DCMA has no entry');
+    t.same(changed('34', '21', { pscEntryTypeChange: 'entry' }), ['B64'], 'entry: a withdrawal has no entry');
+  });
   const reconciled = payable({ filed: filedSummary(txOf(setHeader(ONE_LINE, 46, 'Y')), NOW.toISOString()) });
   t.same(run(postSummaryCorrection, PSC, ctx({ existing: reconciled })), ['B52'], 'summary filed with a reconciliation flag');
   t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ entryType: '11' }) })), ['B49', '282'], 'informal summary on file (and the PSC changes its type)');
