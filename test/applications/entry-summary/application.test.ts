@@ -283,7 +283,7 @@ t.test('entry state and entry_history rows in SQLite', async (t) => {
     under_review: 0,
   }, 'the broker reference of the initial filing is kept (ESF-132)');
   t.match(JSON.parse(filed as string), { port: '2704', importer: '12-3456789AB', entryDate: '2026-11-25', reconciliation: false });
-  t.same(JSON.parse(lifecycle as string), { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false });
+  t.same(JSON.parse(lifecycle as string), { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false, additionalDuty: false });
   t.same(history(mock, n), [
     { exchange_id: add.id, action: 'A', disposition: '995', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },
     { exchange_id: rep.id, action: 'R', disposition: '996', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },

@@ -23,6 +23,7 @@ import { layoutFields } from '../../../src/applications/entry-summary/rules/layo
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
 import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
 import { paymentType } from '../../../src/applications/entry-summary/rules/payment-type.js';
+import { pgaNumbering } from '../../../src/applications/entry-summary/rules/pga-numbering.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
 import { quantityUom } from '../../../src/applications/entry-summary/rules/quantity-uom.js';
 import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
@@ -128,6 +129,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     missingGroups,
     tariffNumbers,
     quantityUom,
+    pgaNumbering,
     censusOverrides,
     censusParameters,
     totals,
@@ -661,4 +663,28 @@ t.test('paymentType: an add or replace states its payment type, unless a PSC or 
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: payable() })), [], 'correcting a paid summary: not allowed (ESF-176)');
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: onFile() })), ['263'], 'correcting one in trade control still needs it');
   t.same(run(paymentType, deleteOf(blank(ONE_LINE))), [], 'a delete');
+});
+
+t.test('pgaNumbering: PG00 groups 0001, 0002 … (PG-70), PGA line numbers per agency (PG-13, PG-65)', async (t) => {
+  const pga = (...records: string[]) => insertAfter(ONE_LINE, '50', ...[rec('OI        WIDGETS'), ...records.map(rec)]);
+  const pg01 = (line: string, agency: string) => `PG01${line}${agency.padEnd(3)}VNE`;
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), 'PG02P', pg01('002', 'EP'), 'PG02P', pg01('001', 'FSI'), 'PG02P')), [], 'PG-65: EP 001, 002, then FSI 001');
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), pg01('001', 'FSI'), 'PG02P')), [], 'PG-65: two agencies sharing data');
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), 'PG02P', pg01('001', 'EP'), 'PG02P')), ['PGA'], 'EP 001 twice');
+  t.same(run(pgaNumbering, pga(pg01('002', 'EP'), 'PG02P')), ['PGA'], 'the first of an agency is 001');
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), 'PG02P', pg01('001', 'FSI'), 'PG02P', pg01('002', 'EP'), 'PG02P')), [], 'an agency coming back counts on (PG-13)');
+  t.same(run(pgaNumbering, pga(pg01('   ', 'EP'), 'PG02P')), [], 'a blank number is P04, not this');
+  t.same(run(pgaNumbering, pga(pg01('002', 'EP'), 'PG02P'), ctx({ options: { pgaNumbering: 'unchecked' } })), [], 'unchecked');
+  const found = pgaNumbering(txOf(pga(pg01('003', 'EP'), 'PG02P')), ctx());
+  t.same(found.map((c) => [c.code, c.ref.kind, c.record?.id, c.field]), [['PGA', 'tariff', 'PG01', 'pgaLineNumber']]);
+
+  const group = (n: string) => [rec(`PG00S${n}`), rec('PG19IM                   TOYOTA NORTH AMERICA'), rec('PG00E')];
+  const withGroups = (numbers: string[], replace: string) =>
+    insertAfter(pga(pg01('001', 'EP'), 'PG02P', `PG00R${replace}`), '31', ...numbers.flatMap(group));
+  t.same(run(pgaNumbering, withGroups(['0001', '0002'], '0002')), [], 'two groups in turn, the second one used');
+  t.same(run(pgaNumbering, withGroups(['0001', '0003'], '0001')), ['PGA'], '0003 after 0001');
+  t.same(run(pgaNumbering, withGroups(['0002'], '0002')), ['PGA'], 'the first group is 0001');
+  t.same(run(pgaNumbering, withGroups(['0001'], '0009')), ['PGA'], 'a PG00 R naming no group');
+  t.same(run(pgaNumbering, withGroups(['0001'], '0009'), ctx({ options: { pgaNumbering: 'unchecked' } })), ['PGA'], 'cannot be replaced, checked or not');
+  t.same(run(pgaNumbering, withGroups(['0002'], '0002'), ctx({ options: { pgaNumbering: 'unchecked' } })), [], 'numbering unchecked');
 });
