@@ -1,11 +1,6 @@
 import type { EsCondition, PgaSubstitutionProblem, Reference, Tariff, Line } from '../transaction.js';
 import { type Rule, SUMMARY, value } from './rule.js';
 
-/**
- * The dictionary has no condition for these numbering faults (only P04, a PGA line number
- * missing): they are answered with its general PGA condition, "PGA DATA REJECTED".
- */
-const PGA_REJECTED = 'PGA';
 const LINE_NUMBER_WIDTH = 3;
 
 /**
@@ -15,7 +10,9 @@ const LINE_NUMBER_WIDTH = 3;
  *   name one of them (else it cannot be replaced; reported whatever `pgaNumbering` says).
  * - PG-13, PG-65: within a tariff line the PG01 PGA line numbers count 001, 002 … for each agency
  *   code, starting again at 001 for each other agency.
- * With `pgaNumbering: unchecked` only the PG00 R naming no group is reported.
+ * The dictionary has no condition for these faults (P04 is only a missing PGA line number): each
+ * is its general PGA condition, "PGA DATA REJECTED". With `pgaNumbering: unchecked` only the PG00 R
+ * naming no group is reported.
  */
 export const pgaNumbering: Rule = (tx, ctx) => {
   const checked = ctx.options.pgaNumbering === 'checked';
@@ -28,7 +25,7 @@ export const pgaNumbering: Rule = (tx, ctx) => {
 
 function substitutionCondition(p: PgaSubstitutionProblem): EsCondition {
   const ref: Reference = p.line ? { kind: 'line', line: p.line } : SUMMARY;
-  return { code: PGA_REJECTED, ref, record: p.record, field: 'substitutionNumber' };
+  return { code: 'PGA', ref, record: p.record, field: 'substitutionNumber' };
 }
 
 /**
@@ -47,7 +44,7 @@ function lineNumbers(line: Line, tariff: Tariff): EsCondition[] {
     const expected = (seen.get(agency) ?? 0) + 1;
     seen.set(agency, expected);
     if (number !== String(expected).padStart(LINE_NUMBER_WIDTH, '0')) {
-      found.push({ code: PGA_REJECTED, ref: { kind: 'tariff', line, tariff }, record, field: 'pgaLineNumber' });
+      found.push({ code: 'PGA', ref: { kind: 'tariff', line, tariff }, record, field: 'pgaLineNumber' });
     }
   }
   return found;
