@@ -103,7 +103,7 @@ function sameAsOnFile(existing: EntryState, tx: EntrySummaryTx): EsCondition[] {
  * `pscEntryTypeChange: regime` (default) allows a change within the regime the goods were entered
  * under (consumption, FTZ, warehouse, ... schemas/codes/entry-types.yaml); `entry` only refuses a
  * change between a summary with an entry (cargo release) and one without (warehouse withdrawals,
- * DCMA: dictionary B67, ESF-178, ESF-188 (ee)). Informal types are B49's.
+ * DCMA: dictionary B67, ESF-178, ESF-180 (ee)). Informal types are B49's.
  */
 function typeChange(existing: EntryState, tx: EntrySummaryTx, ctx: RuleContext): EsCondition[] {
   const types = ctx.catalog.codes('entry-types');
