@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 t.test('defaults run out of the box', async (t) => {
   const c = loadConfig({});
   t.match(c, { host: '127.0.0.1', port: 8080, db: './data/ace-mock.db', lenient: false, logLevel: 'info' });
-  t.same(c.entrySummary, { actionPolicy: 'cbp', lineOrder: 'any', pscWindowDays: 269, pscLiquidationMarginDays: 15, portMatch: 'district' });
+  t.same(c.entrySummary, { actionPolicy: 'cbp', lineOrder: 'any', pscWindowDays: 269, pscLiquidationMarginDays: 15, portMatch: 'district', pscEntryTypeChange: 'regime', pgaNumbering: 'checked' });
 });
 
 t.test('environment variables set their keys', async (t) => {

@@ -74,6 +74,13 @@ export const Answer = z
           .describe('scheduled to liquidate this many days after this answer (B51 when a PSC comes too close, B50 on the day or after)'),
         liquidated: z.boolean().optional().describe('liquidated (a PSC is refused with B50)'),
         underReview: z.boolean().optional().describe('under CBP review (a PSC is refused with B59)'),
+        suspension: z
+          .union([z.string().regex(/^\d\d$/), z.literal('none')])
+          .optional()
+          .describe('liquidation extended or suspended, with this status code (schemas/codes/extension-suspension-statuses.yaml); a suspension other than AD/CVD (43, 44, 45) refuses a PSC with B60; none lifts it'),
+        tibClosed: z.boolean().optional().describe('a type 23 (TIB) summary closed as of this answer (a PSC is refused with B69); false takes the close date away'),
+        tibClosesInDays: z.number().int().min(0).optional().describe('a type 23 (TIB) summary closes this many days after this answer (B69 from that day on)'),
+        additionalDuty: z.boolean().optional().describe('CBP added a non-standard duty such as marking duty (a PSC is refused with B71)'),
       })
       .strict()
       .optional()

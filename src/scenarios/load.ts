@@ -161,6 +161,10 @@ export function loadScenarioFile(file: string, text: string, catalog: Catalog): 
         problems.push(at(nodeAt(['steps', s, 'answer', 'followUps', i, 'reason']), `${f.reason} is not a UC reason code (schemas/codes/uc-reasons.yaml)`));
       }
     });
+    const suspension = step.answer.entry?.suspension;
+    if (suspension !== undefined && suspension !== 'none' && !catalog.codes('extension-suspension-statuses').has(suspension)) {
+      problems.push(at(nodeAt(['steps', s, 'answer', 'entry', 'suspension']), `${suspension} is not an extension/suspension status code (schemas/codes/extension-suspension-statuses.yaml)`));
+    }
     const delay = step.answer.delay;
     if (typeof delay === 'object' && delay.min > delay.max) {
       problems.push(at(nodeAt(['steps', s, 'answer', 'delay']), 'delay.min is more than delay.max'));

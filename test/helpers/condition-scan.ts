@@ -12,6 +12,7 @@ export const CODE_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\bcode\\s*:\\s*${CODE}`, 'g'), // { code: 'B16', … }
   new RegExp(`\\b(?:add|flag)\\(\\s*${CODE}`, 'g'), // add('X05', …), flag('X34', …)
   new RegExp(`\\breturn\\s+${CODE}`, 'g'), // return 'X35'
+  new RegExp(`\\bcodes\\.push\\(\\s*${CODE}`, 'g'), // codes.push('B47') (a rule's list of codes)
   new RegExp(`\\?\\s*${CODE}\\s*:\\s*${CODE}`, 'g'), // remote ? 'B12' : 'B53', last ? 'X42' : 'X40'
   new RegExp(`${CODE}\\s*\\|\\s*${CODE}`, 'g'), // 'X35' | 'X36' (a function's possible results)
   /'(99[5-9])'/g, // dispositions 995-998, batch rejected 999

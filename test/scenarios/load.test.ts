@@ -40,6 +40,10 @@ t.test('problems are reported with line and column and what is wrong', async (t)
   t.same(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      followUps:\n        - { after: 10, disposition: "Z" }\n'), [
     'x.yaml:6:37: Z is not a UC disposition type (schemas/codes/uc-dispositions.yaml)',
   ]);
+  t.same(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      entry: { suspension: "99" }\n'), [
+    'x.yaml:5:28: 99 is not an extension/suspension status code (schemas/codes/extension-suspension-statuses.yaml)',
+  ]);
+  t.same(errorsOf('id: demo\ntitle: x\nsteps:\n  - answer:\n      entry: { suspension: none, tibClosesInDays: 3, additionalDuty: true }\n'), [], 'none lifts a suspension');
 });
 
 t.test('a folder: bad files are refused, good ones load, ids and certification numbers are unique', async (t) => {

@@ -52,9 +52,19 @@ export interface Lifecycle {
   readonly statement: 'none' | 'on' | 'removed';
   /** Rejected by CBP after acceptance, waiting for the filer's replacement (ESF-132, ESF-205 note 5). */
   readonly cbpRejected: boolean;
+  /**
+   * Why CBP extended or suspended liquidation, when it did: an Extension/Suspension Status Code
+   * (ESQ-31, schemas/codes/extension-suspension-statuses.yaml). A suspension other than AD/CVD
+   * refuses a PSC (B60).
+   */
+  readonly suspension?: string;
+  /** Close date of a type 23 (TIB) summary, YYYY-MM-DD, once CBP has set one: a PSC from that day is B69. */
+  readonly tibCloseDate?: string;
+  /** CBP added a non-standard duty to the summary, e.g. marking duty: no PSC (B71). */
+  readonly additionalDuty: boolean;
 }
 
-export const TRADE_CONTROL: Lifecycle = { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false };
+export const TRADE_CONTROL: Lifecycle = { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false, additionalDuty: false };
 
 export interface OutstandingWarning {
   /** Line number as transmitted (40 record 5-7). */

@@ -2,8 +2,9 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block, PositionedRecord } from '../../catair/envelope.js';
 import type { TransactionGrammar } from '../../catair/grammar.js';
 import { type AbsentGroup, type GroupOccurrence, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
+import { substitute } from '../../catair/pga-substitution.js';
 import { checkRecord } from '../../catair/record.js';
-import type { EntrySummaryTx, Line, MissingGroup, Tariff, TxRecord } from './transaction.js';
+import type { EntrySummaryTx, Line, MissingGroup, PgaSubstitutionProblem, Tariff, TxRecord } from './transaction.js';
 
 /**
  * Reads a block's records into entry summaries as the AE grammar nests them (ESF-21..25) and reports
@@ -21,13 +22,16 @@ export function groupEntrySummaries(
   const flag = (code: string, rec: PositionedRecord, column: number, order: number): void => {
     conditions.push({ code, pointer: { kind: 'record', block: block.number, position: rec.position, column }, order });
   };
-  const checked = new Map<PositionedRecord, TxRecord>();
+  const checked = new Map<PlacedRecord, TxRecord>();
+  const read = (placed: PlacedRecord): TxRecord => {
+    let record = checked.get(placed);
+    if (!record) checked.set(placed, (record = readRecord(placed, catalog)));
+    return record;
+  };
   const grouped = groupTransactions(block.details, grammar);
   for (const tx of grouped.transactions) {
     for (const placed of recordsOf(tx)) {
-      const record = readRecord(placed, catalog);
-      checked.set(placed.record, record);
-      for (const p of record.problems) {
+      for (const p of read(placed).problems) {
         if (p.kind === 'filler') flag('X39', placed.record, p.column, 0);
         else if (p.kind === 'nonstandard') flag('X40', placed.record, p.column, 0);
       }
@@ -41,14 +45,25 @@ export function groupEntrySummaries(
     // A grouping problem concerns the whole record: column 00 (B&B-36 shows X34 so).
     flag(p.code, p.record, 0, 1);
   }
-  conditions.sort((a, b) => a.pointer.position - b.pointer.position || a.order - b.order);
-  const read = (placed: PlacedRecord): TxRecord => checked.get(placed.record) as TxRecord;
   const absentIn = new Map<GroupOccurrence, AbsentGroup[]>();
   for (const a of grouped.absent) {
     const tx = transactionOf(a.parent);
     absentIn.set(tx, [...(absentIn.get(tx) ?? []), a]);
   }
-  const units = grouped.transactions.map((tx) => toEntrySummary(tx, absentIn.get(tx) ?? [], read));
+  const units = grouped.transactions.map((tx) => {
+    const substituted = substitute(tx, catalog);
+    if (!substituted.records) return toEntrySummary(tx, absentIn.get(tx) ?? [], read, substituted.misnumbered, []);
+    // PG-70: the rules see the transaction with its PG00 R records replaced, grouped afresh; the
+    // substituted records are then placed where they now stand.
+    const again = groupTransactions(substituted.records, grammar);
+    for (const p of again.problems) {
+      if (!conditions.some((c) => c.code === p.code && c.pointer.position === p.record.position)) flag(p.code, p.record, 0, 1);
+    }
+    const regrouped = again.transactions[0] as GroupOccurrence;
+    const unresolved = [...recordsOf(regrouped)].filter((p) => substituted.unresolved.includes(p.record));
+    return toEntrySummary(regrouped, again.absent, read, substituted.misnumbered, unresolved);
+  });
+  conditions.sort((a, b) => a.pointer.position - b.pointer.position || a.order - b.order);
   return { units, conditions: conditions.map(({ order: _order, ...c }) => c) };
 }
 
@@ -67,7 +82,13 @@ function readRecord(placed: PlacedRecord, catalog: Catalog): TxRecord {
 }
 
 /** The entry summary view the rules read: header, lines with their tariffs, totals, trailer. */
-function toEntrySummary(tx: GroupOccurrence, absent: readonly AbsentGroup[], read: (p: PlacedRecord) => TxRecord): EntrySummaryTx {
+function toEntrySummary(
+  tx: GroupOccurrence,
+  absent: readonly AbsentGroup[],
+  read: (p: PlacedRecord) => TxRecord,
+  misnumbered: readonly PlacedRecord[],
+  unresolved: readonly PlacedRecord[],
+): EntrySummaryTx {
   const headerGroup = tx.items[0] as GroupOccurrence;
   const [header, ...headerRecords] = [...recordsOf(headerGroup)].map(read);
   const lines: Line[] = [];
@@ -92,7 +113,18 @@ function toEntrySummary(tx: GroupOccurrence, absent: readonly AbsentGroup[], rea
     const line = lineOf.get(a.parent);
     return [{ code: a.node.missing, group: a.node.name, ...(line && { line }) }];
   });
-  return { ordinal: tx.ordinal, header: header as TxRecord, headerRecords, lines, totals, ...(trailer && { trailer }), missing };
+  const problem = (placed: PlacedRecord): PgaSubstitutionProblem => {
+    const line = lineOccurrenceOf(placed);
+    return { record: read(placed), ...(line && lines[line.ordinal - 1] && { line: lines[line.ordinal - 1] }) };
+  };
+  const pgaSubstitution = { misnumbered: misnumbered.map(problem), unresolved: unresolved.map(problem) };
+  return { ordinal: tx.ordinal, header: header as TxRecord, headerRecords, lines, totals, ...(trailer && { trailer }), missing, pgaSubstitution };
+}
+
+/** The line item occurrence a record stands in, if it stands in one. */
+function lineOccurrenceOf(placed: PlacedRecord): GroupOccurrence | undefined {
+  for (let at: GroupOccurrence | undefined = placed.group; at; at = at.parent) if (at.node.name === 'line') return at;
+  return undefined;
 }
 
 function toLine(occurrence: GroupOccurrence, ordinal: number, read: (p: PlacedRecord) => TxRecord): Line {

@@ -224,13 +224,20 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     const base: Lifecycle = reopened ? { ...before, statement: 'none', cbpRejected: false } : before;
     const marks = script?.entry;
     if (!marks) return base;
-    const liquidationDate =
-      marks.liquidationInDays === undefined ? undefined : new Date(now.getTime() + marks.liquidationInDays * DAY_MS).toISOString().slice(0, 10);
+    const inDays = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+    const liquidationDate = marks.liquidationInDays === undefined ? undefined : inDays(marks.liquidationInDays);
+    const { suspension: _suspension, tibCloseDate: _tibCloseDate, ...rest } = base;
+    const suspension = marks.suspension === undefined ? base.suspension : marks.suspension === 'none' ? undefined : marks.suspension;
+    const tibCloseDate =
+      marks.tibClosesInDays !== undefined ? inDays(marks.tibClosesInDays) : marks.tibClosed === undefined ? base.tibCloseDate : marks.tibClosed ? inDays(0) : undefined;
     return {
-      ...base,
+      ...rest,
       ...(marks.paid !== undefined && { paid: marks.paid }),
       ...(marks.liquidationScheduled !== undefined && { liquidationScheduled: marks.liquidationScheduled }),
       ...(liquidationDate !== undefined && { liquidationScheduled: true, liquidationDate }),
+      ...(marks.additionalDuty !== undefined && { additionalDuty: marks.additionalDuty }),
+      ...(suspension !== undefined && { suspension }),
+      ...(tibCloseDate !== undefined && { tibCloseDate }),
     };
   }
 

@@ -4,7 +4,8 @@ const MAJOR = 100;
 
 /**
  * In trade control: accepted, and not yet taken over by CBP (not on a statement, not paid, not
- * scheduled for liquidation nor liquidated, not under review, no PSC). A rejected add or replace of
+ * scheduled for liquidation nor liquidated, not under review, liquidation neither extended nor
+ * suspended, no duty added by CBP, no TIB close date set, no PSC). A rejected add or replace of
  * such a summary deletes it (ESF-210 (c), the "implicit delete").
  */
 export function inTradeControl(state: EntryState): boolean {
@@ -16,6 +17,9 @@ export function inTradeControl(state: EntryState): boolean {
     !l.liquidationScheduled &&
     !state.liquidated &&
     !state.underReview &&
+    l.suspension === undefined &&
+    !l.additionalDuty &&
+    l.tibCloseDate === undefined &&
     !state.pscOnFile
   );
 }

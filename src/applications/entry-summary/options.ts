@@ -13,6 +13,16 @@ import { z } from 'zod';
  * - `pscLiquidationMarginDays`: a PSC is refused when the liquidation date is this many days or
  *   fewer ahead (B51). The dictionary's B51 says 15 days or fewer; ESF-183 says "within 14 days of
  *   the filing". The default follows B51, the condition's own definition.
+ * - `pscEntryTypeChange`: which entry type changes a PSC may make (B64); the text gives no list.
+ *   `regime` (default): within the regime the goods were entered under (consumption 01 02 03 07 52,
+ *   FTZ 06, warehouse 21, re-warehouse 22, TIB 23, withdrawal 31 32 34 38, DCMA 51), since ESF-183
+ *   keeps what bears on admissibility out of a PSC's reach; `entry`: any change that keeps an entry
+ *   (cargo release) behind the summary, refusing only changes to or from 31 32 34 38 51.
+ * - `pgaNumbering`: PG-70 asks for PG00 substitution groups numbered 0001, 0002 … in turn, PG-13
+ *   and PG-65 for PGA line numbers counting 001, 002 … per agency within a tariff line; the
+ *   dictionary has no condition for either, so ace-mock answers its general PGA (PGA DATA
+ *   REJECTED). `checked` (default) does so; `unchecked` leaves the numbers alone (a PG00 R naming
+ *   no group is still PGA: it cannot be replaced).
  * - `portMatch`: what B10 compares between the 10 record's port of entry and the block's
  *   processing port. B&B-17..18 (B record positions 4-7) ask only for the same district (the first
  *   two digits), and let districts 10, 46 and 47 be mixed; the dictionary's B10 explanation says
@@ -27,6 +37,8 @@ export const EntrySummaryOptions = z
     pscWindowDays: z.number().int().positive().default(269),
     pscLiquidationMarginDays: z.number().int().min(0).default(15),
     portMatch: z.enum(['district', 'port']).default('district'),
+    pscEntryTypeChange: z.enum(['regime', 'entry']).default('regime'),
+    pgaNumbering: z.enum(['checked', 'unchecked']).default('checked'),
   })
   .strict();
 export type EntrySummaryOptions = z.infer<typeof EntrySummaryOptions>;

@@ -46,6 +46,19 @@ export interface EntrySummaryTx {
   trailer?: TxRecord;
   /** Mandatory groups found absent while grouping (a line with no 50: 431). */
   readonly missing: readonly MissingGroup[];
+  /** What was wrong with the PG00 substitutions (PG-70), found while replacing the PG00 R records. */
+  readonly pgaSubstitution: {
+    /** PG00 S records whose number does not follow the previous one. */
+    readonly misnumbered: readonly PgaSubstitutionProblem[];
+    /** PG00 R records naming no substitution group. */
+    readonly unresolved: readonly PgaSubstitutionProblem[];
+  };
+}
+
+/** A PG00 record in error, with the line it stands in (none at header level). */
+export interface PgaSubstitutionProblem {
+  readonly record: TxRecord;
+  readonly line?: Line;
 }
 
 /** What an E0 pointer names. */

@@ -259,6 +259,34 @@ t.test('scenario entry flags: paid, and liquidation scheduled some days ahead (B
   t.match(await psc(), { disposition: '996', version: '00200' }, '16 days before: accepted');
 });
 
+t.test('scenario entry flags: a suspension lifted, a TIB closing some days ahead, a duty added (B60, B69, B71)', async (t) => {
+  const dir = scenarioDir({
+    'cbp-actions.yaml': [
+      'id: cbp-actions',
+      'title: suspended, then lifted and a TIB close date and a duty added',
+      'steps:',
+      '  - when: { transmission: 1 }',
+      '    answer:',
+      '      entry: { paid: true, liquidationScheduled: true, suspension: "47", tibClosesInDays: 3 }',
+      '  - when: { transmission: 2 }',
+      '    answer:',
+      '      outcome: accept',
+      '      entry: { suspension: none, additionalDuty: true }',
+      '  - answer: {}',
+    ].join('\n'),
+  });
+  const mock = testMock({ ACE_MOCK_SCENARIOS: dir });
+  t.teardown(() => mock.close());
+  const key = { session: 'B76', filer: 'B76', entryNumber: '03245922' };
+  await send(mock, sample('ae-add-for-psc.txt'), undefined, 'cbp-actions');
+  t.match(mock.entries.get(key)?.lifecycle, { suspension: '47', tibCloseDate: '2026-11-28', additionalDuty: false });
+  // The PSC would be refused (B60); the scenario accepts it to mark the entry again.
+  t.match((await send(mock, sample('ae-psc-replace.txt'), undefined, 'cbp-actions')).transactions[0], { disposition: '996' });
+  const lifecycle = mock.entries.get(key)?.lifecycle;
+  t.equal(lifecycle?.suspension, undefined, 'none lifts the suspension');
+  t.match(lifecycle, { tibCloseDate: '2026-11-28', additionalDuty: true }, 'the close date stays until an answer changes it');
+});
+
 t.test('entry state and entry_history rows in SQLite', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
@@ -283,7 +311,7 @@ t.test('entry state and entry_history rows in SQLite', async (t) => {
     under_review: 0,
   }, 'the broker reference of the initial filing is kept (ESF-132)');
   t.match(JSON.parse(filed as string), { port: '2704', importer: '12-3456789AB', entryDate: '2026-11-25', reconciliation: false });
-  t.same(JSON.parse(lifecycle as string), { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false });
+  t.same(JSON.parse(lifecycle as string), { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false, additionalDuty: false });
   t.same(history(mock, n), [
     { exchange_id: add.id, action: 'A', disposition: '995', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },
     { exchange_id: rep.id, action: 'R', disposition: '996', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },

@@ -264,7 +264,10 @@ t.test('the AE grammar follows the input structure maps of ESF-21..25', async (t
     ];
     const r = group(details);
     t.same(r.conditions, []);
-    t.same(ids(r.units[0]!.headerRecords), details.slice(1, details.length - (ONE_LINE.length - line)).map((d) => d.trim().slice(0, d.startsWith('SE') || d.startsWith('PG') ? 4 : 2)));
+    // The substitution group groups without a problem, and is then left out of what the rules see
+    // (PG-70: its records are checked where a PG00 R puts them).
+    const expected = details.slice(1, details.length - (ONE_LINE.length - line)).filter((d) => !d.startsWith('PG00'));
+    t.same(ids(r.units[0]!.headerRecords), expected.map((d) => d.trim().slice(0, d.startsWith('SE') ? 4 : 2)));
   });
 
   await t.test('a cargo manifest takes four bills of lading, not five (ESF-44)', async (t) => {
@@ -288,7 +291,7 @@ t.test('the AE grammar follows the input structure maps of ESF-21..25', async (t
     t.same(r.conditions, []);
     const l = r.units[0]!.lines[0]!;
     t.equal(l.tariffs.length, 2);
-    t.same(ids(l.children), ['41', '43', '44', '44', '47', '47', 'SE50', 'SE51', 'SE55', 'SE56', 'PG00', 'PG00']);
+    t.same(ids(l.children), ['41', '43', '44', '44', '47', '47', 'SE50', 'SE51', 'SE55', 'SE56'], 'the substitution group is left out (PG-70)');
     t.same(ids(l.tariffs[0]!.children), ['SE60', 'SE61', 'OI', 'PG01', 'PG02']);
     t.same(ids(l.trailers), ['51', '52', '53', '53', '54', '60', '61', '62', '62', 'SE62', 'SE63', 'SE63', '63', 'CW02']);
   });
@@ -331,4 +334,34 @@ t.test('the AE grammar follows the input structure maps of ESF-21..25', async (t
     t.same(r.conditions, []);
     t.same(r.units[0]!.missing.map((m) => [m.code, m.line?.ordinal]), [['431', 1]]);
   });
+});
+
+t.test('PG-70: each PG00 R is replaced by its substitution group before the rules see the transaction', async (t) => {
+  const fixtures = fileURLToPath(new URL('../../fixtures/pga/', import.meta.url));
+  const fixture = (name: string) => readFileSync(fixtures + name, 'latin1').split('\n').filter((l) => l !== '').map(rec);
+  const header = indexOf(ONE_LINE, '31') + 1;
+  const tariff = indexOf(ONE_LINE, '50') + 1;
+  const withGroups = (groups: readonly string[], pga: readonly string[]) => [...ONE_LINE.slice(0, header), ...groups, ...ONE_LINE.slice(header, tariff), ...pga, ...ONE_LINE.slice(tariff)];
+  const substitution = fixture('header-substitution.txt');
+  const r = group(withGroups(substitution, fixture('tariff-with-replace.txt')));
+  t.same(r.conditions, [], 'no syntax problem');
+  const tx = r.units[0]!;
+  const children = tx.lines[0]!.tariffs[0]!.children;
+  t.same(children.map((c) => c.text), fixture('tariff-replaced.txt'), 'the tariff holds what PG-70 shows after the replacement');
+  const replacePosition = 3 + header + substitution.length + (tariff - header) + 6;
+  t.same(children.slice(6, 9).map((c) => c.position), [replacePosition, replacePosition, replacePosition], 'the substituted records stand at the place of the PG00 R');
+  t.notOk(tx.headerRecords.some((h) => h.id.startsWith('PG')), 'the group is left out at header level');
+  t.same(tx.pgaSubstitution, { misnumbered: [], unresolved: [] });
+
+  const second = substitution.map((s) => (s.startsWith('PG00S') ? rec('PG00S0003') : s));
+  const misnumbered = group(withGroups([...substitution, ...second], fixture('tariff-with-replace.txt'))).units[0]!.pgaSubstitution;
+  t.same(misnumbered.misnumbered.map((p) => p.record.text.slice(0, 9)), ['PG00S0003'], 'a second group numbered 0003 does not follow 0001');
+  const duplicate = group(withGroups([...substitution, ...substitution], fixture('tariff-with-replace.txt'))).units[0]!.pgaSubstitution;
+  t.same(duplicate.misnumbered.map((p) => p.record.position), [3 + header + substitution.length], 'a number used twice');
+
+  const unknown = fixture('tariff-with-replace.txt').map((s) => (s.startsWith('PG00R') ? rec('PG00R0002') : s));
+  const u = group(withGroups(substitution, unknown));
+  t.same(u.conditions, [], 'a PG00 R naming no group still groups');
+  t.same(u.units[0]!.pgaSubstitution.unresolved.map((p) => [p.record.text.slice(0, 9), p.line?.ordinal]), [['PG00R0002', 1]]);
+  t.ok(u.units[0]!.lines[0]!.tariffs[0]!.children.some((c) => c.id === 'PG00'), 'and stays where it was');
 });

@@ -23,6 +23,7 @@ import { layoutFields } from '../../../src/applications/entry-summary/rules/layo
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
 import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
 import { paymentType } from '../../../src/applications/entry-summary/rules/payment-type.js';
+import { pgaNumbering } from '../../../src/applications/entry-summary/rules/pga-numbering.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
 import { quantityUom } from '../../../src/applications/entry-summary/rules/quantity-uom.js';
 import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
@@ -128,6 +129,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     missingGroups,
     tariffNumbers,
     quantityUom,
+    pgaNumbering,
     censusOverrides,
     censusParameters,
     totals,
@@ -332,6 +334,33 @@ t.test('postSummaryCorrection', async (t) => {
     t.same(run(postSummaryCorrection, PSC, ctx({ existing: liquidates(15), options: { pscLiquidationMarginDays: 14 } })), [], 'ESF-183 reading: within 14 days');
   });
   t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ underReview: true }) })), ['B59'], 'PSC of an entry under CBP review');
+  await t.test('dictionary B60, B69, B71: what CBP did to the summary', async (t) => {
+    const marked = (over: Partial<EntryState['lifecycle']>, entryType = '01') => payable({ entryType, lifecycle: { ...payable().lifecycle, ...over } });
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '46' }) })), ['B60'], 'liquidation suspended by court order');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '65' }) })), ['B60'], 'subject to EAPA counts as a suspension');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '44' }) })), [], 'B60 leaves out AD/CVD suspensions (43, 44, 45)');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ suspension: '49' }) })), [], 'an extension is not a suspension');
+    const tib = setHeader(PSC, 34, '23');
+    const closing = (days: number) => marked({ tibCloseDate: new Date(NOW.getTime() + days * DAY_MS).toISOString().slice(0, 10) }, '23');
+    t.same(run(postSummaryCorrection, tib, ctx({ existing: closing(0) })), ['B69'], 'TIB closed on the day of the PSC');
+    t.same(run(postSummaryCorrection, tib, ctx({ existing: closing(-5) })), ['B69'], 'TIB closed before');
+    t.same(run(postSummaryCorrection, tib, ctx({ existing: closing(1) })), [], 'TIB closing tomorrow');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ tibCloseDate: '2026-01-01' }) })), [], 'a close date means nothing on a type 01');
+    t.same(run(postSummaryCorrection, PSC, ctx({ existing: marked({ additionalDuty: true }) })), ['B71'], 'CBP added marking duty');
+  });
+  await t.test('B64: entry type changes a PSC may not make', async (t) => {
+    const changed = (from: string, to: string, options: Record<string, unknown> = {}) =>
+      run(postSummaryCorrection, edit(setHeader(PSC, 34, to), '35', (r) => put(r, 3, 'H02'.padEnd(15))), ctx({ existing: payable({ entryType: from }), options }));
+    t.same(changed('01', '02'), [], '01 to 02: both consumption');
+    t.same(changed('01', '52'), [], '01 to 52: both consumption');
+    t.same(changed('31', '32'), [], '31 to 32: both withdrawals');
+    t.same(changed('01', '23'), ['B64'], '01 to 23 (TIB)');
+    t.same(changed('21', '01'), ['B64'], '21 (warehouse) to 01');
+    t.same(changed('01', '31'), ['B64'], '01 to a withdrawal');
+    t.same(changed('01', '23', { pscEntryTypeChange: 'entry' }), [], 'entry: 01 to 23 keeps an entry behind the summary');
+    t.same(changed('01', '51', { pscEntryTypeChange: 'entry' }), ['B64'], 'entry: DCMA has no entry');
+    t.same(changed('34', '21', { pscEntryTypeChange: 'entry' }), ['B64'], 'entry: a withdrawal has no entry');
+  });
   const reconciled = payable({ filed: filedSummary(txOf(setHeader(ONE_LINE, 46, 'Y')), NOW.toISOString()) });
   t.same(run(postSummaryCorrection, PSC, ctx({ existing: reconciled })), ['B52'], 'summary filed with a reconciliation flag');
   t.same(run(postSummaryCorrection, PSC, ctx({ existing: payable({ entryType: '11' }) })), ['B49', '282'], 'informal summary on file (and the PSC changes its type)');
@@ -634,4 +663,28 @@ t.test('paymentType: an add or replace states its payment type, unless a PSC or 
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: payable() })), [], 'correcting a paid summary: not allowed (ESF-176)');
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: onFile() })), ['263'], 'correcting one in trade control still needs it');
   t.same(run(paymentType, deleteOf(blank(ONE_LINE))), [], 'a delete');
+});
+
+t.test('pgaNumbering: PG00 groups 0001, 0002 … (PG-70), PGA line numbers per agency (PG-13, PG-65)', async (t) => {
+  const pga = (...records: string[]) => insertAfter(ONE_LINE, '50', ...[rec('OI        WIDGETS'), ...records.map(rec)]);
+  const pg01 = (line: string, agency: string) => `PG01${line}${agency.padEnd(3)}VNE`;
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), 'PG02P', pg01('002', 'EP'), 'PG02P', pg01('001', 'FSI'), 'PG02P')), [], 'PG-65: EP 001, 002, then FSI 001');
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), pg01('001', 'FSI'), 'PG02P')), [], 'PG-65: two agencies sharing data');
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), 'PG02P', pg01('001', 'EP'), 'PG02P')), ['PGA'], 'EP 001 twice');
+  t.same(run(pgaNumbering, pga(pg01('002', 'EP'), 'PG02P')), ['PGA'], 'the first of an agency is 001');
+  t.same(run(pgaNumbering, pga(pg01('001', 'EP'), 'PG02P', pg01('001', 'FSI'), 'PG02P', pg01('002', 'EP'), 'PG02P')), [], 'an agency coming back counts on (PG-13)');
+  t.same(run(pgaNumbering, pga(pg01('   ', 'EP'), 'PG02P')), [], 'a blank number is P04, not this');
+  t.same(run(pgaNumbering, pga(pg01('002', 'EP'), 'PG02P'), ctx({ options: { pgaNumbering: 'unchecked' } })), [], 'unchecked');
+  const found = pgaNumbering(txOf(pga(pg01('003', 'EP'), 'PG02P')), ctx());
+  t.same(found.map((c) => [c.code, c.ref.kind, c.record?.id, c.field]), [['PGA', 'tariff', 'PG01', 'pgaLineNumber']]);
+
+  const group = (n: string) => [rec(`PG00S${n}`), rec('PG19IM                   TOYOTA NORTH AMERICA'), rec('PG00E')];
+  const withGroups = (numbers: string[], replace: string) =>
+    insertAfter(pga(pg01('001', 'EP'), 'PG02P', `PG00R${replace}`), '31', ...numbers.flatMap(group));
+  t.same(run(pgaNumbering, withGroups(['0001', '0002'], '0002')), [], 'two groups in turn, the second one used');
+  t.same(run(pgaNumbering, withGroups(['0001', '0003'], '0001')), ['PGA'], '0003 after 0001');
+  t.same(run(pgaNumbering, withGroups(['0002'], '0002')), ['PGA'], 'the first group is 0001');
+  t.same(run(pgaNumbering, withGroups(['0001'], '0009')), ['PGA'], 'a PG00 R naming no group');
+  t.same(run(pgaNumbering, withGroups(['0001'], '0009'), ctx({ options: { pgaNumbering: 'unchecked' } })), ['PGA'], 'cannot be replaced, checked or not');
+  t.same(run(pgaNumbering, withGroups(['0002'], '0002'), ctx({ options: { pgaNumbering: 'unchecked' } })), [], 'numbering unchecked');
 });

@@ -13,6 +13,7 @@ import { layoutFields } from './layout-fields.js';
 import { lineItems } from './lines.js';
 import { missingGroups } from './missing-groups.js';
 import { paymentType } from './payment-type.js';
+import { pgaNumbering } from './pga-numbering.js';
 import { postSummaryCorrection } from './psc.js';
 import { quantityUom } from './quantity-uom.js';
 import type { Rule } from './rule.js';
@@ -37,6 +38,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   missingGroups,
   tariffNumbers,
   quantityUom,
+  pgaNumbering,
   censusOverrides,
   censusParameters,
   totals,

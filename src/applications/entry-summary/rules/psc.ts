@@ -4,6 +4,7 @@ import { headerElements } from '../filed.js';
 import { headerRecord, type Rule, type RuleContext, SUMMARY, value } from './rule.js';
 
 const DAY_MS = 86_400_000;
+const TIB = '23';
 const REASON_FIELDS = ['reason1', 'reason2', 'reason3', 'reason4', 'reason5'];
 /** 10 record payment and statement fields: not on a PSC (ESF-184), code 217. */
 const PAYMENT_FIELDS = ['paymentType', 'statementPrintDate', 'periodicStatementMonth', 'statementClientBranch'];
@@ -25,11 +26,13 @@ const NOT_ON_PSC: readonly (readonly [field: string, code: string])[] = [
  * - The summary on file must be paid (B47) and scheduled for liquidation (B45), in the order
  *   ESF-183 names them (AD/CVD summaries need not be scheduled); not liquidated (B50) nor liquidating within `pscLiquidationMarginDays`
  *   (B51); not filed for reconciliation (B52); not informal, on file or in the PSC (B49); not under
- *   CBP review (B59); its entry date at most `pscWindowDays` ago (B48). Payment, statements and
+ *   CBP review (B59); its liquidation not suspended other than for AD/CVD (B60); not a TIB already
+ *   closed (B69); no duty added by CBP (B71); its entry date at most `pscWindowDays` ago (B48). Payment, statements and
  *   liquidation come with the payment lifecycle; until then a summary counts as not yet paid, so a
  *   PSC of a summary ace-mock has only accepted is refused with B47 and B45 (scenarios can mark a
  *   summary paid and scheduled, see scripting).
- * - Port and importer must be those on file (B44, 286); the fields ESF-184 forbids must be blank
+ * - Port and importer must be those on file (B44, 286), an entry type change must be one a PSC may
+ *   make (B64); the fields ESF-184 forbids must be blank
  *   (217, 270..274, 280).
  * - It carries reason codes, on a 35 record or a line's 63 record (748), and an explanation on
  *   36 records (287). The reasons must fit the change (ESF-185): an entry-type reason without an
@@ -49,7 +52,7 @@ export const postSummaryCorrection: Rule = (tx, ctx) => {
   if (!existing || existing.status !== 'accepted') found.push({ code: 'B42', ...at });
   else if (existing.lifecycle.cbpRejected) found.push({ code: 'B46', ...at });
   else found.push(...eligibility(existing, tx, ctx).map((code) => ({ code, ...at })));
-  if (existing?.status === 'accepted') found.push(...sameAsOnFile(existing, tx), ...reasonsFitChange(existing, tx, ctx));
+  if (existing?.status === 'accepted') found.push(...sameAsOnFile(existing, tx), ...typeChange(existing, tx, ctx), ...reasonsFitChange(existing, tx, ctx));
   found.push(...contents(tx));
   return found;
 };
@@ -68,6 +71,12 @@ function eligibility(existing: EntryState, tx: EntrySummaryTx, ctx: RuleContext)
   if (existing.filed.reconciliation) codes.push('B52');
   if (typeFlag(ctx, existing.entryType, 'informal') || typeFlag(ctx, value(tx.header, 'entryType'), 'informal')) codes.push('B49');
   if (existing.underReview) codes.push('B59');
+  // Dictionary B60: a suspension of liquidation refuses a PSC, except the AD/CVD ones (43, 44, 45).
+  const suspension = l.suspension === undefined ? undefined : ctx.catalog.codes('extension-suspension-statuses').get(l.suspension);
+  if (suspension?.['suspension'] === true && suspension['adcvd'] !== true) codes.push('B60');
+  // Dictionary B69: a TIB (type 23) closed on or before the day of the PSC.
+  if (existing.entryType === TIB && l.tibCloseDate !== undefined && Date.parse(l.tibCloseDate) <= today) codes.push('B69');
+  if (l.additionalDuty) codes.push('B71');
   if (existing.filed.entryDate !== '' && (today - Date.parse(existing.filed.entryDate)) / DAY_MS > ctx.options.pscWindowDays) codes.push('B48');
   return codes;
 }
@@ -85,6 +94,25 @@ function sameAsOnFile(existing: EntryState, tx: EntrySummaryTx): EsCondition[] {
     found.push({ code: '286', ref: SUMMARY, record: record11, field: 'importerNumber' });
   }
   return found;
+}
+
+/**
+ * B64: which entry type changes a PSC may make. The text lists none (the dictionary's B64 says
+ * only that there are limitations); ESF-183 keeps what bears on admissibility out of a PSC's reach,
+ * and AE Table 14 names changes between AD/CVD and other types (H01, H14) and "other" ones (H02).
+ * `pscEntryTypeChange: regime` (default) allows a change within the regime the goods were entered
+ * under (consumption, FTZ, warehouse, ... schemas/codes/entry-types.yaml); `entry` only refuses a
+ * change between a summary with an entry (cargo release) and one without (warehouse withdrawals,
+ * DCMA: dictionary B67, ESF-178, ESF-180 (ee)). Informal types are B49's.
+ */
+function typeChange(existing: EntryState, tx: EntrySummaryTx, ctx: RuleContext): EsCondition[] {
+  const types = ctx.catalog.codes('entry-types');
+  const before = types.get(existing.entryType);
+  const after = types.get(value(tx.header, 'entryType'));
+  if (!before || !after || before === after || before['informal'] === true || after['informal'] === true) return [];
+  const allowed =
+    ctx.options.pscEntryTypeChange === 'regime' ? before['regime'] === after['regime'] : (before['noEntry'] === true) === (after['noEntry'] === true);
+  return allowed ? [] : [{ code: 'B64', ref: SUMMARY, record: tx.header, field: 'entryType' }];
 }
 
 /** ESF-185: the header reasons cited must fit what changed against the summary on file. */
