@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catair/catalog.js';
 import { writeRecord } from '../../catair/record.js';
 import type { ConditionReport } from '../application.js';
-import { value } from '../entry-summary/rules/rule.js';
+import { value } from '../shared/record.js';
 import type { OverrideTx, PairDisposition } from './transaction.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
-import { readInputRecord, recordCondition } from '../record-syntax.js';
+import { readInputRecord, recordCondition } from '../shared/record-syntax.js';
 import type { OverrideTx } from './transaction.js';
 
 /**

@@ -9,8 +9,8 @@ import {
   responseApplication,
   type TransactionOutcome,
 } from '../application.js';
-import type { EntryKey, EntryStore } from '../entry-summary/entry-store.js';
-import { value } from '../entry-summary/rules/rule.js';
+import type { EntryStore } from '../entry-summary/entry-store.js';
+import { entryKeyOf } from '../shared/entry-key.js';
 import { writeOverrideAnswer } from './answer.js';
 import { groupOverrides } from './grouping.js';
 import { CO } from './conditions.js';
@@ -48,7 +48,7 @@ export class CensusOverrideApplication implements Application<OverrideTx> {
     const records: string[] = [];
     const transactions: TransactionOutcome[] = [];
     for (const tx of units) {
-      const key: EntryKey = { session: ctx.session, filer: value(tx.header, 'entryFiler'), entryNumber: value(tx.header, 'entryNumber') };
+      const key = entryKeyOf(ctx.session, tx.header);
       const pairs = overridePairs(tx);
       const entry = checkEntry(tx, blockFiler, () => store.get(key));
       let dispositions: PairDisposition[];

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { EntryState, OutstandingWarning } from '../entry-summary/entry-store.js';
-import { value } from '../entry-summary/rules/rule.js';
+import { value } from '../shared/record.js';
 import { CO } from './conditions.js';
 import type { OverridePair, OverrideTx, PairDisposition } from './transaction.js';
 

@@ -1,4 +1,4 @@
-import type { TxRecord } from '../entry-summary/transaction.js';
+import type { TxRecord } from '../shared/record.js';
 
 /** One stand-alone Census override request: a CW01 (entry summary) and the CW02 records after it. */
 export interface OverrideTx {

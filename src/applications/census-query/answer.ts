@@ -2,7 +2,7 @@ import type { Catalog } from '../../catair/catalog.js';
 import { writeRecord } from '../../catair/record.js';
 import type { ConditionReport } from '../application.js';
 import { mmddyy } from '../../catair/batch-output.js';
-import type { TxRecord } from '../entry-summary/transaction.js';
+import type { TxRecord } from '../shared/record.js';
 
 /** One CJ2 row to write: an outstanding warning of an entry's line, or a CL condition. */
 export type QueryRow =

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
-import { readInputRecord, recordCondition } from '../record-syntax.js';
-import { value } from '../entry-summary/rules/rule.js';
+import { readInputRecord, recordCondition } from '../shared/record-syntax.js';
+import { value } from '../shared/record.js';
 import { entrySlots, type QueryTx } from './transaction.js';
 
 /**

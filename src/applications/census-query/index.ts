@@ -9,7 +9,8 @@ import {
   responseApplication,
   type TransactionOutcome,
 } from '../application.js';
-import type { EntryKey, EntryState } from '../entry-summary/entry-store.js';
+import type { EntryState } from '../entry-summary/entry-store.js';
+import type { EntryKey } from '../shared/entry-key.js';
 import { type QueryRow, writeQueryAnswer } from './answer.js';
 import { CL } from './conditions.js';
 import { groupQueries } from './grouping.js';

@@ -6,7 +6,8 @@ import type { Application, ApplicationContext, BlockAnswer, FollowUpMessage, Tra
 import type { Direction, ScenarioDirector } from '../scenario-port.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
 import type { CensusRanges } from './census-ranges.js';
-import { type EntryKey, type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
+import { type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
+import { type EntryKey, entryKeyOf } from '../shared/entry-key.js';
 import { filedSummary } from './filed.js';
 import type { TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
@@ -14,7 +15,8 @@ import { inTradeControl, nextVersion } from './lifecycle.js';
 import type { EntrySummaryOptions } from './options.js';
 import { UNIT_VALUE_WARNINGS, unitValueChecked } from './rules/census-parameters.js';
 import { ENTRY_SUMMARY_RULES } from './rules/index.js';
-import { type BlockFacts, value } from './rules/rule.js';
+import type { BlockFacts } from './rules/rule.js';
+import { value } from '../shared/record.js';
 import { applyOverrides, censusOverrides, fieldSource, scriptedConditions, unmatchedOverrides } from './scripting.js';
 import { writeStatusNotification } from './status-notification.js';
 import type { EntrySummaryTx, EsCondition, Line } from './transaction.js';
@@ -58,7 +60,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     const followUps: FollowUpMessage[] = [];
     let delayMs = 0;
     for (const tx of units) {
-      const key: EntryKey = { session: ctx.session, filer: value(tx.header, 'entryFiler'), entryNumber: value(tx.header, 'entryNumber') };
+      const key = entryKeyOf(ctx.session, tx.header);
       const action = value(tx.header, 'actionCode');
       const psc = value(tx.header, 'pscIndicator') === 'Y';
       const overrides = censusOverrides(tx);

@@ -4,7 +4,7 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { Answer } from '../../scenarios/format.js';
 import type { FieldSource } from '../../scenarios/match.js';
 import type { OutstandingWarning } from './entry-store.js';
-import { value } from './rules/rule.js';
+import { value } from '../shared/record.js';
 import { allRecords, type EntrySummaryTx, type EsCondition, type Line, type Reference, type TxRecord } from './transaction.js';
 
 const OVERRIDE_PAIRS = 7;
