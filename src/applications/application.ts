@@ -77,6 +77,20 @@ export interface Application<Unit = unknown> {
   answer(block: Block, units: Unit[], ctx: ApplicationContext): BlockAnswer;
 }
 
+/**
+ * What an application folder's index.ts exports, and all the server needs to offer the application:
+ * its input application id and how to build it from what the server shares (`Environment`: the
+ * catalog, the entry state, the scenario director …; the registry, src/applications/registry.ts,
+ * lists the modules and passes every one the same environment). The output application id, the
+ * record that opens each transaction, the layouts and condition codes are data in schemas/,
+ * checked against the registry at start-up.
+ */
+export interface ApplicationModule<Environment> {
+  /** The input application id (schemas/codes/application-ids.yaml), e.g. AE. */
+  readonly id: string;
+  create(env: Environment): Application;
+}
+
 /** The output application an input application answers with (AE → AX, CW → CO …), '' when unknown. */
 export function responseApplication(catalog: Catalog, application: string): string {
   const response = catalog.codes('application-ids').get(application)?.['response'];

@@ -4,6 +4,7 @@ import { readField } from '../../catair/record.js';
 import {
   type Application,
   type ApplicationContext,
+  type ApplicationModule,
   type BlockAnswer,
   requireConditions,
   responseApplication,
@@ -16,6 +17,8 @@ import { groupOverrides } from './grouping.js';
 import { CO } from './conditions.js';
 import { checkEntry, isAccepted, judgePairs, overridePairs } from './judge.js';
 import type { OverrideTx, PairDisposition } from './transaction.js';
+
+const CW = 'CW';
 
 export interface CensusOverrideDependencies {
   readonly catalog: Catalog;
@@ -30,7 +33,7 @@ export interface CensusOverrideDependencies {
  * built-in rules decide.
  */
 export class CensusOverrideApplication implements Application<OverrideTx> {
-  readonly id = 'CW';
+  readonly id = CW;
   private readonly response: string;
 
   constructor(private readonly deps: CensusOverrideDependencies) {
@@ -81,3 +84,9 @@ export class CensusOverrideApplication implements Application<OverrideTx> {
     return { records, transactions, delayMs: 0, followUps: [] };
   }
 }
+
+/** CW → CO, over the entry summary state AE keeps. */
+export const censusOverride: ApplicationModule<{ readonly catalog: Catalog; readonly entries: EntryStore }> = {
+  id: CW,
+  create: (env) => new CensusOverrideApplication({ catalog: env.catalog, store: env.entries }),
+};

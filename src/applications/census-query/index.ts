@@ -3,6 +3,7 @@ import type { BatchCondition, Block } from '../../catair/envelope.js';
 import {
   type Application,
   type ApplicationContext,
+  type ApplicationModule,
   type BlockAnswer,
   type ConditionReport,
   requireConditions,
@@ -16,6 +17,8 @@ import { CL } from './conditions.js';
 import { groupQueries } from './grouping.js';
 import { type QueryRequest, readQuery } from './request.js';
 import type { QueryTx } from './transaction.js';
+
+const CJ = 'CJ';
 
 /** The entry state a Census Warning Query reads; the SQLite store implements it. */
 export interface CensusQueryStore {
@@ -37,7 +40,7 @@ export interface CensusQueryDependencies {
  * query. Queries change no state.
  */
 export class CensusQueryApplication implements Application<QueryTx> {
-  readonly id = 'CJ';
+  readonly id = CJ;
   private readonly response: string;
 
   constructor(private readonly deps: CensusQueryDependencies) {
@@ -92,6 +95,12 @@ export class CensusQueryApplication implements Application<QueryTx> {
     }
   }
 }
+
+/** CJ → CL, reading the entry summary state AE keeps. */
+export const censusQuery: ApplicationModule<{ readonly catalog: Catalog; readonly entries: CensusQueryStore }> = {
+  id: CJ,
+  create: (env) => new CensusQueryApplication({ catalog: env.catalog, store: env.entries }),
+};
 
 /**
  * An entry's outstanding warnings by line (order of raising within a line), each line/warning once

@@ -2,14 +2,14 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
 import { readField } from '../../catair/record.js';
 import type { Answer } from '../../scenarios/format.js';
-import type { Application, ApplicationContext, BlockAnswer, FollowUpMessage, TransactionOutcome } from '../application.js';
+import type { Application, ApplicationContext, ApplicationModule, BlockAnswer, FollowUpMessage, TransactionOutcome } from '../application.js';
 import type { Direction, ScenarioDirector } from '../scenario-port.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
-import type { CensusRanges } from './census-ranges.js';
+import { CensusRanges } from './census-ranges.js';
 import { type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
 import { type EntryKey, entryKeyOf } from '../shared/entry-key.js';
 import { filedSummary } from './filed.js';
-import type { TransactionGrammar } from '../../catair/grammar.js';
+import { checkGrammar, loadTransactionGrammar, type TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
 import { inTradeControl, nextVersion } from './lifecycle.js';
 import type { EntrySummaryOptions } from './options.js';
@@ -21,6 +21,7 @@ import { applyOverrides, censusOverrides, fieldSource, scriptedConditions, unmat
 import { writeStatusNotification } from './status-notification.js';
 import type { EntrySummaryTx, EsCondition, Line } from './transaction.js';
 
+const AE = 'AE';
 const DAY_MS = 86_400_000;
 const SYSTEM_FAILURE = 'ZZZ';
 
@@ -41,7 +42,7 @@ export interface EntrySummaryDependencies {
  * E0/E1 records.
  */
 export class EntrySummaryApplication implements Application<EntrySummaryTx> {
-  readonly id = 'AE';
+  readonly id = AE;
   private readonly writer: EntrySummaryWriter;
 
   constructor(private readonly deps: EntrySummaryDependencies) {
@@ -247,3 +248,31 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     };
   }
 }
+
+/** What the server gives the Entry Summary application to build it. */
+export interface EntrySummaryEnvironment {
+  readonly catalog: Catalog;
+  readonly schemas: string;
+  readonly config: { readonly entrySummary: EntrySummaryOptions };
+  readonly entries: EntryStore;
+  readonly director: ScenarioDirector;
+  readonly random: () => number;
+}
+
+/** AE → AX, with its grammar (schemas/grammar/entry-summary.yaml) and Census ranges (schemas/census). */
+export const entrySummary: ApplicationModule<EntrySummaryEnvironment> = {
+  id: AE,
+  create(env) {
+    const grammar = loadTransactionGrammar(env.schemas, 'entry-summary');
+    checkGrammar(grammar, env.catalog, 'schemas/grammar/entry-summary.yaml');
+    return new EntrySummaryApplication({
+      catalog: env.catalog,
+      grammar,
+      store: env.entries,
+      options: env.config.entrySummary,
+      director: env.director,
+      census: CensusRanges.load(env.schemas),
+      random: env.random,
+    });
+  },
+};
