@@ -187,7 +187,11 @@ export class Pipeline {
           exchangeId: ctx.exchangeId,
           transport,
           deliverAt: f.deliverAt.toISOString(),
-          records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
+          records: [
+            writeOutputB(this.catalog, block.header.text, f.application),
+            ...f.records,
+            writeOutputY(this.catalog, block.header.text, f.application, f.records.length),
+          ],
           summary: f.summary,
           ...this.addressee(batch),
         });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { ApplicationModule } from './applications/application.js';
-import { type ApplicationEnvironment, buildApplications } from './applications/registry.js';
+import { APPLICATIONS, type ApplicationEnvironment, buildApplications, scenarioApplications } from './applications/registry.js';
 import { type Catalog, loadCatalog } from './catair/catalog.js';
 import type { Config } from './config.js';
 import { Pipeline } from './pipeline.js';
@@ -70,15 +70,13 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const db = openDatabase(config.db);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);
-  const scenarios = new ScenarioLibrary(config.scenarios, catalog, logger);
+  const modules = options.applications ?? APPLICATIONS;
+  const scenarios = new ScenarioLibrary(config.scenarios, catalog, scenarioApplications(modules), logger);
   if (config.watch) scenarios.watch();
   const scenarioState = new ScenarioState(db);
   const outbox = new Outbox(db);
   const director = new Director(scenarios, scenarioState);
-  const applications = buildApplications(
-    { catalog, schemas: config.schemas, config, entries, director, random: seededRandom(config.seed) },
-    options.applications,
-  );
+  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, director, random: seededRandom(config.seed) }, modules);
   const commits = new GroupCommit(db);
   const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, {
     lenient: config.lenient,

@@ -1,5 +1,6 @@
 import { type Catalog, SchemaError } from '../catair/catalog.js';
 import type { Config } from '../config.js';
+import type { ScenarioApplications } from '../scenarios/support.js';
 import type { Application, ApplicationModule } from './application.js';
 import { censusOverride } from './census-override/index.js';
 import { type CensusQueryStore, censusQuery } from './census-query/index.js';
@@ -29,6 +30,11 @@ export const APPLICATIONS: readonly ApplicationModule<ApplicationEnvironment>[] 
 /** The ids of the applications given (by default every registered one). */
 export function applicationIds(modules: readonly ApplicationModule<unknown>[] = APPLICATIONS): ReadonlySet<string> {
   return new Set(modules.map((m) => m.id));
+}
+
+/** What scenario files may use for each application given (by default every registered one), as each declares it. */
+export function scenarioApplications(modules: readonly ApplicationModule<unknown>[] = APPLICATIONS): ScenarioApplications {
+  return new Map(modules.map((m) => [m.id, m.scenarios]));
 }
 
 /**

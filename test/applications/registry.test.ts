@@ -19,7 +19,7 @@ t.test('the registry offers AE, CW and CJ, each listed in application-ids.yaml',
 });
 
 t.test('start-up refuses an application the data cannot carry', async (t) => {
-  const module = (id: string): ApplicationModule<unknown> => ({ id, create: () => { throw new Error('not built'); } });
+  const module = (id: string): ApplicationModule<unknown> => ({ id, scenarios: entrySummary.scenarios, create: () => { throw new Error('not built'); } });
   const refusal = (modules: ApplicationModule<unknown>[]) => {
     try {
       checkApplications(catalog, modules);

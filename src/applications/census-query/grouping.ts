@@ -9,6 +9,9 @@ import { entrySlots, type QueryTx } from './transaction.js';
  */
 const DATE_FIELDS: ReadonlySet<string> = new Set(['fromDate', 'toDate']);
 
+/** The layouts of the records a CJ block holds, by record id. */
+export const QUERY_RECORDS = { CJ1: 'CJ1' } as const;
+
 /**
  * Reads a CJ block into queries, one per CJ1. Syntax problems are batch conditions: X34 for any other
  * record (CBP's CL code A01 "CW QUERY REQUEST MISSING" is left aside so every application reports a
@@ -17,7 +20,7 @@ const DATE_FIELDS: ReadonlySet<string> = new Set(['fromDate', 'toDate']);
  * field check.
  */
 export function groupQueries(block: Block, catalog: Catalog): { units: QueryTx[]; conditions: BatchCondition[] } {
-  const layout = catalog.layout('CJ1');
+  const layout = catalog.layout(QUERY_RECORDS.CJ1);
   const units: QueryTx[] = [];
   const conditions: BatchCondition[] = [];
   for (const rec of block.details) {

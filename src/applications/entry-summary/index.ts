@@ -17,9 +17,11 @@ import { UNIT_VALUE_WARNINGS, unitValueChecked } from './rules/census-parameters
 import { ENTRY_SUMMARY_RULES } from './rules/index.js';
 import type { BlockFacts } from './rules/rule.js';
 import { value } from '../shared/record.js';
-import { applyOverrides, censusOverrides, fieldSource, scriptedConditions, unmatchedOverrides } from './scripting.js';
+import { ENTRY_SUMMARY_SCENARIOS } from './scenario-support.js';
+import { applyOverrides, censusOverrides, scriptedConditions, unmatchedOverrides } from './scripting.js';
+import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
 import { writeStatusNotification } from './status-notification.js';
-import type { EntrySummaryTx, EsCondition, Line } from './transaction.js';
+import { allRecords, type EntrySummaryTx, type EsCondition, type Line } from './transaction.js';
 
 const AE = 'AE';
 const DAY_MS = 86_400_000;
@@ -66,14 +68,13 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       const psc = value(tx.header, 'pscIndicator') === 'Y';
       const overrides = censusOverrides(tx);
       const direction = director.direct({
-        session: ctx.session,
-        filer: key.filer,
-        entryNumber: key.entryNumber,
+        application: this.id,
+        entry: key,
         ...(ctx.requestedScenario !== undefined && { requested: ctx.requestedScenario }),
-        fields: fieldSource(tx, block, catalog),
-        action,
-        psc,
-        overrides: overrides.map((o) => o.override),
+        fields: transactionFields(block, catalog, function* () {
+          for (const { record } of allRecords(tx)) yield record;
+        }),
+        facts: { action, psc, overrides: overrides.map((o) => o.override) },
       });
       const script = direction.answer;
       const existing = store.get(key);
@@ -107,15 +108,14 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       const written = this.writer.write(tx, reported, disposition, echo);
       records.push(...written.records);
       transactions.push(this.outcome(block, tx, key, { action, psc }, disposition, written.reports, direction));
-      if (script) delayMs = Math.max(delayMs, this.delayOf(script));
+      delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
       // Status notifications concern entries on file: a rejected transaction queues none.
       if (script && accepted) {
         for (const f of script.followUps) {
           const deliverAt = new Date(ctx.now.getTime() + f.after);
           followUps.push({
             deliverAt,
-            filer: key.filer,
-            entryNumber: key.entryNumber,
+            application: f.type,
             records: writeStatusNotification(catalog, tx, f, deliverAt),
             summary: `UC ${f.disposition}${f.reason ? `/${f.reason}` : ''} for ${key.filer}-${key.entryNumber}`,
           });
@@ -146,17 +146,8 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       disposition: disposition.code,
       ...(disposition.version !== undefined && { version: String(disposition.version).padStart(5, '0') }),
       conditions,
-      ...(direction.scenario !== undefined && { scenario: direction.scenario }),
-      ...(direction.step !== undefined && { step: direction.step }),
-      reason: direction.reason,
+      ...directed(direction),
     };
-  }
-
-  private delayOf(script: Answer): number {
-    const d = script.delay;
-    if (d === undefined) return 0;
-    if (typeof d === 'number') return d;
-    return d.min + Math.floor(this.deps.random() * (d.max - d.min + 1));
   }
 
   /**
@@ -262,6 +253,7 @@ export interface EntrySummaryEnvironment {
 /** AE → AX, with its grammar (schemas/grammar/entry-summary.yaml) and Census ranges (schemas/census). */
 export const entrySummary: ApplicationModule<EntrySummaryEnvironment> = {
   id: AE,
+  scenarios: ENTRY_SUMMARY_SCENARIOS,
   create(env) {
     const grammar = loadTransactionGrammar(env.schemas, 'entry-summary');
     checkGrammar(grammar, env.catalog, 'schemas/grammar/entry-summary.yaml');
