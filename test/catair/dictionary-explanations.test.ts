@@ -82,6 +82,7 @@ t.test('the collections find what ace-mock raises', async (t) => {
   for (const code of ['B16', '432', 'X03']) t.ok(fromLayouts.has(code) || fromSource.has(code), `${code} is found`);
   t.ok(fromScenarios.some(([c]) => c === 'PH6'), 'a scenario condition is found');
   t.ok(fromScenarios.some(([c]) => c === '27C') || censusWarnings.includes('27C'), 'Census warnings are found');
+  t.ok(fromScenarios.some(([c, response]) => c === 'C03' && response === 'CO'), 'with the application that answers with it');
   t.ok(batchCodes.includes('X34') && batchCodes.length >= 40, `${batchCodes.length} Batch & Block codes`);
 });
 
