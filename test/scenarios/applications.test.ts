@@ -32,6 +32,9 @@ t.test('the loader refuses what the application does not offer, with line and co
     'x.yaml:7:28: application CW points conditions at summary, not at a line',
   ]);
   t.same(errorsOf(scenario('application: CW\nsteps:\n  - answer:\n      census: [{ warning: 27C }]\n')), ['x.yaml:6:15: application CW raises no Census warnings']);
+  t.same(errorsOf(scenario('application: CW\nsteps:\n  - answer:\n      conditions: [{ code: C03 }, { code: C04 }]\n')), [
+    'x.yaml:6:7: a CW answer lists one condition at most: a CW03 carries one code per pair',
+  ]);
   t.same(errorsOf(scenario('application: CJ\nsteps:\n  - answer:\n      entry: { paid: true }\n')), ['x.yaml:6:14: application CJ keeps no entry marks']);
   t.same(errorsOf(scenario('application: CJ\nsteps:\n  - answer:\n      followUps: [{ after: 0, disposition: "2" }]\n')), ['x.yaml:6:19: application CJ sends no UC follow-ups']);
   t.same(errorsOf(scenario('application: CJ\nsteps:\n  - answer:\n      builtInRules: false\n')), [

@@ -96,8 +96,8 @@ export class CensusOverrideApplication implements Application<OverrideTx> {
   /**
    * Each pair's disposition, and the entry on file whose warnings the accepted pairs clear. The
    * built-in rules (unless the scenario turns them off) check the entry and judge each pair; the
-   * scenario's first condition then answers every pair they accept, an entry-level refusal like
-   * C03 or B30; its `accept` outcome accepts every pair whatever was found.
+   * scenario's condition then answers every pair they accept, an entry-level refusal like C03 or
+   * B30; its `accept` outcome accepts every pair whatever was found.
    */
   private judge(
     tx: OverrideTx,
@@ -125,7 +125,7 @@ export class CensusOverrideApplication implements Application<OverrideTx> {
         entry = checked.state;
       }
     }
-    const refusal = script?.conditions[0];
+    const [refusal] = script?.conditions ?? [];
     if (refusal) {
       const scripted = { code: refusal.code, field: 'entryNumber', ...(refusal.narrative !== undefined && { narrative: refusal.narrative }), ...(refusal.severity !== undefined && { severity: refusal.severity }) };
       dispositions = dispositions.map((d) => (isAccepted(d) ? { pair: d.pair, ...scripted } : d));
