@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, ENVIRONMENT, loadConfig } from './config.js';
 import { loadCatalog, SchemaError } from './catair/catalog.js';
+import { scenarioApplications } from './applications/registry.js';
 import { scenarioJsonSchema } from './scenarios/json-schema.js';
 import { formatScenarioError, loadScenarios } from './scenarios/load.js';
 import { send } from './commands/send.js';
@@ -158,7 +159,7 @@ async function main(argv: string[]): Promise<void> {
     }
     if (sub === 'lint') {
       const config = loadConfig(process.env, { ...overrides, ...(dir !== undefined && { scenarios: dir }) });
-      const set = loadScenarios(config.scenarios, loadCatalog(config.schemas));
+      const set = loadScenarios(config.scenarios, loadCatalog(config.schemas), scenarioApplications());
       for (const e of set.errors) process.stderr.write(`${formatScenarioError(e)}\n`);
       process.stdout.write(`${set.scenarios.length} scenario(s) valid, ${set.errors.length} problem(s) in ${config.scenarios}\n`);
       process.exitCode = set.errors.length > 0 ? 1 : 0;

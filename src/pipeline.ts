@@ -70,6 +70,8 @@ function overallOutcome(transactions: readonly TransactionOutcome[]): Outcome {
  */
 export class Pipeline {
   private readonly clock: () => Date;
+  /** The application ids answered here; any other known one is X13 (B&B-32). */
+  private readonly implemented: ReadonlySet<string>;
 
   constructor(
     private readonly catalog: Catalog,
@@ -80,6 +82,7 @@ export class Pipeline {
     private readonly options: PipelineOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.implemented = new Set(applications.keys());
   }
 
   /** Answers a transmission; resolves once its state changes and journal row are committed. */
@@ -89,7 +92,7 @@ export class Pipeline {
     const id = exchangeId();
     const text = transmission.bytes.toString('latin1');
     const framed = frameRecords(text, this.options.lenient);
-    const batch = readEnvelope(framed.records, framed.problems, this.catalog);
+    const batch = readEnvelope(framed.records, framed.problems, this.catalog, this.implemented);
     const { filer, application } = this.identify(batch);
     const session = transmission.session ?? (filer || 'default');
     const ctx = {
@@ -184,7 +187,11 @@ export class Pipeline {
           exchangeId: ctx.exchangeId,
           transport,
           deliverAt: f.deliverAt.toISOString(),
-          records: [writeOutputB(this.catalog, block.header.text, 'UC'), ...f.records, writeOutputY(this.catalog, block.header.text, 'UC', f.records.length)],
+          records: [
+            writeOutputB(this.catalog, block.header.text, f.application),
+            ...f.records,
+            writeOutputY(this.catalog, block.header.text, f.application, f.records.length),
+          ],
           summary: f.summary,
           ...this.addressee(batch),
         });

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
-import type { Application } from './applications/application.js';
-import { CensusOverrideApplication } from './applications/census-override/index.js';
-import { CensusQueryApplication } from './applications/census-query/index.js';
-import { CensusRanges } from './applications/entry-summary/census-ranges.js';
-import { EntrySummaryApplication } from './applications/entry-summary/index.js';
-import { checkGrammar, loadTransactionGrammar } from './catair/grammar.js';
+import type { ApplicationModule } from './applications/application.js';
+import { APPLICATIONS, type ApplicationEnvironment, buildApplications, scenarioApplications } from './applications/registry.js';
 import { type Catalog, loadCatalog } from './catair/catalog.js';
 import type { Config } from './config.js';
 import { Pipeline } from './pipeline.js';
@@ -54,6 +50,8 @@ export interface CreateOptions {
   readonly mqClient?: MqClient;
   /** Schemas already loaded from `config.schemas` (tests that start many mocks load them once). */
   readonly catalog?: Catalog;
+  /** The applications to offer; default every registered one (tests offer fewer). */
+  readonly applications?: readonly ApplicationModule<ApplicationEnvironment>[];
 }
 
 /** The MQ door, when enabled: the listener on the request queue, started at once. */
@@ -72,27 +70,13 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const db = openDatabase(config.db);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);
-  const scenarios = new ScenarioLibrary(config.scenarios, catalog, logger);
+  const modules = options.applications ?? APPLICATIONS;
+  const scenarios = new ScenarioLibrary(config.scenarios, catalog, scenarioApplications(modules), logger);
   if (config.watch) scenarios.watch();
   const scenarioState = new ScenarioState(db);
   const outbox = new Outbox(db);
   const director = new Director(scenarios, scenarioState);
-  const grammar = loadTransactionGrammar(config.schemas, 'entry-summary');
-  checkGrammar(grammar, catalog, 'schemas/grammar/entry-summary.yaml');
-  const entrySummary = new EntrySummaryApplication({
-    catalog,
-    grammar,
-    store: entries,
-    options: config.entrySummary,
-    director,
-    census: CensusRanges.load(config.schemas),
-    random: seededRandom(config.seed),
-  });
-  const applications = new Map<string, Application>([
-    ['AE', entrySummary as Application],
-    ['CW', new CensusOverrideApplication({ catalog, store: entries }) as Application],
-    ['CJ', new CensusQueryApplication({ catalog, store: entries }) as Application],
-  ]);
+  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, director, random: seededRandom(config.seed) }, modules);
   const commits = new GroupCommit(db);
   const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, {
     lenient: config.lenient,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catair/catalog.js';
 import type { BatchCondition, Block } from '../catair/envelope.js';
 import type { Severity } from '../catair/dictionary.js';
+import type { ScenarioSupport } from '../scenarios/support.js';
 
 /** One condition reported to the filer, as the journal and the JSON answer show it. */
 export interface ConditionReport {
@@ -40,8 +41,9 @@ export interface TransactionOutcome {
 /** An unsolicited message a scenario asked for, to be delivered after the answer. */
 export interface FollowUpMessage {
   readonly deliverAt: Date;
-  readonly filer: string;
-  readonly entryNumber: string;
+  /** The output application id its batch is sent under (the B and Y records), e.g. UC. */
+  readonly application: string;
+  /** The records between its B and Y. */
   readonly records: readonly string[];
   readonly summary: string;
 }
@@ -75,6 +77,22 @@ export interface Application<Unit = unknown> {
   readonly id: string;
   group(block: Block, ctx: ApplicationContext): { units: Unit[]; conditions: BatchCondition[] };
   answer(block: Block, units: Unit[], ctx: ApplicationContext): BlockAnswer;
+}
+
+/**
+ * What an application folder's index.ts exports, and all the server needs to offer the application:
+ * its input application id, what its scenarios may use, and how to build it from what the server shares (`Environment`: the
+ * catalog, the entry state, the scenario director …; the registry, src/applications/registry.ts,
+ * lists the modules and passes every one the same environment). The output application id, the
+ * record that opens each transaction, the layouts and condition codes are data in schemas/,
+ * checked against the registry at start-up.
+ */
+export interface ApplicationModule<Environment> {
+  /** The input application id (schemas/codes/application-ids.yaml), e.g. AE. */
+  readonly id: string;
+  /** What scenario files for this application may use (match fields, guards, outcomes, follow-ups …). */
+  readonly scenarios: ScenarioSupport;
+  create(env: Environment): Application;
 }
 
 /** The output application an input application answers with (AE → AX, CW → CO …), '' when unknown. */

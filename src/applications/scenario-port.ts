@@ -1,18 +1,19 @@
 import type { Answer } from '../scenarios/format.js';
 import type { FieldSource } from '../scenarios/match.js';
+import type { GuardFacts } from '../scenarios/support.js';
+import type { EntryKey } from './shared/entry-key.js';
 
 /** What the scenario stage needs to know about one transaction to choose its answer. */
 export interface DirectionRequest {
-  readonly session: string;
-  readonly filer: string;
-  readonly entryNumber: string;
+  /** The transaction's input application: only scenarios written for it answer it. */
+  readonly application: string;
+  /** The entry the transaction is about, in its session: steps are counted per entry, and an arm can name it. */
+  readonly entry: EntryKey;
   /** The scenario the transport asked for (HTTP header or MQ property `X-ACE-Scenario`). */
   readonly requested?: string;
   readonly fields: FieldSource;
-  readonly action: string;
-  readonly psc: boolean;
-  /** Census override codes carried by the transaction (CW02). */
-  readonly overrides: readonly string[];
+  /** What the step guards the application offers look at. */
+  readonly facts: GuardFacts;
 }
 
 /** The scenario stage's decision: which scenario and step answer, and why (also when none does). */

@@ -119,11 +119,12 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
   for (const layout of layouts.values()) byId.set(layout.id, [...(byId.get(layout.id) ?? []), layout]);
   for (const list of byId.values()) list.sort((a, b) => Number(qualified(a)) - Number(qualified(b)));
 
-  // An X0 TRNACT numbers transactions by the record that opens them (batch-output.ts).
-  for (const app of applications?.withFlag('implemented') ?? []) {
+  // An X0 TRNACT numbers transactions by the record that opens them (batch-output.ts); the
+  // application registry requires one of every application it implements.
+  for (const app of applications?.codes ?? []) {
     const start = applications?.get(app)?.['transactionStart'];
-    if (typeof start !== 'string' || !byId.has(start)) {
-      throw new SchemaError(`schemas/codes/application-ids.yaml: ${app} is implemented but its transactionStart names no record layout`);
+    if (start !== undefined && (typeof start !== 'string' || !byId.has(start))) {
+      throw new SchemaError(`schemas/codes/application-ids.yaml: the transactionStart of ${app} names no record layout`);
     }
   }
 

@@ -19,8 +19,8 @@ export interface CodeList {
   readonly title: string;
   has(code: string): boolean;
   get(code: string): CodeEntry | undefined;
-  /** The codes whose attribute `attr` is true. */
-  withFlag(attr: string): ReadonlySet<string>;
+  /** Every code of the list, in file order. */
+  readonly codes: readonly string[];
   /** The compiled `pattern` attributes of the entries that have one (format lists). */
   readonly patterns: readonly RegExp[];
 }
@@ -42,6 +42,6 @@ export function compileCodeList(file: z.infer<typeof CodeListFile>): CodeList {
     title: file.title,
     has: (code) => entries.has(code),
     get: (code) => entries.get(code),
-    withFlag: (attr) => new Set([...entries].filter(([, e]) => e[attr] === true).map(([code]) => code)),
+    codes: [...entries.keys()],
   };
 }

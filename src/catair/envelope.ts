@@ -62,8 +62,11 @@ const atBlock = (block: Block, position = block.header.position, column = 0): Ba
  * The conditions returned are those of the highest level found (see `BatchPointer`): with a
  * batch-level problem the blocks are not examined (B&B-34), with a block-level one no transaction
  * is (B&B-35).
+ *
+ * `implemented` holds the application ids this mock answers (the application registry): any other
+ * id schemas/codes/application-ids.yaml knows is X13, not currently available (B&B-32).
  */
-export function readEnvelope(records: readonly string[], framing: readonly FramingProblem[], catalog: Catalog): Batch {
+export function readEnvelope(records: readonly string[], framing: readonly FramingProblem[], catalog: Catalog, implemented: ReadonlySet<string>): Batch {
   const conditions: BatchCondition[] = [];
   const add: Add = (code, pointer) => {
     conditions.push({ code, pointer });
@@ -109,9 +112,9 @@ export function readEnvelope(records: readonly string[], framing: readonly Frami
 
   const batch: Batch = { ...(header && { header }), blocks, ...(trailer && { trailer }), conditions };
   for (const p of framing) add(p.code, locate(batch, p.position, p.column));
-  checkBatchRecords(batch, catalog, add);
+  checkBatchRecords(batch, catalog, implemented, add);
   if (!conditions.some((c) => c.pointer.kind === 'batch')) {
-    for (const block of blocks) checkBlock(batch, block, catalog, add);
+    for (const block of blocks) checkBlock(batch, block, catalog, implemented, add);
   }
   conditions.sort((a, b) => a.pointer.position - b.pointer.position);
   return { ...batch, conditions: highestLevel(conditions) };
@@ -154,14 +157,13 @@ function checkEnvelopeFields(layout: Layout, rec: PositionedRecord, at: (column:
   }
 }
 
-function checkBatchRecords(batch: Batch, catalog: Catalog, add: Add): void {
+function checkBatchRecords(batch: Batch, catalog: Catalog, implemented: ReadonlySet<string>, add: Add): void {
   const aLayout = catalog.layout('A');
   const { header, trailer } = batch;
   if (header) {
     checkEnvelopeFields(aLayout, header, (column) => atBatch(header.position, column), catalog, add);
     const app = readField(aLayout, header.text, 'applicationId');
-    const entry = catalog.codes('application-ids').get(app);
-    if (entry && entry['implemented'] !== true) add('X13', atBatch(header.position, aLayout.byName.get('applicationId')?.start ?? 0));
+    if (catalog.codes('application-ids').has(app) && !implemented.has(app)) add('X13', atBatch(header.position, aLayout.byName.get('applicationId')?.start ?? 0));
   }
   if (trailer) {
     const zLayout = catalog.layout('Z');
@@ -176,7 +178,7 @@ function checkBatchRecords(batch: Batch, catalog: Catalog, add: Add): void {
   }
 }
 
-function checkBlock(batch: Batch, block: Block, catalog: Catalog, add: Add): void {
+function checkBlock(batch: Batch, block: Block, catalog: Catalog, implemented: ReadonlySet<string>, add: Add): void {
   const bLayout = catalog.layout('B');
   const b = block.header.text;
   const here = atBlock(block);
@@ -187,7 +189,7 @@ function checkBlock(batch: Batch, block: Block, catalog: Catalog, add: Add): voi
     const batchApp = readField(catalog.layout('A'), batch.header.text, 'applicationId');
     if (batchApp !== '' && batchApp !== app) add('X19', here);
   }
-  if (appEntry && appEntry['implemented'] !== true && !batch.header) add('X13', here);
+  if (appEntry && !implemented.has(app) && !batch.header) add('X13', here);
   // X23 needs a known application: B&B-35 answers a block of unknown application EI with preparer
   // data by X12 and X19, no X23.
   checkPreparer(block, bLayout, appEntry === undefined || appEntry['preparerAllowed'] === true, add);

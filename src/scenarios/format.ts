@@ -3,6 +3,8 @@ import { z } from 'zod';
 /**
  * The scenario file format (YAML in `scenarios/`). The JSON Schema generated from it is
  * `schemas/scenario.schema.json` (`npm run schema`), so editors can complete and check files.
+ * It holds every part any application offers; which parts a scenario may use is declared by the
+ * application it answers (support.ts) and checked when the file loads.
  */
 
 const conditionCode = z.string().regex(/^[A-Z0-9]{3}$/, 'a condition code is 3 characters, e.g. B16 or 27C');
@@ -13,7 +15,7 @@ export const Target = z
     z.enum(['summary', 'totals']),
     z.object({ line: z.number().int().positive(), tariff: z.number().int().positive().optional() }).strict(),
   ])
-  .describe('summary, totals, {line: n} or {line: n, tariff: m}; lines and tariffs count from 1 in input order');
+  .describe('summary, totals, {line: n} or {line: n, tariff: m}; lines and tariffs count from 1 in input order; the application says which it takes');
 
 export const ScriptedCondition = z
   .object({
@@ -42,7 +44,7 @@ export const Delay = z.union([Millis, z.object({ min: Millis, max: Millis }).str
 export const FollowUp = z
   .object({
     after: Millis.describe('milliseconds after the answer'),
-    type: z.literal('UC').default('UC'),
+    type: z.enum(['UC']).default('UC').describe('the kind of notification, also the application id of the batch it is sent in: UC entry summary status'),
     disposition: z
       .string()
       .regex(/^[0-9A-Z]$/)
@@ -58,7 +60,7 @@ export const Answer = z
     outcome: z
       .enum(['accept', 'reject', 'rules'])
       .default('rules')
-      .describe('accept: accepted whatever the fatal conditions; reject: rejected; rules: fatal conditions decide'),
+      .describe('accept: accepted whatever the fatal conditions; reject: rejected; rules: fatal conditions decide; the application says which it offers'),
     conditions: z.array(ScriptedCondition).default([]),
     census: z.array(CensusWarning).default([]).describe('Census warnings to raise (severity W); they stay outstanding until overridden'),
     builtInRules: z.boolean().default(true).describe('run the CBP-faithful rules too (their conditions come first)'),
@@ -86,7 +88,7 @@ export const Answer = z
       .optional()
       .describe('marks the entry on file, e.g. paid and scheduled for liquidation so that a later PSC is accepted'),
     delay: Delay.optional(),
-    followUps: z.array(FollowUp).default([]).describe('UC notifications queued when the transaction is accepted'),
+    followUps: z.array(FollowUp).default([]).describe('notifications queued when the transaction is accepted'),
   })
   .strict();
 
@@ -121,6 +123,11 @@ export const ScenarioFile = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
     title: z.string().min(1),
+    application: z
+      .string()
+      .regex(/^[A-Z0-9$]{2}$/, 'an input application id, e.g. AE, CW or CJ')
+      .default('AE')
+      .describe('the input application whose transactions the scenario answers, e.g. AE (entry summary, the default), CW (Census override), CJ (Census query); each application says which parts of a scenario it offers'),
     description: z.string().optional(),
     certification: z
       .string()
@@ -130,7 +137,7 @@ export const ScenarioFile = z
     match: z
       .record(z.string().regex(/^[A-Z0-9]{2,4}\.[a-z][A-Za-z0-9]*$|^[a-z][A-Za-z0-9]*$/), FieldMatch)
       .optional()
-      .describe('field → value (exact), {prefix}, or {regex}; all must match. Fields: record.field (e.g. "11.importerNumber", "50.hts") or an alias'),
+      .describe('field → value (exact), {prefix}, or {regex}; all must match. Fields: record.field of a record the application reads (e.g. "11.importerNumber", "50.hts", "CW01.entryNumber") or one of its aliases'),
     priority: z.number().int().default(0).describe('among matching scenarios, the highest priority wins (then file name order)'),
     steps: z.array(Step).min(1),
     afterLastStep: z.enum(['repeat-last', 'cycle', 'built-in']).default('repeat-last'),

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Catalog } from '../catair/catalog.js';
 import { type FieldSource, matchesAll } from './match.js';
 import { formatScenarioError, loadScenarios, type Scenario, type ScenarioError, type ScenarioSet } from './load.js';
+import type { ScenarioApplications, ScenarioSupport } from './support.js';
 
 const WATCH_DEBOUNCE_MS = 150;
 
@@ -15,10 +16,8 @@ export class ScenarioLibrary {
   private set: ScenarioSet;
   private byId = new Map<string, Scenario>();
   private byCertification = new Map<string, Scenario>();
-  /** Scenarios indexed by one of their exact matchers: path → value → scenarios. */
-  private exact = new Map<string, Map<string, Scenario[]>>();
-  /** Scenarios whose matchers are all prefixes or patterns: tried one by one. */
-  private scanned: Scenario[] = [];
+  /** Each application's scenarios that have matchers (a scenario answers its own application only). */
+  private matchable = new Map<string, MatchIndex>();
   private order = new Map<Scenario, number>();
   private lastErrors: readonly ScenarioError[];
   private watcher: FSWatcher | undefined;
@@ -26,9 +25,10 @@ export class ScenarioLibrary {
   constructor(
     readonly dir: string,
     private readonly catalog: Catalog,
+    private readonly applications: ScenarioApplications,
     private readonly logger: Logger,
   ) {
-    this.set = loadScenarios(dir, catalog);
+    this.set = loadScenarios(dir, catalog, applications);
     this.lastErrors = this.set.errors;
     this.index();
     for (const e of this.set.errors) logger.warn(`scenario refused: ${formatScenarioError(e)}`);
@@ -55,27 +55,35 @@ export class ScenarioLibrary {
     return this.byCertification.get(number);
   }
 
+  /** What scenarios of an application may use, as it declares it. */
+  supportOf(application: string): ScenarioSupport | undefined {
+    return this.applications.get(application);
+  }
+
   /**
-   * The scenario whose matchers all match the transaction: highest priority first, then file order.
-   * Exact matchers are looked up in an index, so the cost stays flat as the library grows.
+   * The scenario of the application whose matchers all match the transaction: highest priority
+   * first, then file order. Exact matchers are looked up in an index, so the cost stays flat as the
+   * library grows.
    */
-  match(source: FieldSource): Scenario | undefined {
+  match(application: string, source: FieldSource): Scenario | undefined {
+    const index = this.matchable.get(application);
+    if (!index) return undefined;
     let best: Scenario | undefined;
     const consider = (s: Scenario): void => {
       if (best && (s.priority < best.priority || (s.priority === best.priority && (this.order.get(s) ?? 0) > (this.order.get(best) ?? 0)))) return;
       if (matchesAll(s.matchers, source)) best = s;
     };
-    for (const [path, byValue] of this.exact) {
+    for (const [path, byValue] of index.exact) {
       const [recordId = '', field = ''] = path.split('.');
       for (const value of source.valuesOf(recordId, field)) for (const s of byValue.get(value) ?? []) consider(s);
     }
-    for (const s of this.scanned) consider(s);
+    for (const s of index.scanned) consider(s);
     return best;
   }
 
   /** Reads the folder again; returns whether the new set was taken. */
   reload(): { applied: boolean; errors: readonly ScenarioError[]; count: number } {
-    const next = loadScenarios(this.dir, this.catalog);
+    const next = loadScenarios(this.dir, this.catalog, this.applications);
     this.lastErrors = next.errors;
     if (next.errors.length > 0) {
       for (const e of next.errors) this.logger.error(`scenario reload refused, previous set kept: ${formatScenarioError(e)}`);
@@ -115,19 +123,27 @@ export class ScenarioLibrary {
     this.byId = new Map(this.set.scenarios.map((s) => [s.id, s]));
     this.byCertification = new Map(this.set.scenarios.filter((s) => s.certification !== undefined).map((s) => [s.certification as string, s]));
     this.order = new Map(this.set.scenarios.map((s, i) => [s, i]));
-    this.exact = new Map();
-    this.scanned = [];
+    this.matchable = new Map();
     for (const s of this.set.scenarios) {
       if (s.matchers.length === 0) continue;
+      let index = this.matchable.get(s.application);
+      if (!index) this.matchable.set(s.application, (index = { exact: new Map(), scanned: [] }));
       const key = s.matchers.find((m) => m.exact !== undefined);
       if (!key) {
-        this.scanned.push(s);
+        index.scanned.push(s);
         continue;
       }
       const path = `${key.recordId}.${key.field}`;
-      const byValue = this.exact.get(path) ?? new Map<string, Scenario[]>();
+      const byValue = index.exact.get(path) ?? new Map<string, Scenario[]>();
       byValue.set(key.exact as string, [...(byValue.get(key.exact as string) ?? []), s]);
-      this.exact.set(path, byValue);
+      index.exact.set(path, byValue);
     }
   }
+}
+
+interface MatchIndex {
+  /** Scenarios indexed by one of their exact matchers: path → value → scenarios. */
+  readonly exact: Map<string, Map<string, Scenario[]>>;
+  /** Scenarios whose matchers are all prefixes or patterns: tried one by one. */
+  readonly scanned: Scenario[];
 }

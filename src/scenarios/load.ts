@@ -2,9 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlias, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { responseApplication } from '../applications/application.js';
 import type { Catalog } from '../catair/catalog.js';
-import { ScenarioFile } from './format.js';
+import { type Answer, ScenarioFile, type Step } from './format.js';
 import { compileMatchers, type Matcher } from './match.js';
+import type { ScenarioApplications, ScenarioSupport, TargetKind } from './support.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -48,11 +50,12 @@ function scenarioFiles(dir: string): string[] {
 }
 
 /**
- * Reads every scenario file under `dir`. A file that is not valid YAML, does not match the format, or
- * names codes, fields or patterns that do not exist is refused with its line and column; the others
- * load. Ids and certification numbers must be unique across the library.
+ * Reads every scenario file under `dir`. A file that is not valid YAML, does not match the format,
+ * names codes, fields or patterns that do not exist, or uses what its application does not offer
+ * (`applications`: the scenario support each implemented application declares) is refused with its
+ * line and column; the others load. Ids and certification numbers must be unique across the library.
  */
-export function loadScenarios(dir: string, catalog: Catalog): ScenarioSet {
+export function loadScenarios(dir: string, catalog: Catalog, applications: ScenarioApplications): ScenarioSet {
   const scenarios: Scenario[] = [];
   const errors: ScenarioError[] = [];
   const ids = new Map<string, string>();
@@ -66,7 +69,7 @@ export function loadScenarios(dir: string, catalog: Catalog): ScenarioSet {
       errors.push({ file, line: 1, column: 1, message: `cannot be read: ${(err as Error).message}` });
       continue;
     }
-    const result = loadScenarioFile(file, text, catalog);
+    const result = loadScenarioFile(file, text, catalog, applications);
     if ('errors' in result) {
       errors.push(...result.errors);
       continue;
@@ -94,7 +97,12 @@ export function loadScenarios(dir: string, catalog: Catalog): ScenarioSet {
 }
 
 /** Checks one scenario file's text; returns the scenario or every problem found, each with its position. */
-export function loadScenarioFile(file: string, text: string, catalog: Catalog): { scenario: Scenario } | { errors: ScenarioError[] } {
+export function loadScenarioFile(
+  file: string,
+  text: string,
+  catalog: Catalog,
+  applications: ScenarioApplications,
+): { scenario: Scenario } | { errors: ScenarioError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number | undefined, message: string): ScenarioError => {
@@ -141,10 +149,17 @@ export function loadScenarioFile(file: string, text: string, catalog: Catalog): 
     };
   }
   const data = parsed.data;
+  const support = applications.get(data.application);
+  if (!support) {
+    return { errors: [at(nodeAt(['application']), `application ${data.application} is not one ace-mock answers (${[...applications.keys()].join(', ')})`)] };
+  }
+  // Condition codes are looked up as the application's answer means them (CL's 006 is not AX's).
+  const response = responseApplication(catalog, data.application);
   const problems: ScenarioError[] = [];
   data.steps.forEach((step, s) => {
+    for (const [path, message] of unoffered(step, data.application, support)) problems.push(at(nodeAt(['steps', s, ...path]), message));
     step.answer.conditions.forEach((c, i) => {
-      if (!catalog.dictionary.has(c.code) && c.narrative === undefined) {
+      if (!catalog.dictionary.has(c.code, response) && c.narrative === undefined) {
         problems.push(at(nodeAt(['steps', s, 'answer', 'conditions', i, 'code']), `condition ${c.code} is not in the error dictionary: give its narrative`));
       }
     });
@@ -170,8 +185,38 @@ export function loadScenarioFile(file: string, text: string, catalog: Catalog): 
       problems.push(at(nodeAt(['steps', s, 'answer', 'delay']), 'delay.min is more than delay.max'));
     }
   });
-  const compiled = compileMatchers(data.match ?? {}, catalog);
+  const compiled = compileMatchers(data.match ?? {}, catalog, { id: data.application, support });
   for (const e of compiled.errors) problems.push(at(nodeAt(['match', e.key]), e.message));
   if (problems.length > 0) return { errors: problems };
   return { scenario: { ...data, file, matchers: compiled.matchers } };
+}
+
+/** Where a condition's `at` points, by kind. */
+function targetKind(at: Answer['conditions'][number]['at']): TargetKind {
+  if (typeof at === 'string') return at;
+  return at.tariff === undefined ? 'line' : 'tariff';
+}
+
+/** The parts of a step its application does not offer, each with its path in the step and why. */
+function unoffered(step: Step, application: string, support: ScenarioSupport): [(string | number)[], string][] {
+  const out: [(string | number)[], string][] = [];
+  const { when, answer } = step;
+  for (const guard of ['action', 'psc', 'overrides'] as const) {
+    if (when[guard] !== undefined && !support.guards.includes(guard)) out.push([['when', guard], `application ${application} offers no "${guard}" guard`]);
+  }
+  if (!support.outcomes.includes(answer.outcome)) {
+    out.push([['answer', 'outcome'], `application ${application} offers no outcome "${answer.outcome}" (it offers ${support.outcomes.join(', ')})`]);
+  }
+  answer.conditions.forEach((c, i) => {
+    const kind = targetKind(c.at);
+    if (!support.targets.includes(kind)) out.push([['answer', 'conditions', i, 'at'], `application ${application} points conditions at ${support.targets.join(', ')}, not at a ${kind}`]);
+  });
+  if (answer.census.length > 0 && !support.census) out.push([['answer', 'census'], `application ${application} raises no Census warnings`]);
+  if (answer.entry !== undefined && !support.entryMarks) out.push([['answer', 'entry'], `application ${application} keeps no entry marks`]);
+  answer.followUps.forEach((f, i) => {
+    if (!support.followUps.includes(f.type)) out.push([['answer', 'followUps', i, 'type'], `application ${application} sends no ${f.type} follow-ups`]);
+  });
+  const problem = support.check?.(answer);
+  if (problem !== undefined) out.push([['answer'], problem]);
+  return out;
 }

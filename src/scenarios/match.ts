@@ -1,4 +1,5 @@
 import type { Catalog } from '../catair/catalog.js';
+import type { ScenarioSupport } from './support.js';
 
 /** Reads the values a transaction has for a field: every record with that id (B = its block header). */
 export interface FieldSource {
@@ -15,43 +16,35 @@ export interface Matcher {
   test(value: string): boolean;
 }
 
-/** Short names for the fields scenarios match on most. */
-export const FIELD_ALIASES: Readonly<Record<string, string>> = {
-  filer: 'B.filer',
-  userText: 'B.userText',
-  action: '10.actionCode',
-  entryFiler: '10.entryFiler',
-  entryNumber: '10.entryNumber',
-  port: '10.port',
-  brokerReference: '10.brokerReference',
-  entryType: '10.entryType',
-  modeOfTransport: '10.modeOfTransport',
-  importer: '11.importerNumber',
-  countryOfOrigin: '40.countryOfOrigin',
-  hts: '50.hts',
-};
-
 type FieldMatch = string | { equals: string } | { prefix: string } | { regex: string };
 
 /**
- * Compiles a scenario's `match` block. Each key is `record.field` (e.g. `11.importerNumber`) or an
- * alias; the field must exist in that record's layout, and a regex must compile.
+ * Compiles a scenario's `match` block for the application it answers. Each key is `record.field`
+ * (e.g. `11.importerNumber`) of a record the application reads, or one of its aliases; the field
+ * must exist in that record's layout, and a regex must compile.
  */
 export function compileMatchers(
   match: Readonly<Record<string, FieldMatch>>,
   catalog: Catalog,
+  application: { readonly id: string; readonly support: ScenarioSupport },
 ): { matchers: Matcher[]; errors: { key: string; message: string }[] } {
+  const { aliases } = application.support;
   const matchers: Matcher[] = [];
   const errors: { key: string; message: string }[] = [];
   for (const [key, spec] of Object.entries(match)) {
     // An own alias only: `toString` or `constructor` must not find Object.prototype's.
-    const path = Object.hasOwn(FIELD_ALIASES, key) ? (FIELD_ALIASES[key] as string) : key;
+    const path = Object.hasOwn(aliases, key) ? (aliases[key] as string) : key;
     const [recordId = '', field = ''] = path.split('.');
     if (!path.includes('.')) {
-      errors.push({ key, message: `"${key}" is neither record.field nor an alias (${Object.keys(FIELD_ALIASES).join(', ')})` });
+      errors.push({ key, message: `"${key}" is neither record.field nor an alias (${Object.keys(aliases).join(', ')})` });
       continue;
     }
-    if (!catalog.hasLayout(recordId) || !catalog.layout(recordId).byName.has(field)) {
+    const layout = recordId === 'B' ? catalog.layout('B') : application.support.layoutOf(recordId, catalog);
+    if (!layout && catalog.hasLayout(recordId)) {
+      errors.push({ key, message: `record ${recordId} is not one application ${application.id} reads` });
+      continue;
+    }
+    if (!layout?.byName.has(field)) {
       errors.push({ key, message: `record ${recordId} has no field ${field} (see schemas/layouts)` });
       continue;
     }

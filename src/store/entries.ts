@@ -1,6 +1,6 @@
+import type { EntryKey } from '../applications/shared/entry-key.js';
 import {
   type EntryEvent,
-  type EntryKey,
   type EntryState,
   type EntryStore,
   type FiledSummary,

@@ -64,7 +64,7 @@ export class ScenarioState {
     // Most specific first: an entry beats a filer beats the whole session; then the oldest.
     this.armedFor = db.prepare<[string, string, string], ArmedRow>(
       `SELECT * FROM armed WHERE session = ? AND remaining > 0 AND (scope = 'session' OR (scope = 'filer' AND scope_value = ?) OR (scope = 'entry' AND scope_value = ?))
-       ORDER BY CASE scope WHEN 'entry' THEN 0 WHEN 'filer' THEN 1 ELSE 2 END, id LIMIT 1`,
+       ORDER BY CASE scope WHEN 'entry' THEN 0 WHEN 'filer' THEN 1 ELSE 2 END, id`,
     );
     this.armedDecrement = db.prepare('UPDATE armed SET remaining = remaining - 1 WHERE id = ?');
     this.armedDelete = db.prepare('DELETE FROM armed WHERE id = ? AND remaining <= 0');
@@ -91,11 +91,14 @@ export class ScenarioState {
     return { id: Number(lastInsertRowid), session, scope, scopeValue, scenario, remaining: count, armedAt: at };
   }
 
-  /** Takes one use of the most specific outcome armed for this transaction, if any. */
-  take(session: string, filer: string, entryKey: string): Armed | undefined {
+  /**
+   * Takes one use of the most specific outcome armed for this transaction, if any, among those whose
+   * scenario `applies` (a scenario answers transactions of its own application only).
+   */
+  take(session: string, filer: string, entryKey: string, applies: (scenario: string) => boolean): Armed | undefined {
     const live = this.liveArmings.get(session) ?? 0;
     if (live === 0) return undefined;
-    const row = this.armedFor.get(session, filer, entryKey);
+    const row = this.armedFor.all(session, filer, entryKey).find((r) => applies(r.scenario));
     if (!row) return undefined;
     this.armedDecrement.run(row.id);
     this.armedDelete.run(row.id);

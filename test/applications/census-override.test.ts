@@ -59,7 +59,7 @@ t.test('an allowed override of an outstanding warning is accepted (C01) and clea
     { entryFiler: 'B76', entryNumber, lineNumber: '001', warning: '27C', override: '09', condition: 'C01', narrative: 'CENSUS WARN OVERRIDE ACCPTD' },
   ]);
   t.match(exchange.output.at(-2), /^Y  2704B76CO00001/, 'Y counts the one CW03');
-  t.match(exchange.transactions, [{ disposition: 'C01', outcome: 'accepted', action: 'CW', reason: 'built-in' }]);
+  t.match(exchange.transactions, [{ disposition: 'C01', outcome: 'accepted', action: 'CW', reason: 'no scenario matched: built-in rules' }]);
   t.same(warningsOf(mock, entryNumber), [], 'no warning is left outstanding');
   const history = mock.entries.historyOf({ session: 'B76', filer: 'B76', entryNumber }) as { action: string; disposition: string; version: number }[];
   t.match(history.at(-1), { action: 'CW', disposition: 'C01', version: 100 }, 'the override is in the entry history; the version stays');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { applicationIds } from '../../src/applications/registry.js';
 import {
   writeBatchRejection,
   writeOutputA,
@@ -32,7 +33,7 @@ function input(preparer = '2704C11ABX'): string[] {
 
 function batchOf(records: string[]) {
   const framed = frameRecords(records.join('\n'), false);
-  return readEnvelope(framed.records, framed.problems, catalog);
+  return readEnvelope(framed.records, framed.problems, catalog, applicationIds());
 }
 
 const FALLBACK_B = `B${sp(78)}B`;

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { parse as parseYaml } from 'yaml';
+import { responseApplication } from '../../src/applications/application.js';
+import { scenarioApplications } from '../../src/applications/registry.js';
 import { CO } from '../../src/applications/census-override/conditions.js';
 import { CL } from '../../src/applications/census-query/conditions.js';
 import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../src/catair/catalog.js';
@@ -43,16 +45,22 @@ function layoutCodes(): Map<string, string | undefined> {
   return found;
 }
 
-/** The dictionary codes the shipped scenarios raise (custom codes bring their own narrative). */
-function scenarioCodes(): Set<string> {
-  const { scenarios, errors } = loadScenarios(join(DEFAULT_SCENARIO_DIR, 'library'), catalog);
+/**
+ * The dictionary codes the shipped scenarios raise, each with the output application that answers
+ * with it (custom codes bring their own narrative).
+ */
+function scenarioCodes(): [string, string][] {
+  const { scenarios, errors } = loadScenarios(join(DEFAULT_SCENARIO_DIR, 'library'), catalog, scenarioApplications());
   if (errors.length > 0) throw new Error(`the shipped scenarios do not load: ${errors.map((e) => e.message).join('; ')}`);
-  const found = new Set<string>();
-  for (const step of scenarios.flatMap((s) => s.steps)) {
-    for (const c of step.answer.conditions) if (c.narrative === undefined) found.add(c.code);
-    for (const w of step.answer.census) found.add(w.warning);
+  const found = new Map<string, [string, string]>();
+  for (const s of scenarios) {
+    const response = responseApplication(catalog, s.application);
+    for (const step of s.steps) {
+      for (const c of step.answer.conditions) if (c.narrative === undefined) found.set(`${response} ${c.code}`, [c.code, response]);
+      for (const w of step.answer.census) found.set(`${response} ${w.warning}`, [w.warning, response]);
+    }
   }
-  return found;
+  return [...found.values()];
 }
 
 /** Every Census warning: a scenario may raise any of them. */
@@ -70,7 +78,7 @@ const batchCodes = dictionary
 const raisable: [string, string | undefined, string][] = [
   ...[...fromLayouts].map(([key, answering]): [string, string | undefined, string] => [key.slice(key.indexOf(':') + 1), answering, 'layouts']),
   ...[...fromSource.keys()].map((c): [string, undefined, string] => [c, undefined, `src: ${[...(fromSource.get(c) ?? [])].join(', ')}`]),
-  ...[...fromScenarios].map((c): [string, undefined, string] => [c, undefined, 'scenarios/library']),
+  ...fromScenarios.map(([c, response]): [string, string, string] => [c, response, 'scenarios/library']),
   ...censusWarnings.map((c): [string, undefined, string] => [c, undefined, 'census-warnings']),
   ...batchCodes.map((c): [string, undefined, string] => [c, undefined, 'Batch & Block']),
   ...['995', '996', '997', '998', '999', 'ZZZ'].map((c): [string, undefined, string] => [c, undefined, 'dispositions']),
@@ -83,8 +91,9 @@ t.test('the collections find what ace-mock raises', async (t) => {
   const layoutCode = (code: string): boolean => [...fromLayouts.keys()].some((key) => key.endsWith(`:${code}`));
   for (const code of ['B16', '432', 'X03']) t.ok(layoutCode(code) || fromSource.has(code), `${code} is found`);
   t.ok(fromLayouts.has('SX:001'), 'a cargo release field names an SX code');
-  t.ok(fromScenarios.has('PH6'), 'a scenario condition is found');
-  t.ok(fromScenarios.has('27C') || censusWarnings.includes('27C'), 'Census warnings are found');
+  t.ok(fromScenarios.some(([c]) => c === 'PH6'), 'a scenario condition is found');
+  t.ok(fromScenarios.some(([c]) => c === '27C') || censusWarnings.includes('27C'), 'Census warnings are found');
+  t.ok(fromScenarios.some(([c, response]) => c === 'C03' && response === 'CO'), 'with the application that answers with it');
   t.ok(batchCodes.includes('X34') && batchCodes.length >= 40, `${batchCodes.length} Batch & Block codes`);
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { applicationIds } from '../../src/applications/registry.js';
 import { loadCatalog } from '../../src/catair/catalog.js';
 import { type BatchCondition, readEnvelope } from '../../src/catair/envelope.js';
 import { frameRecords } from '../../src/catair/framing.js';
@@ -24,7 +25,7 @@ function editRecord(records: string[], index: number, col: number, text: string)
 
 function envelope(records: string[]) {
   const framed = frameRecords(records.join('\n'), false);
-  return readEnvelope(framed.records, framed.problems, catalog);
+  return readEnvelope(framed.records, framed.problems, catalog, applicationIds());
 }
 
 const conditions = (records: string[]): BatchCondition[] => envelope(records).conditions;

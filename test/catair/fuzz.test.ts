@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import t from 'tap';
+import { applicationIds } from '../../src/applications/registry.js';
 import { loadTransactionGrammar } from '../../src/catair/grammar.js';
 import { groupEntrySummaries } from '../../src/applications/entry-summary/grouping.js';
 import { writeBatchRejection } from '../../src/catair/batch-output.js';
@@ -27,7 +28,7 @@ t.test('framing, envelope, grouping and decoding never throw and raise only know
   fc.assert(
     fc.property(text, fc.boolean(), (input, lenient) => {
       const framed = frameRecords(input, lenient);
-      const batch = readEnvelope(framed.records, framed.problems, catalog);
+      const batch = readEnvelope(framed.records, framed.problems, catalog, applicationIds());
       const conditions = [...batch.conditions];
       for (const block of batch.blocks) conditions.push(...groupEntrySummaries(block, grammar, catalog).conditions);
       for (const c of conditions) if (!catalog.dictionary.has(c.code)) throw new Error(`unknown code ${c.code}`);

@@ -278,12 +278,12 @@ t.test('loadCatalog on a broken schema copy', async (t) => {
     );
   });
 
-  t.test('an implemented application whose transactionStart names no record', async (t) => {
+  t.test('an application whose transactionStart names no record', async (t) => {
     const dir = schemaCopy(t);
     replaceIn(join(dir, 'codes', 'application-ids.yaml'), 'transactionStart: "CW01"', 'transactionStart: "CW09"');
     const err = errorOf(() => loadCatalog(dir));
     t.type(err, SchemaError);
-    t.equal(err.message, 'schemas/codes/application-ids.yaml: CW is implemented but its transactionStart names no record layout');
+    t.equal(err.message, 'schemas/codes/application-ids.yaml: the transactionStart of CW names no record layout');
   });
 });
 

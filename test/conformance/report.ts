@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../src/catair/catalog.js';
+import { responseApplication } from '../../src/applications/application.js';
+import { applicationIds, scenarioApplications } from '../../src/applications/registry.js';
+import { type Catalog, DEFAULT_SCHEMA_DIR, loadCatalog } from '../../src/catair/catalog.js';
 import { type GrammarNode, loadTransactionGrammar } from '../../src/catair/grammar.js';
+import { loadScenarios } from '../../src/scenarios/load.js';
 import { codesIn, sourceFiles, srcDir } from '../helpers/condition-scan.js';
 
 /**
@@ -67,15 +70,24 @@ function sourceRaisers(raisers: Map<string, Raiser[]>): void {
   }
 }
 
-/** Codes the shipped scenarios script. */
-function scenarioRaisers(raisers: Map<string, Raiser[]>): void {
-  const dir = join(root, 'scenarios', 'library');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const codes = new Set([...text.matchAll(/\b(?:code|warning):\s*["']?([A-Z0-9]{3})\b/g)].map((m) => m[1] as string));
-    for (const code of codes) add(raisers, code, { what: `scenario ${file.replace(/\.yaml$/, '')}`, pages: [] });
+/**
+ * Codes the shipped scenarios script, keyed as dictionaryKey() keys the record their application
+ * answers with (CL's 007 is not AC's).
+ */
+function scenarioRaisers(catalog: Catalog): Map<string, Raiser[]> {
+  const raisers = new Map<string, Raiser[]>();
+  for (const scenario of loadScenarios(join(root, 'scenarios', 'library'), catalog, scenarioApplications()).scenarios) {
+    const response = responseApplication(catalog, scenario.application);
+    const codes = new Set(scenario.steps.flatMap((s) => [...s.answer.conditions.map((c) => c.code), ...s.answer.census.map((w) => w.warning)]));
+    for (const code of codes) {
+      add(raisers, dictionaryKey(code, catalog.dictionary.lookup(code, response)?.application), { what: `scenario ${scenario.id}`, pages: [] });
+    }
   }
+  return raisers;
 }
+
+/** A dictionary record's key: its code, after the application whose own code it is. */
+const dictionaryKey = (code: string, application: string | undefined): string => `${application ?? ''} ${code}`;
 
 interface GoldenCase {
   readonly name: string;
@@ -120,28 +132,28 @@ export function conformanceReport(): string {
   const raisers = new Map<string, Raiser[]>();
   dataRaisers(raisers);
   sourceRaisers(raisers);
-  scenarioRaisers(raisers);
+  const scripted = scenarioRaisers(catalog);
   const cases = goldenCases();
   const tests = unitTests();
   const records = catalog.dictionary.list().filter((r) => r.status !== 'eliminated');
   // Raisers, cases and tests are found by the code alone: an answering application's own codes
   // (SX 119 is not AX 119) are credited only when an implemented application answers with them.
   const applications = catalog.codes('application-ids');
-  const answered = new Set([...applications.withFlag('implemented')].map((app) => applications.get(app)?.['response']));
+  const answered = new Set([...applicationIds()].map((app) => applications.get(app)?.['response']));
   const rows = records.map((r) => {
     if (r.application !== undefined && !answered.has(r.application)) return { record: r, by: [], goldens: [], units: [] };
-    const by = raisers.get(r.code) ?? [];
+    const by = [...(raisers.get(r.code) ?? []), ...(scripted.get(dictionaryKey(r.code, r.application)) ?? [])];
     const goldens = cases.filter((c) => c.codes.has(r.code)).map((c) => c.name);
     return { record: r, by, goldens, units: tests.get(r.code) ?? [] };
   });
   const builtIn = rows.filter((row) => row.by.some((b) => !b.what.startsWith('scenario ')));
-  const scripted = rows.filter((row) => row.by.length > 0 && row.by.every((b) => b.what.startsWith('scenario ')));
+  const scriptedOnly = rows.filter((row) => row.by.length > 0 && row.by.every((b) => b.what.startsWith('scenario ')));
   const shown = rows.filter((row) => row.goldens.length > 0);
   const out: string[] = [START, ''];
   out.push('## Condition codes', '');
   out.push(
     `${records.length} codes of the dictionary are in use (the common codes and those of each answering application). ` +
-      `ace-mock raises ${builtIn.length} of them by its own rules, layouts or grammar; ${scripted.length} more only when a shipped scenario scripts them. ` +
+      `ace-mock raises ${builtIn.length} of them by its own rules, layouts or grammar; ${scriptedOnly.length} more only when a shipped scenario scripts them. ` +
       `${shown.length} appear in the expected answer of at least one golden case. A code no rule raises can still be answered by any scenario.`,
     '',
   );

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import t from 'tap';
+import { scenarioApplications } from '../../src/applications/registry.js';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_SCHEMA_DIR, loadCatalog } from '../../src/catair/catalog.js';
 import type { Answer, ScenarioFile } from '../../src/scenarios/format.js';
@@ -20,6 +21,7 @@ import { sampleWith } from '../helpers/transmission.js';
  */
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 300);
 const catalog = loadCatalog();
+const applications = scenarioApplications();
 
 const codesOf = (list: string, pattern: RegExp): string[] =>
   Object.keys((parseYaml(readFileSync(join(DEFAULT_SCHEMA_DIR, 'codes', `${list}.yaml`), 'utf8')) as { codes: object }).codes).filter((c) => pattern.test(c));
@@ -260,7 +262,7 @@ t.test('the loader turns any text into a scenario or errors with line and column
     fc.property(document, (doc) => {
       let result: ReturnType<typeof loadScenarioFile>;
       try {
-        result = loadScenarioFile('fuzz.yaml', doc.text, catalog);
+        result = loadScenarioFile('fuzz.yaml', doc.text, catalog, applications);
       } catch (err) {
         throw new Error(`threw ${(err as Error).name}: ${(err as Error).message}`);
       }
@@ -295,7 +297,7 @@ t.test('a prototype key anywhere in a scenario file, written or by alias, is ref
       // By alias: the key is a reference to a scalar anchored in an entry of its own before (block style, so that entry can go first).
       let doc = text(damaged, byAlias ? { ...s, flow: false } : s);
       if (byAlias) doc = `key: &k ${forbidden}\n${doc.replace(new RegExp(`(^|[{,\\s])("${forbidden}"|${forbidden}):`, 'm'), '$1*k :')}`;
-      const result = loadScenarioFile('fuzz.yaml', doc, catalog);
+      const result = loadScenarioFile('fuzz.yaml', doc, catalog, applications);
       if (!('errors' in result)) throw new Error('accepted');
       if (!result.errors.some((e) => e.message === `the key "${forbidden}" is not allowed`)) throw new Error(`refused, but not by name: ${JSON.stringify(result.errors)}`);
       if (({} as Record<string, unknown>)['polluted'] !== undefined) throw new Error('Object.prototype polluted');

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { scenarioApplications } from '../../src/applications/registry.js';
 import { loadCatalog } from '../../src/catair/catalog.js';
 import { formatScenarioError, loadScenarios } from '../../src/scenarios/load.js';
 import { send, TEST_NOW, testMock } from '../helpers/mock.js';
@@ -15,7 +16,7 @@ const libraryDir = fileURLToPath(new URL('../../scenarios/library', import.meta.
 const samplesDir = fileURLToPath(new URL('../../scenarios/samples', import.meta.url));
 const goldenDir = fileURLToPath(new URL('../golden', import.meta.url));
 const catalog = loadCatalog();
-const set = loadScenarios(libraryDir, catalog);
+const set = loadScenarios(libraryDir, catalog, scenarioApplications());
 
 interface CaseFile {
   description: string;

@@ -2,11 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { scenarioApplications } from '../../src/applications/registry.js';
 import { loadCatalog } from '../../src/catair/catalog.js';
 import { formatScenarioError, loadScenarioFile, loadScenarios } from '../../src/scenarios/load.js';
 
 const catalog = loadCatalog();
-const check = (text: string) => loadScenarioFile('x.yaml', text, catalog);
+const check = (text: string) => loadScenarioFile('x.yaml', text, catalog, scenarioApplications());
 const errorsOf = (text: string) => {
   const r = check(text);
   return 'errors' in r ? r.errors.map(formatScenarioError) : [];
@@ -53,7 +54,7 @@ t.test('a folder: bad files are refused, good ones load, ids and certification n
   writeFileSync(join(dir, 'c.yaml'), 'id: three\ntitle: Three\ncertification: "101"\nsteps:\n  - answer: {}\n');
   writeFileSync(join(dir, 'd.yaml'), 'id: broken\n  title: x: y\n');
   writeFileSync(join(dir, 'notes.txt'), 'not a scenario');
-  const set = loadScenarios(dir, catalog);
+  const set = loadScenarios(dir, catalog, scenarioApplications());
   t.same(set.scenarios.map((s) => s.id), ['one']);
   const byFile = (name: string) => set.errors.filter((e) => e.file.endsWith(name)).map((e) => e.message);
   t.match(byFile('b.yaml'), [/id "one" is already used by .*a\.yaml/]);

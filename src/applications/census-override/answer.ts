@@ -1,7 +1,8 @@
 import type { Catalog } from '../../catair/catalog.js';
 import { writeRecord } from '../../catair/record.js';
 import type { ConditionReport } from '../application.js';
-import { value } from '../entry-summary/rules/rule.js';
+import { value } from '../shared/record.js';
+import { wording } from '../shared/scripting.js';
 import type { OverrideTx, PairDisposition } from './transaction.js';
 
 /**
@@ -20,8 +21,9 @@ export function writeOverrideAnswer(
   const entryNumber = value(tx.header, 'entryNumber');
   const records: string[] = [];
   const reports: ConditionReport[] = [];
-  for (const { pair, code, field } of dispositions) {
-    const { severity, narrative } = catalog.dictionary.get(code, response);
+  for (const d of dispositions) {
+    const { pair, code, field } = d;
+    const { severity, narrative } = wording(catalog, response, d);
     records.push(
       writeRecord(layout, {
         entryFiler,

@@ -1,7 +1,10 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
-import { readInputRecord, recordCondition } from '../record-syntax.js';
+import { readInputRecord, recordCondition } from '../shared/record-syntax.js';
 import type { OverrideTx } from './transaction.js';
+
+/** The layouts of the records a CW block holds, by record id (the stand-alone CW02 is not the AE's). */
+export const OVERRIDE_RECORDS = { CW01: 'CW01', CW02: 'CW02.override' } as const;
 
 /**
  * Reads a CW block into override requests: each CW01 opens one, the CW02 records after it belong to
@@ -11,8 +14,8 @@ import type { OverrideTx } from './transaction.js';
  * (nothing to override), and X39/X40 from the field check.
  */
 export function groupOverrides(block: Block, catalog: Catalog): { units: OverrideTx[]; conditions: BatchCondition[] } {
-  const header = catalog.layout('CW01');
-  const line = catalog.layout('CW02.override');
+  const header = catalog.layout(OVERRIDE_RECORDS.CW01);
+  const line = catalog.layout(OVERRIDE_RECORDS.CW02);
   const units: OverrideTx[] = [];
   const conditions: BatchCondition[] = [];
   let current: OverrideTx | undefined;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { EntryState, OutstandingWarning } from '../entry-summary/entry-store.js';
-import { value } from '../entry-summary/rules/rule.js';
+import { value } from '../shared/record.js';
 import { CO } from './conditions.js';
 import type { OverridePair, OverrideTx, PairDisposition } from './transaction.js';
 
@@ -44,6 +44,11 @@ export function checkEntry(
   return { state };
 }
 
+/** A pair answered C01, its override applied. */
+export function acceptPair(pair: OverridePair): PairDisposition {
+  return { pair, code: CO.accepted, field: `override${pair.index}` };
+}
+
 /**
  * Judges each pair against the Census code lists and the entry's outstanding warnings, in this
  * order: line id not three digits (C05), warning code unknown (484), warning repeated in the same
@@ -52,19 +57,14 @@ export function checkEntry(
  * warnings, so a well-formed line without one is 485, not C05), else accepted (C01). The code
  * checks come before the outstanding-warning check, as the reference tables do not depend on the
  * entry.
- * Returns the dispositions and the warnings still outstanding once the accepted pairs are applied.
  */
-export function judgePairs(
-  pairs: readonly OverridePair[],
-  outstanding: readonly OutstandingWarning[],
-  catalog: Catalog,
-): { dispositions: PairDisposition[]; remaining: OutstandingWarning[] } {
+export function judgePairs(pairs: readonly OverridePair[], outstanding: readonly OutstandingWarning[], catalog: Catalog): PairDisposition[] {
   const warnings = catalog.codes('census-warnings');
   const overrides = catalog.codes('census-overrides');
   let remaining = [...outstanding];
   // Warnings already met in each CW02, keyed by the record's position in the transmission.
   const seen = new Map<number, Set<string>>();
-  const dispositions = pairs.map((pair): PairDisposition => {
+  return pairs.map((pair): PairDisposition => {
     const judged = (code: string, field: string): PairDisposition => ({ pair, code, field });
     const warningField = `warning${pair.index}`;
     const overrideField = `override${pair.index}`;
@@ -81,9 +81,14 @@ export function judgePairs(
     if (!remaining.some(overridden)) return judged(CO.warningNotOutstanding, warningField);
     // A warning raised twice on a line (built-in check and scenario alike) is still one warning.
     remaining = remaining.filter((w) => !overridden(w));
-    return judged(CO.accepted, overrideField);
+    return acceptPair(pair);
   });
-  return { dispositions, remaining };
+}
+
+/** The warnings still outstanding once the accepted pairs are applied (a warning raised twice on a line goes at once). */
+export function remainingAfter(outstanding: readonly OutstandingWarning[], dispositions: readonly PairDisposition[]): OutstandingWarning[] {
+  const accepted = dispositions.filter(isAccepted);
+  return outstanding.filter((w) => !accepted.some((d) => d.pair.line === w.line && d.pair.warning === w.code));
 }
 
 /** CargoWise and CBP alike count a pair as overridden exactly when its condition is C01. */

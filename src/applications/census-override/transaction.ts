@@ -1,4 +1,5 @@
-import type { TxRecord } from '../entry-summary/transaction.js';
+import type { Severity } from '../../catair/dictionary.js';
+import type { TxRecord } from '../shared/record.js';
 
 /** One stand-alone Census override request: a CW01 (entry summary) and the CW02 records after it. */
 export interface OverrideTx {
@@ -22,4 +23,7 @@ export interface PairDisposition {
   readonly pair: OverridePair;
   readonly code: string;
   readonly field: string;
+  /** A scenario's own wording of its code (a custom code, or another severity). */
+  readonly narrative?: string;
+  readonly severity?: Severity;
 }

@@ -1,13 +1,24 @@
 import type { Catalog } from '../../catair/catalog.js';
 import { writeRecord } from '../../catair/record.js';
+import type { Severity } from '../../catair/dictionary.js';
 import type { ConditionReport } from '../application.js';
+import { wording } from '../shared/scripting.js';
 import { mmddyy } from '../../catair/batch-output.js';
-import type { TxRecord } from '../entry-summary/transaction.js';
+import type { TxRecord } from '../shared/record.js';
 
 /** One CJ2 row to write: an outstanding warning of an entry's line, or a CL condition. */
 export type QueryRow =
   | { readonly kind: 'warning'; readonly entryNumber: string; readonly acceptedAt: string; readonly line: string; readonly warning: string }
-  | { readonly kind: 'condition'; readonly code: string; readonly field?: string; readonly entryNumber?: string; readonly acceptedAt?: string };
+  | {
+      readonly kind: 'condition';
+      readonly code: string;
+      readonly field?: string;
+      readonly entryNumber?: string;
+      readonly acceptedAt?: string;
+      /** A scenario's own wording of its code (a custom code, or another severity). */
+      readonly narrative?: string;
+      readonly severity?: Severity;
+    };
 
 /**
  * The entry's port: ace-mock's entry state does not keep it, and CBP writes 0000 when the port is
@@ -54,7 +65,7 @@ export function writeQueryAnswer(
       });
       continue;
     }
-    const { severity, narrative } = catalog.dictionary.get(row.code, response);
+    const { severity, narrative } = wording(catalog, response, row);
     // The CJ2 narrative field is 30 characters: writeRecord cuts the dictionary text to it, as CBP does.
     records.push(writeRecord(layout, { ...common, condition: row.code, narrative }));
     reports.push({

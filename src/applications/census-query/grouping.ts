@@ -1,13 +1,16 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
-import { readInputRecord, recordCondition } from '../record-syntax.js';
-import { value } from '../entry-summary/rules/rule.js';
+import { readInputRecord, recordCondition } from '../shared/record-syntax.js';
+import { value } from '../shared/record.js';
 import { entrySlots, type QueryTx } from './transaction.js';
 
 /**
  * Bad from/to dates get CL's own codes (010, 012) on a CJ2 row, not X40: CBP answers them that way.
  */
 const DATE_FIELDS: ReadonlySet<string> = new Set(['fromDate', 'toDate']);
+
+/** The layouts of the records a CJ block holds, by record id. */
+export const QUERY_RECORDS = { CJ1: 'CJ1' } as const;
 
 /**
  * Reads a CJ block into queries, one per CJ1. Syntax problems are batch conditions: X34 for any other
@@ -17,7 +20,7 @@ const DATE_FIELDS: ReadonlySet<string> = new Set(['fromDate', 'toDate']);
  * field check.
  */
 export function groupQueries(block: Block, catalog: Catalog): { units: QueryTx[]; conditions: BatchCondition[] } {
-  const layout = catalog.layout('CJ1');
+  const layout = catalog.layout(QUERY_RECORDS.CJ1);
   const units: QueryTx[] = [];
   const conditions: BatchCondition[] = [];
   for (const rec of block.details) {

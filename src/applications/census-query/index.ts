@@ -3,18 +3,26 @@ import type { BatchCondition, Block } from '../../catair/envelope.js';
 import {
   type Application,
   type ApplicationContext,
+  type ApplicationModule,
   type BlockAnswer,
   type ConditionReport,
   requireConditions,
   responseApplication,
   type TransactionOutcome,
 } from '../application.js';
-import type { EntryKey, EntryState } from '../entry-summary/entry-store.js';
+import type { Answer } from '../../scenarios/format.js';
+import type { EntryState } from '../entry-summary/entry-store.js';
+import type { ScenarioDirector } from '../scenario-port.js';
+import type { EntryKey } from '../shared/entry-key.js';
+import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
 import { type QueryRow, writeQueryAnswer } from './answer.js';
 import { CL } from './conditions.js';
 import { groupQueries } from './grouping.js';
 import { type QueryRequest, readQuery } from './request.js';
+import { CENSUS_QUERY_SCENARIOS } from './scenario-support.js';
 import type { QueryTx } from './transaction.js';
+
+const CJ = 'CJ';
 
 /** The entry state a Census Warning Query reads; the SQLite store implements it. */
 export interface CensusQueryStore {
@@ -26,6 +34,9 @@ export interface CensusQueryStore {
 export interface CensusQueryDependencies {
   readonly catalog: Catalog;
   readonly store: CensusQueryStore;
+  readonly director: ScenarioDirector;
+  /** Uniform in [0, 1), seeded so scripted delay ranges repeat from run to run. */
+  readonly random: () => number;
 }
 
 /**
@@ -33,10 +44,11 @@ export interface CensusQueryDependencies {
  * asked for by entry number (up to five per CJ1) or by the days they were accepted. Each CJ1 is
  * answered with one CJ2 per outstanding warning per line per entry, 007 for an entry that has none,
  * 006 for one not on file, 016 when a date range finds nothing, or the condition that refuses the
- * query. Queries change no state.
+ * query. Queries change no state. A scenario for CJ adds condition rows of its own, or answers with
+ * them alone (see scenario-support.ts).
  */
 export class CensusQueryApplication implements Application<QueryTx> {
-  readonly id = 'CJ';
+  readonly id = CJ;
   private readonly response: string;
 
   constructor(private readonly deps: CensusQueryDependencies) {
@@ -49,11 +61,24 @@ export class CensusQueryApplication implements Application<QueryTx> {
   }
 
   answer(block: Block, units: QueryTx[], ctx: ApplicationContext): BlockAnswer {
+    const { catalog, director } = this.deps;
     const records: string[] = [];
     const transactions: TransactionOutcome[] = [];
+    let delayMs = 0;
     for (const tx of units) {
       const request = readQuery(tx.record);
-      const written = writeQueryAnswer(this.deps.catalog, this.response, tx.record, request.filer, this.rows(request, ctx.session));
+      // A query is about the first entry it names (none for a date range): steps count per entry.
+      const entryNumber = request.kind === 'entries' ? (request.entryNumbers[0] ?? '') : '';
+      const direction = director.direct({
+        application: this.id,
+        entry: { session: ctx.session, filer: request.filer, entryNumber },
+        ...(ctx.requestedScenario !== undefined && { requested: ctx.requestedScenario }),
+        fields: transactionFields(block, catalog, () => [tx.record]),
+        facts: {},
+      });
+      const script = direction.answer;
+      const rows = [...(script?.builtInRules === false ? [] : this.rows(request, ctx.session)), ...scriptedRows(script, request)];
+      const written = writeQueryAnswer(catalog, this.response, tx.record, request.filer, rows);
       records.push(...written.records);
       const fatal = written.reports.find((r) => r.severity === 'F');
       transactions.push({
@@ -61,15 +86,16 @@ export class CensusQueryApplication implements Application<QueryTx> {
         ordinal: tx.ordinal,
         application: this.id,
         filer: request.filer,
-        entryNumber: request.kind === 'entries' ? (request.entryNumbers[0] ?? '') : '',
+        entryNumber,
         action: this.id,
         outcome: fatal ? 'rejected' : 'accepted',
         disposition: disposition(written.reports),
         conditions: written.reports,
-        reason: 'built-in',
+        ...directed(direction),
       });
+      delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
     }
-    return { records, transactions, delayMs: 0, followUps: [] };
+    return { records, transactions, delayMs, followUps: [] };
   }
 
   private rows(request: QueryRequest, session: string): QueryRow[] {
@@ -90,6 +116,35 @@ export class CensusQueryApplication implements Application<QueryTx> {
       }
     }
   }
+}
+
+/** CJ → CL, reading the entry summary state AE keeps. */
+export const censusQuery: ApplicationModule<{
+  readonly catalog: Catalog;
+  readonly entries: CensusQueryStore;
+  readonly director: ScenarioDirector;
+  readonly random: () => number;
+}> = {
+  id: CJ,
+  scenarios: CENSUS_QUERY_SCENARIOS,
+  create: (env) => new CensusQueryApplication({ catalog: env.catalog, store: env.entries, director: env.director, random: env.random }),
+};
+
+/**
+ * The CJ2 condition rows a scenario step lists: each condition for every entry the query names (the
+ * row carries its number), or once for the query when it names none (a date range, a refused query).
+ */
+function scriptedRows(script: Answer | undefined, request: QueryRequest): QueryRow[] {
+  const entries = request.kind === 'entries' ? request.entryNumbers : [undefined];
+  return entries.flatMap((entryNumber) =>
+    (script?.conditions ?? []).map((c): QueryRow => ({
+      kind: 'condition',
+      code: c.code,
+      ...(entryNumber !== undefined && { entryNumber }),
+      ...(c.narrative !== undefined && { narrative: c.narrative }),
+      ...(c.severity !== undefined && { severity: c.severity }),
+    })),
+  );
 }
 
 /**

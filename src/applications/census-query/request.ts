@@ -1,6 +1,6 @@
 import { isDate } from '../../catair/record.js';
-import { value } from '../entry-summary/rules/rule.js';
-import type { TxRecord } from '../entry-summary/transaction.js';
+import { value } from '../shared/record.js';
+import type { TxRecord } from '../shared/record.js';
 import { CL } from './conditions.js';
 import { entrySlots } from './transaction.js';
 

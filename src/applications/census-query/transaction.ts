@@ -1,4 +1,4 @@
-import type { TxRecord } from '../entry-summary/transaction.js';
+import type { TxRecord } from '../shared/record.js';
 
 /** One Census Warning Query: a CJ1 record. */
 export interface QueryTx {

@@ -1,3 +1,5 @@
+import type { EntryKey } from '../shared/entry-key.js';
+
 /** What ace-mock remembers of an entry summary between transmissions. */
 export interface EntryState {
   readonly status: 'accepted' | 'deleted';
@@ -70,12 +72,6 @@ export interface OutstandingWarning {
   /** Line number as transmitted (40 record 5-7). */
   readonly line: string;
   readonly code: string;
-}
-
-export interface EntryKey {
-  readonly session: string;
-  readonly filer: string;
-  readonly entryNumber: string;
 }
 
 export interface EntryEvent {

@@ -2,23 +2,28 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
 import { readField } from '../../catair/record.js';
 import type { Answer } from '../../scenarios/format.js';
-import type { Application, ApplicationContext, BlockAnswer, FollowUpMessage, TransactionOutcome } from '../application.js';
+import type { Application, ApplicationContext, ApplicationModule, BlockAnswer, FollowUpMessage, TransactionOutcome } from '../application.js';
 import type { Direction, ScenarioDirector } from '../scenario-port.js';
+import { type EntryKey, entryKeyOf } from '../shared/entry-key.js';
+import { value } from '../shared/record.js';
+import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
-import type { CensusRanges } from './census-ranges.js';
-import { type EntryKey, type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
+import { CensusRanges } from './census-ranges.js';
+import { type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
 import { filedSummary } from './filed.js';
-import type { TransactionGrammar } from '../../catair/grammar.js';
+import { checkGrammar, loadTransactionGrammar, type TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
 import { inTradeControl, nextVersion } from './lifecycle.js';
 import type { EntrySummaryOptions } from './options.js';
 import { UNIT_VALUE_WARNINGS, unitValueChecked } from './rules/census-parameters.js';
 import { ENTRY_SUMMARY_RULES } from './rules/index.js';
-import { type BlockFacts, value } from './rules/rule.js';
-import { applyOverrides, censusOverrides, fieldSource, scriptedConditions, unmatchedOverrides } from './scripting.js';
+import type { BlockFacts } from './rules/rule.js';
+import { ENTRY_SUMMARY_SCENARIOS } from './scenario-support.js';
+import { applyOverrides, censusOverrides, scriptedConditions, unmatchedOverrides } from './scripting.js';
 import { writeStatusNotification } from './status-notification.js';
-import type { EntrySummaryTx, EsCondition, Line } from './transaction.js';
+import { allRecords, type EntrySummaryTx, type EsCondition, type Line } from './transaction.js';
 
+const AE = 'AE';
 const DAY_MS = 86_400_000;
 const SYSTEM_FAILURE = 'ZZZ';
 
@@ -39,7 +44,7 @@ export interface EntrySummaryDependencies {
  * E0/E1 records.
  */
 export class EntrySummaryApplication implements Application<EntrySummaryTx> {
-  readonly id = 'AE';
+  readonly id = AE;
   private readonly writer: EntrySummaryWriter;
 
   constructor(private readonly deps: EntrySummaryDependencies) {
@@ -58,19 +63,18 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     const followUps: FollowUpMessage[] = [];
     let delayMs = 0;
     for (const tx of units) {
-      const key: EntryKey = { session: ctx.session, filer: value(tx.header, 'entryFiler'), entryNumber: value(tx.header, 'entryNumber') };
+      const key = entryKeyOf(ctx.session, tx.header);
       const action = value(tx.header, 'actionCode');
       const psc = value(tx.header, 'pscIndicator') === 'Y';
       const overrides = censusOverrides(tx);
       const direction = director.direct({
-        session: ctx.session,
-        filer: key.filer,
-        entryNumber: key.entryNumber,
+        application: this.id,
+        entry: key,
         ...(ctx.requestedScenario !== undefined && { requested: ctx.requestedScenario }),
-        fields: fieldSource(tx, block, catalog),
-        action,
-        psc,
-        overrides: overrides.map((o) => o.override),
+        fields: transactionFields(block, catalog, function* () {
+          for (const { record } of allRecords(tx)) yield record;
+        }),
+        facts: { action, psc, overrides: overrides.map((o) => o.override) },
       });
       const script = direction.answer;
       const existing = store.get(key);
@@ -104,15 +108,14 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       const written = this.writer.write(tx, reported, disposition, echo);
       records.push(...written.records);
       transactions.push(this.outcome(block, tx, key, { action, psc }, disposition, written.reports, direction));
-      if (script) delayMs = Math.max(delayMs, this.delayOf(script));
+      delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
       // Status notifications concern entries on file: a rejected transaction queues none.
       if (script && accepted) {
         for (const f of script.followUps) {
           const deliverAt = new Date(ctx.now.getTime() + f.after);
           followUps.push({
             deliverAt,
-            filer: key.filer,
-            entryNumber: key.entryNumber,
+            application: f.type,
             records: writeStatusNotification(catalog, tx, f, deliverAt),
             summary: `UC ${f.disposition}${f.reason ? `/${f.reason}` : ''} for ${key.filer}-${key.entryNumber}`,
           });
@@ -143,17 +146,8 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       disposition: disposition.code,
       ...(disposition.version !== undefined && { version: String(disposition.version).padStart(5, '0') }),
       conditions,
-      ...(direction.scenario !== undefined && { scenario: direction.scenario }),
-      ...(direction.step !== undefined && { step: direction.step }),
-      reason: direction.reason,
+      ...directed(direction),
     };
-  }
-
-  private delayOf(script: Answer): number {
-    const d = script.delay;
-    if (d === undefined) return 0;
-    if (typeof d === 'number') return d;
-    return d.min + Math.floor(this.deps.random() * (d.max - d.min + 1));
   }
 
   /**
@@ -252,3 +246,32 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     };
   }
 }
+
+/** What the server gives the Entry Summary application to build it. */
+export interface EntrySummaryEnvironment {
+  readonly catalog: Catalog;
+  readonly schemas: string;
+  readonly config: { readonly entrySummary: EntrySummaryOptions };
+  readonly entries: EntryStore;
+  readonly director: ScenarioDirector;
+  readonly random: () => number;
+}
+
+/** AE → AX, with its grammar (schemas/grammar/entry-summary.yaml) and Census ranges (schemas/census). */
+export const entrySummary: ApplicationModule<EntrySummaryEnvironment> = {
+  id: AE,
+  scenarios: ENTRY_SUMMARY_SCENARIOS,
+  create(env) {
+    const grammar = loadTransactionGrammar(env.schemas, 'entry-summary');
+    checkGrammar(grammar, env.catalog, 'schemas/grammar/entry-summary.yaml');
+    return new EntrySummaryApplication({
+      catalog: env.catalog,
+      grammar,
+      store: env.entries,
+      options: env.config.entrySummary,
+      director: env.director,
+      census: CensusRanges.load(env.schemas),
+      random: env.random,
+    });
+  },
+};

@@ -1,25 +1,10 @@
-import type { Block } from '../../catair/envelope.js';
-import { readField } from '../../catair/record.js';
 import type { Catalog } from '../../catair/catalog.js';
 import type { Answer } from '../../scenarios/format.js';
-import type { FieldSource } from '../../scenarios/match.js';
 import type { OutstandingWarning } from './entry-store.js';
-import { value } from './rules/rule.js';
-import { allRecords, type EntrySummaryTx, type EsCondition, type Line, type Reference, type TxRecord } from './transaction.js';
+import { value } from '../shared/record.js';
+import { type EntrySummaryTx, type EsCondition, type Line, type Reference, type TxRecord } from './transaction.js';
 
 const OVERRIDE_PAIRS = 7;
-
-/** The transaction's fields as scenario matchers read them (record id `B` is the block header). */
-export function fieldSource(tx: EntrySummaryTx, block: Block, catalog: Catalog): FieldSource {
-  return {
-    valuesOf(recordId, field) {
-      if (recordId === 'B') return [readField(catalog.layout('B'), block.header.text, field)];
-      const out: string[] = [];
-      for (const { record } of allRecords(tx)) if (record.id === recordId) out.push(value(record, field));
-      return out;
-    },
-  };
-}
 
 /** A CW02 warning/override pair, with the line it belongs to (as transmitted) and where it was. */
 export interface CensusOverride {

@@ -1,19 +1,7 @@
-import type { Layout } from '../../catair/layout.js';
 import type { Severity } from '../../catair/dictionary.js';
-import type { PlacedRecord } from '../../catair/grouping.js';
-import type { FieldProblem } from '../../catair/record.js';
+import type { TxRecord } from '../shared/record.js';
 
-/** One input record of a transaction, with what its layout check found. */
-export interface TxRecord {
-  readonly id: string;
-  readonly text: string;
-  /** 1-based position in the transmission. */
-  readonly position: number;
-  readonly layout?: Layout;
-  readonly problems: readonly FieldProblem[];
-  /** Where the grammar placed it: its group occurrences, for E0 pointers. */
-  readonly placed?: PlacedRecord;
-}
+export type { TxRecord };
 
 export interface Tariff {
   readonly ordinal: number;

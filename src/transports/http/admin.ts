@@ -68,6 +68,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
     scenarios: library.scenarios.map((s) => ({
       id: s.id,
       title: s.title,
+      application: s.application,
       ...(s.description !== undefined && { description: s.description }),
       ...(s.certification !== undefined && { certification: s.certification }),
       file: s.file,

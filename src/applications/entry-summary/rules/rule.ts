@@ -1,5 +1,5 @@
 import type { Catalog } from '../../../catair/catalog.js';
-import { readAmount, readField } from '../../../catair/record.js';
+import { amount, value } from '../../shared/record.js';
 import type { CensusRanges } from '../census-ranges.js';
 import type { EntryState } from '../entry-store.js';
 import type { EntrySummaryOptions } from '../options.js';
@@ -26,21 +26,13 @@ export interface RuleContext {
 /** A business rule: looks at one entry summary and returns the conditions it finds. */
 export type Rule = (tx: EntrySummaryTx, ctx: RuleContext) => EsCondition[];
 
-/** Trimmed value of a field of a record read with its own layout ('' when the record has none). */
-export function value(record: TxRecord | undefined, name: string): string {
-  if (!record?.layout) return '';
-  return readField(record.layout, record.text, name);
-}
+/** Rules read fields with the shared record helpers; they come with the rest of a rule's toolkit. */
+export { amount, value };
 
 const CENTS = 100;
 
 /** An amount in whole cents (blank counts as zero), so that sums compare exactly. */
 export const toCents = (n: number | undefined): number => Math.round((n ?? 0) * CENTS);
-
-export function amount(record: TxRecord | undefined, name: string): number | undefined {
-  if (!record?.layout) return undefined;
-  return readAmount(record.layout, record.text, name);
-}
 
 /** The header record with the given id, if the transaction has one. */
 export function headerRecord(tx: EntrySummaryTx, id: string): TxRecord | undefined {

@@ -1,8 +1,8 @@
-import type { Catalog } from '../catair/catalog.js';
-import type { BatchCondition, Block, PositionedRecord } from '../catair/envelope.js';
-import type { Layout } from '../catair/layout.js';
-import { checkRecord, type FieldProblemKind } from '../catair/record.js';
-import type { TxRecord } from './entry-summary/transaction.js';
+import type { Catalog } from '../../catair/catalog.js';
+import type { BatchCondition, Block, PositionedRecord } from '../../catair/envelope.js';
+import type { Layout } from '../../catair/layout.js';
+import { checkRecord, type FieldProblemKind } from '../../catair/record.js';
+import type { TxRecord } from './record.js';
 
 /**
  * Reads one input record of a query-style application (CW, CJ) with its layout and returns the
