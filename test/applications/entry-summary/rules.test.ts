@@ -56,6 +56,8 @@ const put = (record: string, col: number, text: string): string => record.slice(
 const edit = (details: readonly string[], id: string, change: (r: string) => string): string[] =>
   details.map((r) => (r.startsWith(id) ? change(r) : r));
 const without = (details: readonly string[], ...ids: string[]): string[] => details.filter((r) => !ids.some((id) => r.startsWith(id)));
+/** Each record whose id is `id` replaced by `records` (none: removed). */
+const replace = (details: readonly string[], id: string, ...records: string[]): string[] => details.flatMap((r) => (r.startsWith(id) ? records : [r]));
 const insertAfter = (details: readonly string[], id: string, ...extra: string[]): string[] => {
   const at = details.findIndex((r) => r.startsWith(id));
   if (at < 0) throw new Error(`no ${id} record`);
@@ -362,7 +364,7 @@ t.test('postSummaryCorrection', async (t) => {
     t.same(fields(setHeader(PSC, 44, 'Y')), [['272', 'liveEntry']], 'live entry indicator');
     t.same(fields(setHeader(PSC, 46, 'Y')), [['273', 'reconciliationFlag']], 'trade agreement reconciliation indicator');
     t.same(fields(setHeader(PSC, 47, '001')), [['274', 'reconciliationIssue']], 'reconciliation issue code');
-    const firms = insertAfter(PSC, '11', rec('20    2704      H123'));
+    const firms = edit(PSC, '20', (r) => put(r, 17, 'H123'));
     t.same(fields(firms), [['280', 'locationOfGoods']], 'FIRMS code on a 20 record');
     const consolidated = insertAfter(PSC, '31', rec('32B76  03245930'));
     t.same(fields(consolidated), [['270', undefined]], 'a 32 record');
@@ -410,7 +412,7 @@ t.test('lineItems', async (t) => {
     return details.map((r) => (r.startsWith('40') ? put(r, 5, numbers[i++]!) : r));
   };
   t.same(run(lineItems, FIVE_LINES), [], 'lines 001-005');
-  t.same(run(lineItems, without(ONE_LINE, '40', '50')), ['400'], 'no line');
+  t.same(run(lineItems, without(ONE_LINE, '40', '47', '50')), ['400'], 'no line');
   t.same(run(lineItems, deleteOf(ONE_LINE)), [], 'a delete has no lines');
   const dup = lineItems(txOf(lineNo(FIVE_LINES, '001', '002', '002', '004', '005')), ctx());
   t.same(dup.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['518', 3]], 'duplicate points at the second occurrence');
@@ -473,14 +475,14 @@ t.test('totals', async (t) => {
 
   await t.test('exact cent sums pass (no floating-point drift)', async (t) => {
     const tariff = put(ONE_LINE.find((r) => r.startsWith('50'))!, 14, '0000000010');
-    const three = dutyTotal(insertAfter(without(ONE_LINE, '50'), '40', tariff, tariff, tariff), '30');
+    const three = dutyTotal(replace(ONE_LINE, '50', tariff, tariff, tariff), '30');
     t.same(run(totals, three), [], '3 × 0.10 = 0.30');
     t.same(run(totals, dutyTotal(three, '31')), ['722'], 'and 0.31 is still a mismatch');
     const fees = edit(ONE_LINE, '89', () => rec('8949900000000010' + '49900000000020'));
     t.same(run(totals, feeTotal(fees, '30')), [], 'fees 0.10 + 0.20 = 0.30');
     t.same(run(totals, feeTotal(fees, '29')), ['726']);
     const lines = ['0000000010', '0000000020', '0000000030', '0000000007'].map((c) => put(tariff, 14, c));
-    t.same(run(totals, dutyTotal(insertAfter(without(ONE_LINE, '50'), '40', ...lines), '67')), [], '0.10 + 0.20 + 0.30 + 0.07 = 0.67');
+    t.same(run(totals, dutyTotal(replace(ONE_LINE, '50', ...lines), '67')), [], '0.10 + 0.20 + 0.30 + 0.07 = 0.67');
   });
 });
 
@@ -507,7 +509,7 @@ t.test('quantityUom: Unit of Measure Code (1) outside chapters 98 and 99 (439)',
 /** The sample's one line with its 50 record repeated for each HTS number, in order. */
 const tariffs = (...hts: string[]): string[] => {
   const tariff = ONE_LINE.find((r) => r.startsWith('50'))!;
-  return insertAfter(without(ONE_LINE, '50'), '40', ...hts.map((h) => put(tariff, 3, h.padEnd(10))));
+  return replace(ONE_LINE, '50', ...hts.map((h) => put(tariff, 3, h.padEnd(10))));
 };
 
 t.test('tariffNumbers: each HTS number once per line (436, dictionary)', async (t) => {
@@ -595,7 +597,7 @@ t.test('entryTypeRequirements: fields ESF-134..135 make mandatory by entry type'
 
 t.test('bond: a bond where one is needed, its primary coverage, an STB amount (119, 269, 265)', async (t) => {
   const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
-  const bond31 = (details: readonly string[], ...records: string[]) => insertAfter(without(details, '31'), '11', ...records.map(rec));
+  const bond31 = (details: readonly string[], ...records: string[]) => replace(details, '31', ...records.map(rec));
   const found = (details: readonly string[]) => bond(txOf(details), ctx()).map((c) => [c.code, c.field ?? '', c.record?.id]);
   t.same(found(ONE_LINE), [], 'the sample: a basic continuous bond');
   t.same(found(without(ONE_LINE, '31')), [['119', '', '10']], 'type 01 with no 31 and no waiver');
