@@ -91,6 +91,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',
   ACE_MOCK_PSC_LIQUIDATION_MARGIN_DAYS: 'entrySummary.pscLiquidationMarginDays',
   ACE_MOCK_PORT_MATCH: 'entrySummary.portMatch',
+  ACE_MOCK_FOREIGN_EXPORTER: 'entrySummary.foreignExporter',
   ACE_MOCK_MQ_ENABLED: 'mq.enabled',
   ACE_MOCK_MQ_QMGR: 'mq.queueManager',
   ACE_MOCK_MQ_HOST: 'mq.host',

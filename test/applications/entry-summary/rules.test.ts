@@ -22,6 +22,7 @@ import { ENTRY_SUMMARY_RULES } from '../../../src/applications/entry-summary/rul
 import { layoutFields } from '../../../src/applications/entry-summary/rules/layout-fields.js';
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
 import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
+import { parties } from '../../../src/applications/entry-summary/rules/parties.js';
 import { paymentType } from '../../../src/applications/entry-summary/rules/payment-type.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
 import { quantityUom } from '../../../src/applications/entry-summary/rules/quantity-uom.js';
@@ -124,6 +125,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     electronicSignature,
     paymentType,
     importerNumber,
+    parties,
     bond,
     postSummaryCorrection,
     lineItems,
@@ -593,6 +595,52 @@ t.test('entryTypeRequirements: fields ESF-134..135 make mandatory by entry type'
   t.same(found(type(blank(blank(ONE_LINE, '40', 11, 2), '40', 13, 6), '06')), [], 'both A for type 06');
   t.same(found(setHeader(blank(ONE_LINE, '10', 36, 2), 3, 'R')), [['164', 'modeOfTransport', 'summary']], 'on a replace too');
   t.same(found(deleteOf(ONE_LINE)), [], 'a delete carries none of them');
+});
+
+t.test('parties: the consignee and the 47 article parties each entry type needs (255, 483, 577, 499; ESF-134..135)', async (t) => {
+  const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
+  const noConsignee = edit(ONE_LINE, '11', (r) => put(r, 15, ' '.repeat(12)));
+  const bare = without(noConsignee, '47');
+  const withCase = (details: readonly string[]) => insertAfter(details, '50', rec('53A570890000C00001000A  00000000000000000000000000010000'));
+  const found = (details: readonly string[], c = ctx()) =>
+    parties(txOf(details), c).map((x) => [x.code, x.ref.kind === 'line' ? `line ${x.ref.line.ordinal}` : x.ref.kind]);
+  t.same(found(ONE_LINE), [], 'the sample reports its consignee, manufacturer and sold-to party');
+
+  // The M cells of ESF-134..135 for a summary with no consignee and a line (from CN, no AD/CVD case)
+  // with no 47 record: consignee M but for 11, 12, 21, 22; manufacturer M but for 11, 12 (A) and
+  // 22, 23 (C, note 5); sold-to M but for 11, 12.
+  const all = ['255', '483', '577'];
+  const expected: Record<string, string[]> = {
+    '01': all, '02': all, '03': all, '06': all, '07': all, '11': [], '12': [], '21': ['483', '577'], '22': ['577'],
+    '23': ['255', '577'], '31': all, '32': all, '34': all, '38': all, '51': all, '52': all,
+  };
+  for (const [code, codes] of Object.entries(expected)) t.same(run(parties, type(bare, code)), codes, `type ${code}`);
+
+  const [consignee] = parties(txOf(noConsignee), ctx());
+  t.same([consignee?.code, consignee?.record?.id, consignee?.field, consignee?.ref.kind], ['255', '11', 'consigneeNumber', 'summary'], 'the blank consignee, under SUMMRY');
+  t.same(found(without(ONE_LINE, '47')), [['483', 'line 1'], ['577', 'line 1']], 'no 47 record: both under the line');
+  t.same(found(without(ONE_LINE, '11')), [], 'no 11 record: 100 alone (importer rule)');
+  const secondLine = [...ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('47M')), ...ONE_LINE.filter((r) => r.startsWith('50'))];
+  const twoLines = insertAfter(ONE_LINE, '50', ...secondLine.map((r) => (r.startsWith('40') ? put(r, 5, '002') : r)));
+  t.same(found(twoLines), [['577', 'line 2']], 'each line needs its own parties');
+  t.same(found(edit(ONE_LINE, '47M', (r) => put(r, 4, ' '.repeat(15)))), [], 'a 47 M with a blank identifier is the layout\'s 521, not 483');
+
+  const canadian = (details: readonly string[], col: number) => edit(details, '40', (r) => put(r, col, 'CA'));
+  t.same(run(parties, type(canadian(bare, 9), '23')), ['255', '483', '577'], 'type 23, originating in Canada: manufacturer needed (note 5)');
+  t.same(run(parties, type(canadian(bare, 11), '22')), ['483', '577'], 'type 22, exported from Canada');
+  t.same(run(parties, type(canadian(bare, 9), '11')), [], 'type 11: A whatever the country');
+
+  t.same(found(type(withCase(ONE_LINE), '03')), [['499', 'line 1']], 'type 03, a line with an AD/CVD case: foreign exporter (note 7)');
+  t.same(run(parties, type(withCase(ONE_LINE), '06')), ['499'], 'type 06 with a case');
+  t.same(run(parties, withCase(ONE_LINE)), [], 'type 01: the foreign exporter is A (the 53 itself is not the parties rule\'s)');
+  t.same(run(parties, type(withCase(insertAfter(ONE_LINE, '47S', rec('47ECNACMTOO123SHE'))), '03')), [], 'the exporter reported');
+  t.same(run(parties, type(ONE_LINE, '03')), [], 'type 03, a line with no case: not asked by default');
+  const dictionary = ctx({ options: { foreignExporter: 'adcvd-type' } });
+  t.same(run(parties, type(ONE_LINE, '03'), dictionary), ['499'], 'foreignExporter adcvd-type: every line of an AD/CVD type');
+  t.same(run(parties, type(ONE_LINE, '06'), dictionary), [], 'foreignExporter adcvd-type: 06 is not an AD/CVD type');
+
+  t.same(run(parties, setHeader(bare, 3, 'R')), all, 'on a replace too');
+  t.same(run(parties, deleteOf(bare)), [], 'a delete carries none');
 });
 
 t.test('bond: a bond where one is needed, its primary coverage, an STB amount (119, 269, 265)', async (t) => {

@@ -12,6 +12,7 @@ import { importerNumber } from './importer.js';
 import { layoutFields } from './layout-fields.js';
 import { lineItems } from './lines.js';
 import { missingGroups } from './missing-groups.js';
+import { parties } from './parties.js';
 import { paymentType } from './payment-type.js';
 import { postSummaryCorrection } from './psc.js';
 import { quantityUom } from './quantity-uom.js';
@@ -31,6 +32,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   electronicSignature,
   paymentType,
   importerNumber,
+  parties,
   bond,
   postSummaryCorrection,
   lineItems,
