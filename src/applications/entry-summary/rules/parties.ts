@@ -2,13 +2,16 @@ import type { CodeEntry } from '../../../catair/code-lists.js';
 import type { EsCondition, Line } from '../transaction.js';
 import { carriesSummary, headerRecord, type Rule, type RuleContext, SUMMARY, value } from './rule.js';
 
-// The condition each party's absence raises (dictionary 255, 483, 577, 499). Which entry types need
-// which party is data: schemas/codes/party-requirements.yaml (ESF-134..135 usage note e).
-const CONSIGNEE = { party: 'consignee', code: '255' } as const; // 11 record 15-26 (ESF-36)
+// The condition each party's absence raises (error dictionary). Which entry types need which party
+// is data: schemas/codes/party-requirements.yaml.
+/** The 11 record's Consignee Number, positions 15-26 (ESF-36), M for most types on ESF-134. */
+const CONSIGNEE = { party: 'consignee', code: '255' } as const;
+
+/** Party types of the line's 47 records (ESF-78..79). */
 const ARTICLE_PARTIES = [
-  { party: 'M', code: '483' }, // 47 record party types (ESF-78)
-  { party: 'S', code: '577' },
-  { party: 'E', code: '499' },
+  { party: 'M', code: '483' }, // Manufacturer/Supplier: ESF-135, ESF-137
+  { party: 'S', code: '577' }, // Sold To Party: ESF-135, ESF-138
+  { party: 'E', code: '499' }, // Foreign Exporter: ESF-135 note 7, ESF-181
 ] as const;
 
 /**
