@@ -93,6 +93,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_PORT_MATCH: 'entrySummary.portMatch',
   ACE_MOCK_PSC_ENTRY_TYPE_CHANGE: 'entrySummary.pscEntryTypeChange',
   ACE_MOCK_PGA_NUMBERING: 'entrySummary.pgaNumbering',
+  ACE_MOCK_FOREIGN_EXPORTER: 'entrySummary.foreignExporter',
   ACE_MOCK_MQ_ENABLED: 'mq.enabled',
   ACE_MOCK_MQ_QMGR: 'mq.queueManager',
   ACE_MOCK_MQ_HOST: 'mq.host',

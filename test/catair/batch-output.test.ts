@@ -17,6 +17,12 @@ import { frameRecords } from '../../src/catair/framing.js';
 const catalog = loadCatalog();
 const SAMPLE = fileURLToPath(new URL('../../scenarios/samples/ae-add-1-line.txt', import.meta.url));
 const sample = (): string[] => readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l !== '');
+/** Indexes of the sample's Y and Z (A is 0, B 1), counted from the file so that the sample may grow. */
+const [Y_, Z_] = [sample().length - 2, sample().length - 1];
+/** Records of the sample's block (B to Y) and of its one transaction (10 to 90). */
+const [BLOCK_SIZE, TX_SIZE] = [Z_ - 1, Y_ - 2];
+/** A record's position as an X0 TRNACT prints it (B&B-30 table 1). */
+const ref = (position: number): string => String(position).padStart(7, '0');
 
 const put = (record: string, col: number, text: string): string =>
   record.slice(0, col - 1) + text + record.slice(col - 1 + text.length);
@@ -47,14 +53,14 @@ const pointAt = (code: string, block: number, position: number, column: number):
 });
 
 /**
- * The sample with a valid preparer and its block repeated: blocks 1..n at positions 2, 11, 20 … (B)
- * and 10, 19, 28 … (Y).
+ * The sample with a valid preparer and its block repeated: block k from position 2 + (k - 1) *
+ * BLOCK_SIZE (its B) to 1 + k * BLOCK_SIZE (its Y).
  */
 function blocks(n: number, edit: (block: string[], number: number) => string[] = (b) => b): string[] {
   const s = input('2704B76AB1');
   const body: string[] = [];
-  for (let i = 1; i <= n; i++) body.push(...edit(s.slice(1, 10), i));
-  return [s[0] as string, ...body, s[10] as string];
+  for (let i = 1; i <= n; i++) body.push(...edit(s.slice(1, Z_), i));
+  return [s[0] as string, ...body, s[Z_] as string];
 }
 
 t.test('batch level (B&B-34): X1 records alone after the ACE-generated B, no X0', async (t) => {
@@ -70,7 +76,7 @@ t.test('batch level (B&B-34): X1 records alone after the ACE-generated B, no X0'
   t.equal(col(a, 60, 80), 'MY A TEXT'.padEnd(21), 'user text echoed');
 
   const several: BatchCondition[] = [
-    { code: 'X14', pointer: { kind: 'batch', position: 11, column: 0 } },
+    { code: 'X14', pointer: { kind: 'batch', position: Z_ + 1, column: 0 } },
     { code: 'X39', pointer: { kind: 'batch', position: 1, column: 22 } },
   ];
   t.same(
@@ -87,7 +93,7 @@ t.test('block level (B&B-35): X0 BLOCK once per rejected block, then all of its 
     blocks(3, (b, n) => {
       if (n === 2) return b;
       if (n === 1) return [put(b[0] as string, 56, 'X'), ...b.slice(1)];
-      return [put(b[0] as string, 11, 'EI'), ...b.slice(1, 8), put(b[8] as string, 4, '2705')];
+      return [put(b[0] as string, 11, 'EI'), ...b.slice(1, -1), put(b.at(-1) as string, 4, '2705')];
     }),
   );
   const out = writeBatchRejection(catalog, batch, batch.conditions);
@@ -126,7 +132,9 @@ t.test('block level (B&B-35): X0 BLOCK once per rejected block, then all of its 
 t.test('transaction level (B&B-36): X0 BLOCK, then X0 TRNACT and X1 for each condition', async (t) => {
   const batch = batchOf(blocks(2, (b) => [put(b[0] as string, 47, '          '), ...b.slice(1)]));
   t.same(batch.conditions, []);
-  const out = writeBatchRejection(catalog, batch, [pointAt('X34', 1, 5, 0), pointAt('X39', 1, 7, 75), pointAt('X35', 2, 14, 0)]);
+  // Records 5 and 7 of block 1, and the fourth record of block 2 (its third transaction record).
+  const inSecond = 2 + BLOCK_SIZE + 3;
+  const out = writeBatchRejection(catalog, batch, [pointAt('X34', 1, 5, 0), pointAt('X39', 1, 7, 75), pointAt('X35', 2, inSecond, 0)]);
   t.same(out.slice(1), [
     FALLBACK_B,
     `X0 BLOCK  000001 REF ID: 2704 B76 OF AE ${'SAMPLE ADD'.padEnd(21)}${sp(19)}`,
@@ -135,7 +143,7 @@ t.test('transaction level (B&B-36): X0 BLOCK, then X0 TRNACT and X1 for each con
     'X0 TRNACT 000001 REF ID: 0000007 75'.padEnd(80),
     x1('X39', 'DATA FOUND IN FILLER'),
     `X0 BLOCK  000002 REF ID: 2704 B76 OF AE ${'SAMPLE ADD'.padEnd(21)}${sp(19)}`,
-    'X0 TRNACT 000001 REF ID: 0000014 00'.padEnd(80),
+    `X0 TRNACT 000001 REF ID: ${ref(inSecond)} 00`.padEnd(80),
     x1('X35', 'OUT OF SEQUENCE RECORD FOUND IN GROUPING'),
     REJECTED,
     fallbackY(9),
@@ -144,17 +152,18 @@ t.test('transaction level (B&B-36): X0 BLOCK, then X0 TRNACT and X1 for each con
 });
 
 t.test('X0 TRNACT numbers the transaction within its block (B&B-30 table 1)', async (t) => {
-  // One block holding the sample's entry summary twice: records 3-9 and 10-16, Y at 17.
+  // One block holding the sample's entry summary twice: records 3 to 2 + TX_SIZE, then the next
+  // TX_SIZE records, then the Y.
   const s = input();
-  const two = [...s.slice(0, 9), ...s.slice(2, 9), ...s.slice(9)];
+  const two = [...s.slice(0, Y_), ...s.slice(2, Y_), ...s.slice(Y_)];
   const occurrence = (records: string[], position: number): string =>
     col(writeBatchRejection(catalog, batchOf(records), [pointAt('X35', 1, position, 0)])[3], 11, 16);
-  t.equal(occurrence(two, 9), '000001', 'the first 90 record');
-  t.equal(occurrence(two, 10), '000002', 'the second 10 record');
-  t.equal(occurrence(two, 16), '000002');
-  const headless = [...s.slice(0, 2), ...s.slice(3, 9), ...s.slice(2, 9), ...s.slice(9)];
+  t.equal(occurrence(two, 2 + TX_SIZE), '000001', 'the first 90 record');
+  t.equal(occurrence(two, 3 + TX_SIZE), '000002', 'the second 10 record');
+  t.equal(occurrence(two, 2 + 2 * TX_SIZE), '000002', 'the second 90 record');
+  const headless = [...s.slice(0, 2), ...s.slice(3, Y_), ...s.slice(2, Y_), ...s.slice(Y_)];
   t.equal(occurrence(headless, 3), '000001', 'records before the first 10 are a first transaction');
-  t.equal(occurrence(headless, 9), '000002', 'the 10 after them opens the second');
+  t.equal(occurrence(headless, 2 + TX_SIZE), '000002', 'the 10 after them opens the second');
 });
 
 t.test('writeBatchRejection with no conditions still ends X1RF999', async (t) => {
@@ -163,7 +172,7 @@ t.test('writeBatchRejection with no conditions still ends X1RF999', async (t) =>
 });
 
 t.test('writeBatchRejection without an A starts with the fallback B', async (t) => {
-  const batch = batchOf(input().slice(1, 10));
+  const batch = batchOf(input().slice(1, Z_));
   t.notOk(batch.header);
   const out = writeBatchRejection(catalog, batch, batch.conditions);
   t.equal(out[0], FALLBACK_B);
@@ -197,9 +206,9 @@ t.test('writeOutputY carries the count at 13-17', async (t) => {
 
 t.test('writeOutputZ mirrors the Z, or the A without one', async (t) => {
   const s = input();
-  s[10] = put(s[10] as string, 15, '112626');
+  s[Z_] = put(s[Z_] as string, 15, '112626');
   t.equal(writeOutputZ(catalog, batchOf(s)), `Z2704B76${sp(6)}112626${sp(17)}${sp(43)}`);
-  t.equal(writeOutputZ(catalog, batchOf(s.slice(0, 10))), `Z2704B76${sp(6)}112526${sp(17)}XY${sp(41)}`);
+  t.equal(writeOutputZ(catalog, batchOf(s.slice(0, Z_))), `Z2704B76${sp(6)}112526${sp(17)}XY${sp(41)}`);
 });
 
 t.test('a CBP notification is its own batch, addressed to the sender of the transmission that caused it (B&B-38)', async (t) => {

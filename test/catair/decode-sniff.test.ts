@@ -58,13 +58,14 @@ t.test('identifyLayout', async (t) => {
 t.test('decodeRecords', async (t) => {
   const records = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l !== '');
   const decoded = decodeRecords(catalog, records, 'in');
+  // The sample's records: an air (MOT 40) type 01 add with its cargo manifest and article parties.
   t.same(
     decoded.map((d) => d.layout),
-    ['A', 'B', '10', '11', '31', '40', '50', '89', '90', 'Y', 'Z'],
+    ['A', 'B', '10', '11', '20', '22', '23', '31', '40', '47', '47', '50', '89', '90', 'Y', 'Z'],
   );
   t.same(
     decoded.map((d) => d.position),
-    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+    records.map((_, i) => i + 1),
   );
   t.equal(decoded[0]?.title, 'Batch Control Header');
   const unknown = decodeRecords(catalog, ['QQ'.padEnd(80)], 'in');

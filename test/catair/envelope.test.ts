@@ -9,9 +9,15 @@ import { frameRecords } from '../../src/catair/framing.js';
 const catalog = loadCatalog();
 const SAMPLE = fileURLToPath(new URL('../../scenarios/samples/ae-add-1-line.txt', import.meta.url));
 
-/** The sample, one string per record: 0 A, 1 B, 2-8 transaction records, 9 Y, 10 Z. */
+/** The sample, one string per record: A, B, the records of its one transaction, Y, Z. */
 const sample = (): string[] => readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l !== '');
-const [A_, B_, Y_, Z_] = [0, 1, 9, 10];
+/** Indexes of the envelope records, counted from the file so that the sample may grow. */
+const COUNT = sample().length;
+const [A_, B_, Y_, Z_] = [0, 1, COUNT - 2, COUNT - 1];
+/** 1-based positions of the Y and the Z, and how many transaction records lie between B and Y. */
+const [Y_AT, Z_AT, DETAILS] = [Y_ + 1, Z_ + 1, COUNT - 4];
+/** The sample's block, B to Y. */
+const block = (): string[] => sample().slice(B_, Z_);
 
 /** Overwrites the record from 1-based column `col`. */
 const put = (record: string, col: number, text: string): string =>
@@ -43,9 +49,10 @@ const rec = (code: string, block: number, position: number, column = 0): BatchCo
 /** Sets B 47-56 (preparer port, filer, office, indicator) of the sample. */
 const preparer = (text: string): string[] => editRecord(sample(), B_, 47, text.padEnd(10));
 
-t.test('the sample is 11 records of 80 characters', async (t) => {
+t.test('the sample is A, B, its transaction records, Y and Z, each of 80 characters', async (t) => {
   const s = sample();
-  t.equal(s.length, 11);
+  t.same([s[A_]?.[0], s[B_]?.[0], s[Y_]?.[0], s[Z_]?.[0]], ['A', 'B', 'Y', 'Z']);
+  t.ok(DETAILS > 0 && s.slice(B_ + 1, Y_).every((r) => /^[0-9]/.test(r)), 'transaction records between B and Y');
   t.ok(s.every((r) => r.length === 80));
 });
 
@@ -53,28 +60,28 @@ t.test('a valid batch', async (t) => {
   const batch = envelope(sample());
   t.same(batch.conditions, []);
   t.equal(batch.header?.position, 1);
-  t.equal(batch.trailer?.position, 11);
+  t.equal(batch.trailer?.position, Z_AT);
   t.equal(batch.blocks.length, 1);
-  const [block] = batch.blocks;
-  t.equal(block?.number, 1);
-  t.equal(block?.header.position, 2);
-  t.equal(block?.trailer?.position, 10);
+  const [first] = batch.blocks;
+  t.equal(first?.number, 1);
+  t.equal(first?.header.position, 2);
+  t.equal(first?.trailer?.position, Y_AT);
   t.same(
-    block?.details.map((d) => d.position),
-    [3, 4, 5, 6, 7, 8, 9],
+    first?.details.map((d) => d.position),
+    Array.from({ length: DETAILS }, (_, i) => i + 3),
   );
-  t.equal(block?.details[0]?.text.slice(0, 2), '10');
+  t.equal(first?.details[0]?.text.slice(0, 2), '10');
 });
 
 t.test('two blocks are numbered 1 and 2', async (t) => {
   const s = sample();
-  const batch = envelope([...s.slice(0, 10), ...s.slice(1, 10), s[Z_] as string]);
+  const batch = envelope([...s.slice(0, Z_), ...block(), s[Z_] as string]);
   t.same(batch.conditions, []);
   t.same(
     batch.blocks.map((b) => [b.number, b.header.position, b.trailer?.position]),
     [
-      [1, 2, 10],
-      [2, 11, 19],
+      [1, 2, Y_AT],
+      [2, Y_AT + 1, 2 * Y_AT - 1],
     ],
   );
 });
@@ -82,22 +89,22 @@ t.test('two blocks are numbered 1 and 2', async (t) => {
 t.test('a framing problem takes the level of the record it is found on', async (t) => {
   const s = sample();
   s[Z_] = (s[Z_] as string).trimEnd();
-  t.same(conditions(s), [bat('X42', 11, 21)], 'the Z: batch level');
+  t.same(conditions(s), [bat('X42', Z_AT, 21)], 'the Z: batch level');
   const shortB = sample();
   shortB[B_] = (shortB[B_] as string).slice(0, 70);
   t.same(conditions(shortB), [blk('X40', 1, 2, 71)], 'the B: block level');
   const shortDetail = sample();
   shortDetail[4] = (shortDetail[4] as string).slice(0, 8);
   t.same(conditions(shortDetail), [rec('X40', 1, 5, 9)], 'a transaction record of block 1');
-  const stray = [...sample().slice(0, 10), 'XX', sample()[Z_] as string];
-  t.same(conditions(stray), [bat('X03', 11), bat('X40', 11, 3)], 'a record outside any block: batch level');
+  const stray = [...sample().slice(0, Z_), 'XX', sample()[Z_] as string];
+  t.same(conditions(stray), [bat('X03', Z_AT), bat('X40', Z_AT, 3)], 'a record outside any block: batch level');
 });
 
 t.test('a batch-level problem leaves the blocks unexamined (B&B-34)', async (t) => {
   const s = editRecord(preparer('         X'), A_, 22, 'X');
   t.same(conditions(s), [bat('X39', 1, 22)], 'no X21 for the B');
-  const noZ = preparer('         X').slice(0, 10);
-  t.same(conditions(noZ), [bat('X06', 10)]);
+  const noZ = preparer('         X').slice(0, Z_);
+  t.same(conditions(noZ), [bat('X06', Y_AT)]);
 });
 
 t.test('a block-level problem leaves the transaction records unexamined (B&B-35)', async (t) => {
@@ -108,42 +115,43 @@ t.test('a block-level problem leaves the transaction records unexamined (B&B-35)
 
 t.test('block-level problems of every block are reported (B&B-35)', async (t) => {
   const s = sample();
-  const second = editRecord(s.slice(1, 10), 0, 56, 'X');
-  const third = editRecord(s.slice(1, 10), 8, 4, '2705');
-  const batch = envelope([...s.slice(0, 10), ...second, ...third, s[Z_] as string]);
-  t.same(batch.conditions, [blk('X21', 2, 11), blk('X32', 3, 28, 4)]);
+  const second = editRecord(block(), 0, 56, 'X');
+  const third = editRecord(block(), Y_ - B_, 4, '2705');
+  const batch = envelope([...s.slice(0, Z_), ...second, ...third, s[Z_] as string]);
+  // Blocks of Y_AT - 1 records from position 2: the second's B, the third's Y.
+  t.same(batch.conditions, [blk('X21', 2, Y_AT + 1), blk('X32', 3, 3 * Y_AT - 2, 4)]);
 });
 
 t.test('missing Z: X06 pointing at the last record', async (t) => {
-  t.same(conditions(sample().slice(0, 10)), [bat('X06', 10)]);
+  t.same(conditions(sample().slice(0, Z_)), [bat('X06', Y_AT)]);
 });
 
 t.test('missing Y: X05, a missing control record, at batch level pointing at the B (B&B-34)', async (t) => {
   const s = sample();
   s.splice(Y_, 1);
   t.same(conditions(s), [bat('X05', 2)]);
-  const noYnoZ = sample().slice(0, 9);
-  t.same(conditions(noYnoZ), [bat('X05', 2), bat('X06', 9)]);
+  const noYnoZ = sample().slice(0, Y_);
+  t.same(conditions(noYnoZ), [bat('X05', 2), bat('X06', Y_AT - 1)], 'X06 at the last transaction record');
 });
 
 t.test('a B while a block is open: X05 for the open block', async (t) => {
   const s = sample();
-  const batch = envelope([...s.slice(0, 9), ...s.slice(1, 10), s[Z_] as string]);
+  const batch = envelope([...s.slice(0, Y_), ...block(), s[Z_] as string]);
   t.same(batch.conditions, [bat('X05', 2)]);
   t.equal(batch.blocks.length, 2);
-  t.equal(batch.blocks[1]?.header.position, 10);
+  t.equal(batch.blocks[1]?.header.position, Y_AT, 'the second B where the first block\'s Y was');
 });
 
 t.test('Y does not match B: X32 at the first differing column', async (t) => {
-  t.same(conditions(editRecord(sample(), Y_, 4, '2705')), [blk('X32', 1, 10, 4)]);
-  t.same(conditions(editRecord(sample(), Y_, 8, 'C11')), [blk('X32', 1, 10, 8)]);
-  t.same(conditions(editRecord(sample(), Y_, 11, 'SE')), [blk('X32', 1, 10, 11)]);
-  t.same(conditions(editRecord(editRecord(sample(), Y_, 4, '2705'), Y_, 11, 'SE')), [blk('X32', 1, 10, 4)], 'reported once');
+  t.same(conditions(editRecord(sample(), Y_, 4, '2705')), [blk('X32', 1, Y_AT, 4)]);
+  t.same(conditions(editRecord(sample(), Y_, 8, 'C11')), [blk('X32', 1, Y_AT, 8)]);
+  t.same(conditions(editRecord(sample(), Y_, 11, 'SE')), [blk('X32', 1, Y_AT, 11)]);
+  t.same(conditions(editRecord(editRecord(sample(), Y_, 4, '2705'), Y_, 11, 'SE')), [blk('X32', 1, Y_AT, 4)], 'reported once');
 });
 
 t.test('Z does not match A: X14 on the Z', async (t) => {
-  t.same(conditions(editRecord(sample(), Z_, 2, '2705')), [bat('X14', 11)]);
-  t.same(conditions(editRecord(sample(), Z_, 6, 'C11')), [bat('X14', 11)]);
+  t.same(conditions(editRecord(sample(), Z_, 2, '2705')), [bat('X14', Z_AT)]);
+  t.same(conditions(editRecord(sample(), Z_, 6, 'C11')), [bat('X14', Z_AT)]);
   t.same(conditions(editRecord(sample(), Z_, 15, '112626')), [], 'the date need not match');
 });
 
@@ -174,13 +182,13 @@ t.test('known but unimplemented application (SE): X13 on A', async (t) => {
 });
 
 t.test('known but unimplemented application in bare blocks: X13 on the block', async (t) => {
-  const s = editRecord(editRecord(sample().slice(1, 10), 0, 11, 'SE'), 8, 11, 'SE');
+  const s = editRecord(editRecord(block(), 0, 11, 'SE'), Y_ - B_, 11, 'SE');
   t.same(conditions(s), [blk('X13', 1, 1)]);
 });
 
 t.test('empty block: X04', async (t) => {
   const s = sample();
-  s.splice(2, 7);
+  s.splice(2, DETAILS);
   t.same(conditions(s), [blk('X04')]);
 });
 
@@ -188,8 +196,8 @@ t.test('records outside a block: X03 once', async (t) => {
   const s = sample();
   const before = [s[A_] as string, s[2] as string, s[3] as string, ...s.slice(1)];
   t.same(conditions(before), [bat('X03', 2)], 'between A and B');
-  const after = [...s.slice(0, 10), s[2] as string, s[Z_] as string];
-  t.same(conditions(after), [bat('X03', 11)], 'between Y and Z');
+  const after = [...s.slice(0, Z_), s[2] as string, s[Z_] as string];
+  t.same(conditions(after), [bat('X03', Z_AT)], 'between Y and Z');
   t.same(conditions(s.slice(2)), [bat('X03', 1)], 'no A and no B');
 });
 
@@ -203,8 +211,8 @@ t.test('no A record: X03 at record 1', async (t) => {
 
 t.test('data after Z: X35', async (t) => {
   const s = sample();
-  t.same(conditions([...s, s[A_] as string]), [bat('X35', 12)]);
-  t.same(conditions([...s, s[1] as string, ...s.slice(2, 10)]), [bat('X35', 12)], 'reported once');
+  t.same(conditions([...s, s[A_] as string]), [bat('X35', Z_AT + 1)]);
+  t.same(conditions([...s, s[B_] as string, ...s.slice(B_ + 1, Y_)]), [bat('X35', Z_AT + 1)], 'reported once');
 });
 
 t.test('preparer rules on B 47-56', async (t) => {
@@ -237,8 +245,8 @@ t.test('data in A/B filler: X39 at the column', async (t) => {
   t.same(conditions(editRecord(sample(), A_, 45, 'X')), [bat('X39', 1, 45)]);
   t.same(conditions(editRecord(sample(), B_, 20, 'X')), [blk('X39', 1, 2, 20)]);
   t.same(conditions(editRecord(sample(), B_, 58, 'X')), [blk('X39', 1, 2, 58)]);
-  t.same(conditions(editRecord(sample(), Y_, 50, 'X')), [blk('X39', 1, 10, 50)]);
-  t.same(conditions(editRecord(sample(), Z_, 60, 'X')), [bat('X39', 11, 60)]);
+  t.same(conditions(editRecord(sample(), Y_, 50, 'X')), [blk('X39', 1, Y_AT, 50)]);
+  t.same(conditions(editRecord(sample(), Z_, 60, 'X')), [bat('X39', Z_AT, 60)]);
 });
 
 t.test('non-standard data in the envelope: X40 at the column', async (t) => {
@@ -246,20 +254,20 @@ t.test('non-standard data in the envelope: X40 at the column', async (t) => {
 });
 
 t.test('missing envelope fields: their own conditions', async (t) => {
-  t.same(conditions(editRecord(sample(), A_, 2, '    ')), [bat('X07', 1, 2), bat('X14', 11)]);
-  t.same(conditions(editRecord(sample(), A_, 6, '   ')), [bat('X08', 1, 6), bat('X14', 11)]);
-  t.same(conditions(editRecord(sample(), B_, 4, '    ')), [blk('X15', 1, 2, 4), blk('X32', 1, 10, 4)]);
-  t.same(conditions(editRecord(sample(), B_, 8, '   ')), [blk('X16', 1, 2, 8), blk('X32', 1, 10, 8)]);
+  t.same(conditions(editRecord(sample(), A_, 2, '    ')), [bat('X07', 1, 2), bat('X14', Z_AT)]);
+  t.same(conditions(editRecord(sample(), A_, 6, '   ')), [bat('X08', 1, 6), bat('X14', Z_AT)]);
+  t.same(conditions(editRecord(sample(), B_, 4, '    ')), [blk('X15', 1, 2, 4), blk('X32', 1, Y_AT, 4)]);
+  t.same(conditions(editRecord(sample(), B_, 8, '   ')), [blk('X16', 1, 2, 8), blk('X32', 1, Y_AT, 8)]);
   t.same(conditions(editRecord(sample(), A_, 15, '023026')), [bat('X10', 1, 15)]);
 });
 
 t.test('bare B…Y blocks without A/Z: no condition', async (t) => {
-  const batch = envelope(sample().slice(1, 10));
+  const batch = envelope(block());
   t.same(batch.conditions, []);
   t.notOk(batch.header);
   t.notOk(batch.trailer);
   t.equal(batch.blocks.length, 1);
   t.equal(batch.blocks[0]?.header.position, 1);
-  t.equal(batch.blocks[0]?.trailer?.position, 9);
-  t.equal(batch.blocks[0]?.details.length, 7);
+  t.equal(batch.blocks[0]?.trailer?.position, Y_AT - 1);
+  t.equal(batch.blocks[0]?.details.length, DETAILS);
 });

@@ -118,11 +118,13 @@ if (unavailable) {
   });
 
   await t.test('a batch rejection highlights the record its X1 points at', async (t) => {
-    const id = await post(sample('batch-missing-z.txt'));
+    const text = sample('batch-missing-z.txt');
+    const id = await post(text);
     const page = await open(`/#/exchange/${id}`);
     await page.locator('.badge.batch-rejected').first().waitFor();
     t.equal(await page.locator('button.condition[aria-pressed="true"]').getAttribute('data-code'), 'X06', 'X06 is shown');
-    t.equal(await page.locator('section[aria-label="Input"] li.record.record-marked.selected').getAttribute('data-position'), '10', 'the record it points at is marked');
+    const last = String(text.split('\n').filter((l) => l !== '').length); // X06 points at the last record, the Y
+    t.equal(await page.locator('section[aria-label="Input"] li.record.record-marked.selected').getAttribute('data-position'), last, 'the record it points at is marked');
     t.match(await page.locator('section[aria-label="Answer"] li.record.states.selected').textContent(), /X1 FX06/, 'linked to its X1');
     await page.close();
   });

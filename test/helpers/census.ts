@@ -55,7 +55,7 @@ export function aeClean(entryNumber: string, action = 'A'): string {
 export function aeDelete(entryNumber: string): string {
   return aeClean(entryNumber, 'D')
     .split('\n')
-    .filter((l) => !/^(11|31|40|50|89|90)/.test(l))
+    .filter((l) => /^[ABYZ]/.test(l) || l.startsWith('10')) // the envelope and the 10 record
     .map((l) => (l.startsWith('10') ? l.slice(0, 35).padEnd(80) : l))
     .join('\n');
 }

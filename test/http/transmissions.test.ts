@@ -4,6 +4,8 @@ import { loadCatalog } from '../../src/catair/catalog.js';
 import { send, testMock } from '../helpers/mock.js';
 
 const sample = (name: string): Buffer => readFileSync(new URL(`../../scenarios/samples/${name}`, import.meta.url));
+/** How many 80-character records a sample holds (newline-separated or back to back). */
+const recordCount = (name: string): number => sample(name).toString('latin1').replace(/\n/g, '').length / 80;
 
 t.test('POST answers text/plain records, one per line, with exchange headers', async (t) => {
   const mock = testMock();
@@ -45,7 +47,7 @@ t.test('Accept: application/json gives the exchange, outcome per transaction and
   t.ok(why, 'B16 has an explanation in the dictionary');
   t.equal(body.transactions[0].conditions[0].explanation, why, 'each condition carries its explanation as the why');
   t.equal(body.output.length, 7);
-  t.equal(body.decoded.input.length, 11);
+  t.equal(body.decoded.input.length, recordCount('ae-bad-check-digit.txt'));
   const ten = body.decoded.input[2];
   t.equal(ten.layout, '10');
   t.match(ten.fields.find((f: { name: string }) => f.name === 'entryType'), { value: '01', start: 34, length: 2 });
@@ -83,7 +85,7 @@ t.test('a body over the limit is a 413 problem', async (t) => {
   const res = await send(mock, sample('ae-add-1-line.txt'));
   t.equal(res.statusCode, 413);
   t.match(res.json(), { status: 413, title: 'Transmission too large' });
-  t.match(res.json().detail, /891 bytes\) is over the limit of 500 bytes/);
+  t.match(res.json().detail, `(${sample('ae-add-1-line.txt').length} bytes) is over the limit of 500 bytes`);
   const journaled = await mock.http.inject({ url: `/v1/transmissions/${res.json().exchange}` });
   t.equal(journaled.json().outcome, 'not-catair', 'the refusal is journaled');
 });
@@ -113,7 +115,7 @@ t.test('every exchange is journaled and readable by id, with input (password sta
   t.equal(body.outcome, 'accepted');
   t.equal(body.transport, 'http');
   t.same(body.entries, [{ filer: 'B76', entryNumber: '03246185', outcome: 'accepted', disposition: '995' }]);
-  t.equal(body.decoded.input.length, 11, 'concatenated input is decoded record by record');
+  t.equal(body.decoded.input.length, recordCount('ae-add-concatenated.txt'), 'concatenated input is decoded record by record');
   const missing = await mock.http.inject({ url: '/v1/transmissions/does-not-exist' });
   t.equal(missing.statusCode, 404);
   t.equal(missing.headers['content-type'], 'application/problem+json; charset=utf-8');

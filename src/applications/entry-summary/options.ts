@@ -29,6 +29,10 @@ import { z } from 'zod';
  *   the entry port must equal the processing port. `district` (default) follows B&B-17..18, the
  *   field's own definition and the narrative ("ENTRY DIST NOT = PROCESSING DIST"); `port` follows the
  *   dictionary's explanation.
+ * - `foreignExporter`: which lines 499 asks a Foreign Exporter (47 record, party type E) of.
+ *   `case` (default) follows ESF-135 (a C cell, note 7), ESF-181 and ESF-241: a line that reports an
+ *   AD/CVD case (53 record) in an entry type that allows one. `adcvd-type` also asks it of every
+ *   line of an AD/CVD entry type (03, 07, 34, 38), as the dictionary's 499 explanation reads.
  */
 export const EntrySummaryOptions = z
   .object({
@@ -39,6 +43,7 @@ export const EntrySummaryOptions = z
     portMatch: z.enum(['district', 'port']).default('district'),
     pscEntryTypeChange: z.enum(['regime', 'entry']).default('regime'),
     pgaNumbering: z.enum(['checked', 'unchecked']).default('checked'),
+    foreignExporter: z.enum(['case', 'adcvd-type']).default('case'),
   })
   .strict();
 export type EntrySummaryOptions = z.infer<typeof EntrySummaryOptions>;

@@ -32,10 +32,15 @@ function transmission(file: string, entryNumber: string, action?: string): strin
   });
 }
 
+/** The sample line's records before its tariff: its 40 record (changed by `edit40`) and its 47 article parties. */
+function lineHead(records: readonly string[], edit40: (r: string) => string = (r) => r): string[] {
+  return records.filter((r) => /^4[07]/.test(r)).map((r) => (r.startsWith('40') ? edit40(r) : r));
+}
+
 /** A delete: only its 10 record (action D) inside the block, with only the elements ESF-133 (b) lists and the broker reference. */
 function deletion(entryNumber: string): string[] {
   const records = transmission('ae-add-1-line.txt', entryNumber, 'D');
-  return records.filter((r) => !/^(11|31|40|50|89|90)/.test(r)).map((r) => (r.startsWith('10') ? r.slice(0, 35).padEnd(80) : r));
+  return records.filter((r) => /^[ABYZ]/.test(r) || r.startsWith('10')).map((r) => (r.startsWith('10') ? r.slice(0, 35).padEnd(80) : r));
 }
 
 async function send(mock: AceMock, records: readonly string[], session?: string, scenario?: string): Promise<Exchange> {
@@ -361,17 +366,16 @@ t.test('E0 ordering: SUMMRY first, LINITM before TARIFF of the same line, TOTALS
   t.teardown(() => mock.close());
   let lines = 0;
   const records = sample('ae-add-1-line.txt');
-  const line40 = records.find((r) => r.startsWith('40'))!;
   const tariff50 = records.find((r) => r.startsWith('50'))!;
   const body = records.flatMap((r) => {
     if (r.startsWith('10')) return [put(r, 9, '03245279')]; // check digit: B16 (summary, raised after the layout rule)
-    if (r.startsWith('40')) return [];
+    if (/^4[07]/.test(r)) return [];
     if (r.startsWith('50')) {
       lines++;
       return [
-        put(put(line40, 5, '002'), 9, 'QQ'), // line 1: country of origin unknown (408)
+        ...lineHead(records, (l) => put(put(l, 5, '002'), 9, 'QQ')), // line 1: country of origin unknown (408)
         tariff50,
-        put(line40, 5, '001'), // line 2: goes down (M03 with lineOrder ascending, raised by lineItems)
+        ...lineHead(records, (l) => put(l, 5, '001')), // line 2: goes down (M03 with lineOrder ascending, raised by lineItems)
         put(tariff50, 14, '00000000X0'), // its tariff: duty non-numeric (438, raised first, by the layout rule)
       ];
     }
@@ -415,11 +419,10 @@ t.test('each line with a condition gets its own E0, even when two lines share a 
   const mock = testMock();
   t.teardown(() => mock.close());
   const records = sample('ae-add-1-line.txt');
-  const line40 = records.find((r) => r.startsWith('40'))!;
   const tariff50 = records.find((r) => r.startsWith('50'))!;
   const body = records.flatMap((r) => {
-    if (r.startsWith('40')) return [];
-    if (r.startsWith('50')) return [put(line40, 9, 'QQ'), tariff50, line40, tariff50]; // 001 (408), 001 again (518)
+    if (/^4[07]/.test(r)) return [];
+    if (r.startsWith('50')) return [...lineHead(records, (l) => put(l, 9, 'QQ')), tariff50, ...lineHead(records), tariff50]; // 001 (408), 001 again (518)
     return [r];
   });
   const x = await send(mock, body);

@@ -50,7 +50,10 @@ function pointers(tx: EntrySummaryTx, conditions: EsCondition[]): string[] {
 t.test('header groupings: BNDDTL counts bonds, CARMAN manifests and BOLINB bills within their manifest (ESF-194)', async (t) => {
   const bond2 = rec('318B 457');
   const details = [...ONE_LINE.slice(0, at('31') + 1), bond2, ...ONE_LINE.slice(at('31') + 1)];
-  const withCargo = [...details.slice(0, 2), rec('22000000010PCS'), rec('23MSCAC 111'), rec('22000000020CTN'), rec('23MSCAC 222'), rec('23HSCAC 333'), ...details.slice(2)];
+  // The sample's cargo manifest replaced by two of the test's own, after the 20 record.
+  const base = details.filter((r) => !/^2[23]/.test(r));
+  const cargo = base.findIndex((r) => r.startsWith('20')) + 1;
+  const withCargo = [...base.slice(0, cargo), rec('22000000010PCS'), rec('23MSCAC 111'), rec('22000000020CTN'), rec('23MSCAC 222'), rec('23HSCAC 333'), ...base.slice(cargo)];
   const tx = txOf(withCargo);
   const summary = { kind: 'summary' } as const;
   t.same(pointers(tx, [{ code: '137', ref: summary, record: find(tx, '31', 2), field: 'suretyCode' }]), [e0('BNDDTL', 2, [26, '8'], [28, 'B'], [30, '457'])]);

@@ -22,6 +22,7 @@ import { ENTRY_SUMMARY_RULES } from '../../../src/applications/entry-summary/rul
 import { layoutFields } from '../../../src/applications/entry-summary/rules/layout-fields.js';
 import { lineItems } from '../../../src/applications/entry-summary/rules/lines.js';
 import { missingGroups } from '../../../src/applications/entry-summary/rules/missing-groups.js';
+import { parties } from '../../../src/applications/entry-summary/rules/parties.js';
 import { paymentType } from '../../../src/applications/entry-summary/rules/payment-type.js';
 import { pgaNumbering } from '../../../src/applications/entry-summary/rules/pga-numbering.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
@@ -57,6 +58,8 @@ const put = (record: string, col: number, text: string): string => record.slice(
 const edit = (details: readonly string[], id: string, change: (r: string) => string): string[] =>
   details.map((r) => (r.startsWith(id) ? change(r) : r));
 const without = (details: readonly string[], ...ids: string[]): string[] => details.filter((r) => !ids.some((id) => r.startsWith(id)));
+/** Each record whose id is `id` replaced by `records` (none: removed). */
+const replace = (details: readonly string[], id: string, ...records: string[]): string[] => details.flatMap((r) => (r.startsWith(id) ? records : [r]));
 const insertAfter = (details: readonly string[], id: string, ...extra: string[]): string[] => {
   const at = details.findIndex((r) => r.startsWith(id));
   if (at < 0) throw new Error(`no ${id} record`);
@@ -123,6 +126,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     electronicSignature,
     paymentType,
     importerNumber,
+    parties,
     bond,
     postSummaryCorrection,
     lineItems,
@@ -391,7 +395,7 @@ t.test('postSummaryCorrection', async (t) => {
     t.same(fields(setHeader(PSC, 44, 'Y')), [['272', 'liveEntry']], 'live entry indicator');
     t.same(fields(setHeader(PSC, 46, 'Y')), [['273', 'reconciliationFlag']], 'trade agreement reconciliation indicator');
     t.same(fields(setHeader(PSC, 47, '001')), [['274', 'reconciliationIssue']], 'reconciliation issue code');
-    const firms = insertAfter(PSC, '11', rec('20    2704      H123'));
+    const firms = edit(PSC, '20', (r) => put(r, 17, 'H123'));
     t.same(fields(firms), [['280', 'locationOfGoods']], 'FIRMS code on a 20 record');
     const consolidated = insertAfter(PSC, '31', rec('32B76  03245930'));
     t.same(fields(consolidated), [['270', undefined]], 'a 32 record');
@@ -439,7 +443,7 @@ t.test('lineItems', async (t) => {
     return details.map((r) => (r.startsWith('40') ? put(r, 5, numbers[i++]!) : r));
   };
   t.same(run(lineItems, FIVE_LINES), [], 'lines 001-005');
-  t.same(run(lineItems, without(ONE_LINE, '40', '50')), ['400'], 'no line');
+  t.same(run(lineItems, without(ONE_LINE, '40', '47', '50')), ['400'], 'no line');
   t.same(run(lineItems, deleteOf(ONE_LINE)), [], 'a delete has no lines');
   const dup = lineItems(txOf(lineNo(FIVE_LINES, '001', '002', '002', '004', '005')), ctx());
   t.same(dup.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['518', 3]], 'duplicate points at the second occurrence');
@@ -502,14 +506,14 @@ t.test('totals', async (t) => {
 
   await t.test('exact cent sums pass (no floating-point drift)', async (t) => {
     const tariff = put(ONE_LINE.find((r) => r.startsWith('50'))!, 14, '0000000010');
-    const three = dutyTotal(insertAfter(without(ONE_LINE, '50'), '40', tariff, tariff, tariff), '30');
+    const three = dutyTotal(replace(ONE_LINE, '50', tariff, tariff, tariff), '30');
     t.same(run(totals, three), [], '3 × 0.10 = 0.30');
     t.same(run(totals, dutyTotal(three, '31')), ['722'], 'and 0.31 is still a mismatch');
     const fees = edit(ONE_LINE, '89', () => rec('8949900000000010' + '49900000000020'));
     t.same(run(totals, feeTotal(fees, '30')), [], 'fees 0.10 + 0.20 = 0.30');
     t.same(run(totals, feeTotal(fees, '29')), ['726']);
     const lines = ['0000000010', '0000000020', '0000000030', '0000000007'].map((c) => put(tariff, 14, c));
-    t.same(run(totals, dutyTotal(insertAfter(without(ONE_LINE, '50'), '40', ...lines), '67')), [], '0.10 + 0.20 + 0.30 + 0.07 = 0.67');
+    t.same(run(totals, dutyTotal(replace(ONE_LINE, '50', ...lines), '67')), [], '0.10 + 0.20 + 0.30 + 0.07 = 0.67');
   });
 });
 
@@ -536,7 +540,7 @@ t.test('quantityUom: Unit of Measure Code (1) outside chapters 98 and 99 (439)',
 /** The sample's one line with its 50 record repeated for each HTS number, in order. */
 const tariffs = (...hts: string[]): string[] => {
   const tariff = ONE_LINE.find((r) => r.startsWith('50'))!;
-  return insertAfter(without(ONE_LINE, '50'), '40', ...hts.map((h) => put(tariff, 3, h.padEnd(10))));
+  return replace(ONE_LINE, '50', ...hts.map((h) => put(tariff, 3, h.padEnd(10))));
 };
 
 t.test('tariffNumbers: each HTS number once per line (436, dictionary)', async (t) => {
@@ -622,9 +626,55 @@ t.test('entryTypeRequirements: fields ESF-134..135 make mandatory by entry type'
   t.same(found(deleteOf(ONE_LINE)), [], 'a delete carries none of them');
 });
 
+t.test('parties: the consignee and the 47 article parties each entry type needs (255, 483, 577, 499; ESF-134..135)', async (t) => {
+  const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
+  const noConsignee = edit(ONE_LINE, '11', (r) => put(r, 15, ' '.repeat(12)));
+  const bare = without(noConsignee, '47');
+  const withCase = (details: readonly string[]) => insertAfter(details, '50', rec('53A570890000C00001000A  00000000000000000000000000010000'));
+  const found = (details: readonly string[], c = ctx()) =>
+    parties(txOf(details), c).map((x) => [x.code, x.ref.kind === 'line' ? `line ${x.ref.line.ordinal}` : x.ref.kind]);
+  t.same(found(ONE_LINE), [], 'the sample reports its consignee, manufacturer and sold-to party');
+
+  // The M cells of ESF-134..135 for a summary with no consignee and a line (from CN, no AD/CVD case)
+  // with no 47 record: consignee M but for 11, 12, 21, 22; manufacturer M but for 11, 12 (A) and
+  // 22, 23 (C, note 5); sold-to M but for 11, 12.
+  const all = ['255', '483', '577'];
+  const expected: Record<string, string[]> = {
+    '01': all, '02': all, '03': all, '06': all, '07': all, '11': [], '12': [], '21': ['483', '577'], '22': ['577'],
+    '23': ['255', '577'], '31': all, '32': all, '34': all, '38': all, '51': all, '52': all,
+  };
+  for (const [code, codes] of Object.entries(expected)) t.same(run(parties, type(bare, code)), codes, `type ${code}`);
+
+  const [consignee] = parties(txOf(noConsignee), ctx());
+  t.same([consignee?.code, consignee?.record?.id, consignee?.field, consignee?.ref.kind], ['255', '11', 'consigneeNumber', 'summary'], 'the blank consignee, under SUMMRY');
+  t.same(found(without(ONE_LINE, '47')), [['483', 'line 1'], ['577', 'line 1']], 'no 47 record: both under the line');
+  t.same(found(without(ONE_LINE, '11')), [], 'no 11 record: 100 alone (importer rule)');
+  const secondLine = [...ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('47M')), ...ONE_LINE.filter((r) => r.startsWith('50'))];
+  const twoLines = insertAfter(ONE_LINE, '50', ...secondLine.map((r) => (r.startsWith('40') ? put(r, 5, '002') : r)));
+  t.same(found(twoLines), [['577', 'line 2']], 'each line needs its own parties');
+  t.same(found(edit(ONE_LINE, '47M', (r) => put(r, 4, ' '.repeat(15)))), [], 'a 47 M with a blank identifier is the layout\'s 521, not 483');
+
+  const canadian = (details: readonly string[], col: number) => edit(details, '40', (r) => put(r, col, 'CA'));
+  t.same(run(parties, type(canadian(bare, 9), '23')), ['255', '483', '577'], 'type 23, originating in Canada: manufacturer needed (note 5)');
+  t.same(run(parties, type(canadian(bare, 11), '22')), ['483', '577'], 'type 22, exported from Canada');
+  t.same(run(parties, type(canadian(bare, 9), '11')), [], 'type 11: A whatever the country');
+
+  t.same(found(type(withCase(ONE_LINE), '03')), [['499', 'line 1']], 'type 03, a line with an AD/CVD case: foreign exporter (note 7)');
+  t.same(run(parties, type(withCase(ONE_LINE), '06')), ['499'], 'type 06 with a case');
+  t.same(run(parties, withCase(ONE_LINE)), [], 'type 01: the foreign exporter is A (the 53 itself is not the parties rule\'s)');
+  t.same(run(parties, type(withCase(insertAfter(ONE_LINE, '47S', rec('47ECNACMTOO123SHE'))), '03')), [], 'the exporter reported');
+  t.same(run(parties, type(ONE_LINE, '03')), [], 'type 03, a line with no case: not asked by default');
+  const dictionary = ctx({ options: { foreignExporter: 'adcvd-type' } });
+  t.same(run(parties, type(ONE_LINE, '03'), dictionary), ['499'], 'foreignExporter adcvd-type: every line of an AD/CVD type');
+  t.same(run(parties, type(ONE_LINE, '06'), dictionary), [], 'foreignExporter adcvd-type: 06 is not an AD/CVD type');
+
+  t.same(run(parties, setHeader(bare, 3, 'R')), all, 'on a replace too');
+  t.same(run(parties, deleteOf(bare)), [], 'a delete carries none');
+});
+
 t.test('bond: a bond where one is needed, its primary coverage, an STB amount (119, 269, 265)', async (t) => {
   const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
-  const bond31 = (details: readonly string[], ...records: string[]) => insertAfter(without(details, '31'), '11', ...records.map(rec));
+  const bond31 = (details: readonly string[], ...records: string[]) => replace(details, '31', ...records.map(rec));
   const found = (details: readonly string[]) => bond(txOf(details), ctx()).map((c) => [c.code, c.field ?? '', c.record?.id]);
   t.same(found(ONE_LINE), [], 'the sample: a basic continuous bond');
   t.same(found(without(ONE_LINE, '31')), [['119', '', '10']], 'type 01 with no 31 and no waiver');

@@ -23,7 +23,8 @@ const allBut = (...excluded: string[]): ReadonlySet<string> => new Set(ENTRY_SUM
  * - 132: dictionary "if left blank"; ESF-134 gives A for the informal types 11 and 12.
  * - 410, 418: the dictionary gives no entry type; ESF-135 gives A for 06 (FTZ). (The dictionary's
  *   418 names positions 11-12; the export date is 13-18 on ESF-66.)
- * C cells and the Consignee Number (255, M for most types) are not checked here.
+ * C cells are not checked here; the parties of the table (consignee, 47 article parties) are
+ * data of their own, checked by parties.ts.
  */
 const REQUIREMENTS: readonly Requirement[] = [
   { record: '10', field: 'modeOfTransport', code: '164', types: new Set(['01', '02', '03', '07', '21', '23', '51', '52']) },

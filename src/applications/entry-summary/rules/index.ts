@@ -12,6 +12,7 @@ import { importerNumber } from './importer.js';
 import { layoutFields } from './layout-fields.js';
 import { lineItems } from './lines.js';
 import { missingGroups } from './missing-groups.js';
+import { parties } from './parties.js';
 import { paymentType } from './payment-type.js';
 import { pgaNumbering } from './pga-numbering.js';
 import { postSummaryCorrection } from './psc.js';
@@ -32,6 +33,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   electronicSignature,
   paymentType,
   importerNumber,
+  parties,
   bond,
   postSummaryCorrection,
   lineItems,
