@@ -111,6 +111,9 @@ const payable = (over: Partial<EntryState> = {}): EntryState =>
   onFile({ lifecycle: { ...TRADE_CONTROL, paid: true, liquidationScheduled: true }, ...over });
 const setHeader = (details: readonly string[], col: number, text: string) => edit(details, '10', (r) => put(r, col, text));
 
+/** The sample with the formal MPF its 89 totals reported on its line (62 499 34.64; ESF-161 usage note n). */
+const WITH_MPF = insertAfter(without(ONE_LINE, '62'), '50', rec('62' + '499' + '00003464'));
+
 t.test('rules/index lists every rule once, in order', async (t) => {
   t.same(ENTRY_SUMMARY_RULES, [
     layoutFields,
@@ -462,7 +465,7 @@ t.test('totals', async (t) => {
   const dutyTotal = (details: readonly string[], cents: string) => edit(details, '90', (r) => put(r, 3, cents.padStart(11, '0')));
   const feeTotal = (details: readonly string[], cents: string) => edit(details, '90', (r) => put(r, 15, cents.padStart(11, '0')));
   t.same(run(totals, ONE_LINE), [], 'the sample: no duty, fees 34.64');
-  t.same(run(totals, without(ONE_LINE, '90')), ['701'], 'no 90 record');
+  t.same(run(totals, without(ONE_LINE, '90')), ['701'], 'fee totals but no 90 record');
   t.same(run(totals, deleteOf(ONE_LINE)), [], 'a delete has no 90 record');
   const d = totals(txOf(dutyTotal(ONE_LINE, '1')), ctx());
   t.same(d.map((c) => [c.code, c.field, c.ref.kind]), [['722', 'dutyTotal', 'totals']], 'duty total off by a cent');
@@ -634,4 +637,15 @@ t.test('paymentType: an add or replace states its payment type, unless a PSC or 
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: payable() })), [], 'correcting a paid summary: not allowed (ESF-176)');
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: onFile() })), ['263'], 'correcting one in trade control still needs it');
   t.same(run(paymentType, deleteOf(blank(ONE_LINE))), [], 'a delete');
+});
+
+t.test('totals: no 89 and no 90 record is 700, and only 700 (ESF-128, dictionary 700, 701)', async (t) => {
+  const [c] = totals(txOf(without(WITH_MPF, '89', '90')), ctx());
+  t.same([c?.code, c?.ref.kind, c?.record?.id], ['700', 'summary', '10'], 'no TOTALS grouping');
+  t.same(run(totals, without(WITH_MPF, '90')), ['701'], 'an 89 without its 90 is 701');
+  const adcvdOnly = insertAfter(setHeader(without(WITH_MPF, '89', '90'), 34, '03'), '62', rec('88' + '00000000000'));
+  t.same(run(totals, adcvdOnly), ['700'], 'an 88 alone: still no 89 or 90');
+  const all = ENTRY_SUMMARY_RULES.flatMap((rule) => rule(txOf(without(WITH_MPF, '89', '90')), ctx())).map((x) => x.code);
+  t.same(all, ['700'], 'the line fee adds no 716, the AD/CVD totals nothing');
+  t.same(run(totals, deleteOf(without(WITH_MPF, '89', '90'))), [], 'a delete carries no totals');
 });
