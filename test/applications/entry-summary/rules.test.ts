@@ -649,3 +649,24 @@ t.test('totals: no 89 and no 90 record is 700, and only 700 (ESF-128, dictionary
   t.same(all, ['700'], 'the line fee adds no 716, the AD/CVD totals nothing');
   t.same(run(totals, deleteOf(without(WITH_MPF, '89', '90'))), [], 'a delete carries no totals');
 });
+
+t.test('feeTotals: the 89 HMF total is the sum of the 62 HMF (719; ESF-162)', async (t) => {
+  const fee = (cls: string, cents: string) => rec('62' + cls + cents.padStart(8, '0'));
+  const feeTotal = (...slots: [string, string][]) => rec('89' + slots.map(([cls, cents]) => cls + cents.padStart(11, '0')).join(''));
+  const with89 = (details: readonly string[], ...slots: [string, string][]) => edit(details, '89', () => feeTotal(...slots));
+  const withHmf = (cents: string) => insertAfter(WITH_MPF, '62', fee('501', cents));
+  const found = (details: readonly string[]) => feeTotals(txOf(details), ctx()).map((c) => [c.code, c.record?.id, c.field]);
+  t.same(found(WITH_MPF), [], 'the MPF total and the line MPF');
+  t.same(found(with89(WITH_MPF, ['499', '3358'])), [], 'the MPF total may be the minimum (ESF-174 w): not compared');
+  t.same(found(with89(WITH_MPF, ['499', '3464'], ['501', '1250'])), [['719', '89', 'amount2']], 'an 89 HMF with no line HMF');
+  t.same(found(with89(withHmf('1250'), ['499', '3464'], ['501', '1250'])), [], 'HMF 12.50 = 12.50');
+  t.same(found(with89(withHmf('1249'), ['499', '3464'], ['501', '1250'])), [['719', '89', 'amount2']], 'HMF total off by a cent');
+  const [missing] = feeTotals(txOf(withHmf('1250')), ctx());
+  t.same([missing?.code, missing?.ref.kind, missing?.record], ['719', 'totals', undefined], 'a line HMF the 89 does not total');
+  const secondLine = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50')).map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
+  const twoLines = insertAfter(withHmf('1250'), '62' + '501', ...secondLine, fee('499', '3464'), fee('501', '1250'));
+  t.same(found(with89(twoLines, ['499', '6928'], ['501', '2500'])), [], 'HMF of two lines, 12.50 + 12.50');
+  t.same(found(with89(twoLines, ['499', '6928'], ['501', '1250'])), [['719', '89', 'amount2']], 'one line left out of the HMF total');
+  t.same(found(with89(withHmf('12A0'), ['499', '3464'], ['501', '1250'])), [], 'a line HMF that is not a number: the layout (253)');
+  t.same(found(deleteOf(withHmf('1250'))), [], 'a delete');
+});
