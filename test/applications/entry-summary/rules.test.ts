@@ -568,10 +568,16 @@ t.test('adcvdTotals: AD/CVD totals by entry type (735, 744..747)', async (t) => 
   t.same(run(adcvdTotals, grand(type(ONE_LINE, '52'), '0', '5')), ['746'], 'type 52 with a CV grand total');
   t.same(run(adcvdTotals, type(ONE_LINE, '03')), ['735'], 'type 03 without an 88 record');
   t.same(run(adcvdTotals, type(ONE_LINE, '06')), [], 'type 06: the 88 is conditional, zero totals agree');
-  const typed03 = type(with88(ONE_LINE, '100', '250', '40', '0'), '03');
+  // The 53 cases the 88 subtotals add up (737..743): AD bonded 1.00 and cash 2.50, CV bonded 0.40.
+  const adcvdCase = (caseNumber: string, claim: string, cents: string) =>
+    rec('53' + caseNumber + claim + '00001000A  ' + '0'.repeat(22) + cents.padStart(10, '0'));
+  const secondLine = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50')).map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
+  const cases = insertAfter(ONE_LINE, '50', adcvdCase('A570890000', 'B', '100'), adcvdCase('C570890001', 'B', '40'), ...secondLine, adcvdCase('A570890002', 'C', '250'));
+  const typed03 = type(with88(cases, '100', '250', '40', '0'), '03');
   t.same(run(adcvdTotals, grand(typed03, '350', '40')), [], 'AD 1.00 + 2.50 = 3.50, CV 0.40 + 0 = 0.40');
   t.same(run(adcvdTotals, grand(typed03, '349', '41')), ['745', '747'], 'each off by a cent');
-  t.same(run(adcvdTotals, grand(type(with88(ONE_LINE, '0', '100', '0', '0'), '23'), '0', '0')), ['745'], 'type 23: the 88 given, 90 must agree');
+  const typed23 = type(with88(insertAfter(ONE_LINE, '50', adcvdCase('A570890002', 'C', '100')), '0', '100', '0', '0'), '23');
+  t.same(run(adcvdTotals, grand(typed23, '0', '0')), ['745'], 'type 23: the 88 given, 90 must agree');
   t.same(run(adcvdTotals, deleteOf(type(ONE_LINE, '03'))), [], 'a delete has no totals');
 });
 
@@ -669,4 +675,36 @@ t.test('feeTotals: the 89 HMF total is the sum of the 62 HMF (719; ESF-162)', as
   t.same(found(with89(twoLines, ['499', '6928'], ['501', '1250'])), [['719', '89', 'amount2']], 'one line left out of the HMF total');
   t.same(found(with89(withHmf('12A0'), ['499', '3464'], ['501', '1250'])), [], 'a line HMF that is not a number: the layout (253)');
   t.same(found(deleteOf(withHmf('1250'))), [], 'a delete');
+});
+
+t.test('adcvdTotals: each 88 subtotal is the sum of its 53 case duties (737, 739, 741, 743; ESF-98, ESF-128)', async (t) => {
+  const adcvdCase = (caseNumber: string, claim: string, cents: string) =>
+    rec('53' + caseNumber + claim + '00001000' + 'A' + '  ' + '0'.repeat(10) + '0'.repeat(12) + cents.padStart(10, '0'));
+  const with88 = (details: readonly string[], ...amounts: string[]) => {
+    const at = details.findIndex((r) => r.startsWith('89'));
+    return [...details.slice(0, at), rec('88' + amounts.map((a) => a.padStart(11, '0')).join(' ')), ...details.slice(at)];
+  };
+  const grand = (details: readonly string[], ad: string, cvd: string) =>
+    edit(details, '90', (r) => put(put(r, 39, ad.padStart(11, '0')), 51, cvd.padStart(11, '0')));
+  // Type 03, one line with a bonded AD case (100.00) and a cash CV case (25.00).
+  const cases = setHeader(insertAfter(WITH_MPF, '50', adcvdCase('A570890000', 'B', '10000'), adcvdCase('C570890001', 'C', '2500')), 34, '03');
+  const summary = (bondedAd: string, cashAd: string, bondedCvd: string, cashCvd: string) =>
+    grand(with88(cases, bondedAd, cashAd, bondedCvd, cashCvd), String(Number(bondedAd) + Number(cashAd)), String(Number(bondedCvd) + Number(cashCvd)));
+  const found = (details: readonly string[]) => adcvdTotals(txOf(details), ctx()).map((c) => [c.code, c.record?.id, c.field]);
+  t.same(found(summary('10000', '0', '0', '2500')), [], 'bonded AD 100.00, cash CV 25.00');
+  t.same(found(summary('9999', '0', '0', '2500')), [['737', '88', 'bondedAd']], 'bonded AD off by a cent');
+  t.same(found(summary('0', '10000', '0', '2500')), [['737', '88', 'bondedAd'], ['739', '88', 'cashAd']], 'the AD case reported as cash');
+  t.same(found(summary('10000', '0', '2500', '0')), [['741', '88', 'bondedCvd'], ['743', '88', 'cashCvd']], 'the CV case reported as bonded');
+  t.same(found(grand(with88(cases, '10000', '0', '0', '2500'), '10000', '2400')), [['747', '90', 'cvdTotal']], 'the 88 agrees, the 90 does not: 747 alone');
+  const blank = edit(summary('10000', '0', '0', '2500'), '88', (r) => put(put(r, 15, ' '.repeat(11)), 27, ' '.repeat(11)));
+  t.same(found(blank), [], 'blank subtotals count as zero (ESF-128: zero fill if not applicable)');
+  const secondLine = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50')).map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
+  const twoCases = insertAfter(summary('15000', '0', '0', '2500'), '53C', ...secondLine, adcvdCase('A570890002', 'B', '5000'));
+  t.same(found(twoCases), [], 'bonded AD cases of two lines add up: 100.00 + 50.00');
+  t.same(found(edit(twoCases, '88', (r) => put(r, 3, '00000010000'))), [['737', '88', 'bondedAd'], ['745', '90', 'adTotal']], 'an 88 that leaves one out');
+  const claimX = edit(summary('10000', '0', '0', '2500'), '53A', (r) => put(r, 13, 'X'));
+  t.same(found(claimX), [], 'a case with claim X fits no subtotal: not compared');
+  t.same(run(layoutFields, claimX), ['511'], 'the layout answers the claim X (ESF-98: B or C)');
+  const typed01 = setHeader(summary('10000', '0', '0', '0'), 34, '01');
+  t.same(found(grand(typed01, '0', '0')), [], 'a type without AD/CVD: the 88 is not allowed (727), not compared');
 });
