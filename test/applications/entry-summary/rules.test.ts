@@ -9,6 +9,7 @@ import { filedSummary } from '../../../src/applications/entry-summary/filed.js';
 import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
 import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
 import { adcvdTotals } from '../../../src/applications/entry-summary/rules/adcvd-totals.js';
+import { articleCharges } from '../../../src/applications/entry-summary/rules/article-charges.js';
 import { bond } from '../../../src/applications/entry-summary/rules/bond.js';
 import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
 import { censusParameters } from '../../../src/applications/entry-summary/rules/census-parameters.js';
@@ -131,6 +132,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     missingGroups,
     tariffNumbers,
     quantityUom,
+    articleCharges,
     censusOverrides,
     censusParameters,
     totals,
@@ -707,4 +709,33 @@ t.test('adcvdTotals: each 88 subtotal is the sum of its 53 case duties (737, 739
   t.same(run(layoutFields, claimX), ['511'], 'the layout answers the claim X (ESF-98: B or C)');
   const typed01 = setHeader(summary('10000', '0', '0', '0'), 34, '01');
   t.same(found(grand(typed01, '0', '0')), [], 'a type without AD/CVD: the 88 is not allowed (727), not compared');
+});
+
+t.test('articleCharges: zero charges on a line worth more than $1,250 (664; ESF-172..173 usage note v)', async (t) => {
+  const charges = (details: readonly string[], amount: string) => edit(details, '40', (r) => put(r, 27, amount));
+  const lineValue = (details: readonly string[], dollars: string) => edit(details, '50', (r) => put(r, 25, dollars.padStart(10, '0')));
+  const zero = charges(ONE_LINE, '0'.repeat(10));
+  const [c] = articleCharges(txOf(zero), ctx());
+  t.same([c?.code, c?.ref.kind, c?.field, c?.record?.id], ['664', 'line', 'charges', '40'], 'zero charges, value $10,000');
+  t.same(run(articleCharges, ONE_LINE), [], 'the sample reports $250');
+  t.same(run(articleCharges, charges(ONE_LINE, ' '.repeat(10))), ['664'], 'blank charges are zero');
+  t.same(run(articleCharges, lineValue(zero, '1250')), [], '$1,250 needs none');
+  t.same(run(articleCharges, lineValue(zero, '1251')), ['664'], '$1,251 does');
+  t.same(run(articleCharges, charges(ONE_LINE, '00000000AB')), [], 'charges that are not a number: the layout (424)');
+  t.same(run(articleCharges, setHeader(zero, 34, '11')), [], 'informal entry type 11');
+  t.same(run(articleCharges, setHeader(zero, 36, '60')), [], 'MOT 60, passenger hand carried');
+  t.same(run(articleCharges, setHeader(zero, 42, 'Y')), [], 'a consolidated summary (dictionary 664)');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 9, 'GU'))), [], 'origin Guam, a US insular possession');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 9, 'PR'))), ['664'], 'Puerto Rico is not one');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 8, 'V'))), [], 'a set component');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 8, 'X'))), ['664'], 'a set header is the article');
+  const tariff = ONE_LINE.find((r) => r.startsWith('50'))!;
+  const repaired = (repair: string) =>
+    insertAfter(without(zero, '50'), '40', put(put(tariff, 3, '9802005060'), 25, repair.padStart(10, '0')), put(tariff, 25, '0000009000'));
+  t.same(run(articleCharges, repaired('1250')), [], 'a repair worth $1,250 on a $10,250 article');
+  t.same(run(articleCharges, repaired('1300')), ['664'], 'a repair worth $1,300');
+  const returned = (dollars: string) => edit(lineValue(zero, dollars), '50', (r) => put(r, 3, '9801001012'));
+  t.same(run(articleCharges, returned('10000')), [], 'a returned article worth $10,000');
+  t.same(run(articleCharges, returned('10001')), ['664'], 'a returned article worth $10,001');
+  t.same(run(articleCharges, deleteOf(zero)), [], 'a delete');
 });

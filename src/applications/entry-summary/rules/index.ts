@@ -1,5 +1,6 @@
 import { actionAgainstState } from './action.js';
 import { adcvdTotals } from './adcvd-totals.js';
+import { articleCharges } from './article-charges.js';
 import { bond } from './bond.js';
 import { censusOverrides } from './census-overrides.js';
 import { censusParameters } from './census-parameters.js';
@@ -37,6 +38,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   missingGroups,
   tariffNumbers,
   quantityUom,
+  articleCharges,
   censusOverrides,
   censusParameters,
   totals,
