@@ -627,7 +627,7 @@ t.test('feeTotals: fees reported in 34 or 62 records need an 89 (715, 716; ESF-1
   const headerFee = rec('34' + '311' + '00000500');
   const lineFee = rec('62' + '499' + '00003464');
   t.same(run(feeTotals, noTotals), [], 'no fee anywhere, no 89 needed');
-  t.same(run(feeTotals, insertAfter(ONE_LINE, '31', headerFee)), [], 'a header fee with its 89');
+  t.same(run(feeTotals, edit(insertAfter(WITH_MPF, '31', headerFee), '89', (r) => put(r, 17, '31100000000500'))), [], 'a header fee with its 89');
   const found = feeTotals(txOf(insertAfter(noTotals, '31', headerFee)), ctx());
   t.same(found.map((c) => [c.code, c.ref.kind]), [['715', 'totals']], 'a header fee, no 89');
   t.same(run(feeTotals, insertAfter(noTotals, '50', lineFee)), ['716'], 'a line fee, no 89');
@@ -647,6 +647,7 @@ t.test('paymentType: an add or replace states its payment type, unless a PSC or 
   t.same(run(paymentType, deleteOf(blank(ONE_LINE))), [], 'a delete');
 });
 
+
 t.test('totals: no 89 and no 90 record is 700, and only 700 (ESF-128, dictionary 700, 701)', async (t) => {
   const [c] = totals(txOf(without(WITH_MPF, '89', '90')), ctx());
   t.same([c?.code, c?.ref.kind, c?.record?.id], ['700', 'summary', '10'], 'no TOTALS grouping');
@@ -658,25 +659,29 @@ t.test('totals: no 89 and no 90 record is 700, and only 700 (ESF-128, dictionary
   t.same(run(totals, deleteOf(without(WITH_MPF, '89', '90'))), [], 'a delete carries no totals');
 });
 
-t.test('feeTotals: the 89 HMF total is the sum of the 62 HMF (719; ESF-162)', async (t) => {
+t.test('feeTotals: each 89 class reported in a 34 or 62, the HMF total the sum of the 62 HMF (717, 719)', async (t) => {
   const fee = (cls: string, cents: string) => rec('62' + cls + cents.padStart(8, '0'));
   const feeTotal = (...slots: [string, string][]) => rec('89' + slots.map(([cls, cents]) => cls + cents.padStart(11, '0')).join(''));
   const with89 = (details: readonly string[], ...slots: [string, string][]) => edit(details, '89', () => feeTotal(...slots));
   const withHmf = (cents: string) => insertAfter(WITH_MPF, '62', fee('501', cents));
   const found = (details: readonly string[]) => feeTotals(txOf(details), ctx()).map((c) => [c.code, c.record?.id, c.field]);
   t.same(found(WITH_MPF), [], 'the MPF total and the line MPF');
+  t.same(found(without(WITH_MPF, '62')), [['717', '89', 'class1']], 'an 89 MPF with no 62 MPF (ESF-161 n: the MPF is a line fee)');
   t.same(found(with89(WITH_MPF, ['499', '3358'])), [], 'the MPF total may be the minimum (ESF-174 w): not compared');
-  t.same(found(with89(WITH_MPF, ['499', '3464'], ['501', '1250'])), [['719', '89', 'amount2']], 'an 89 HMF with no line HMF');
+  t.same(found(with89(WITH_MPF, ['499', '3464'], ['311', '0'])), [['717', '89', 'class2']], 'a zero total for a class no 34 or 62 reports (dictionary 717)');
+  const informalFee = insertAfter(WITH_MPF, '31', rec('34' + '311' + '00000500'));
+  t.same(found(with89(informalFee, ['499', '3464'], ['311', '500'])), [], 'a header fee has its 89 total');
   t.same(found(with89(withHmf('1250'), ['499', '3464'], ['501', '1250'])), [], 'HMF 12.50 = 12.50');
   t.same(found(with89(withHmf('1249'), ['499', '3464'], ['501', '1250'])), [['719', '89', 'amount2']], 'HMF total off by a cent');
   const [missing] = feeTotals(txOf(withHmf('1250')), ctx());
   t.same([missing?.code, missing?.ref.kind, missing?.record], ['719', 'totals', undefined], 'a line HMF the 89 does not total');
+  t.same(found(with89(WITH_MPF, ['499', '3464'], ['501', '1250'])), [['717', '89', 'class2']], 'an 89 HMF no 62 reports is 717 only');
   const secondLine = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50')).map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
   const twoLines = insertAfter(withHmf('1250'), '62' + '501', ...secondLine, fee('499', '3464'), fee('501', '1250'));
   t.same(found(with89(twoLines, ['499', '6928'], ['501', '2500'])), [], 'HMF of two lines, 12.50 + 12.50');
   t.same(found(with89(twoLines, ['499', '6928'], ['501', '1250'])), [['719', '89', 'amount2']], 'one line left out of the HMF total');
   t.same(found(with89(withHmf('12A0'), ['499', '3464'], ['501', '1250'])), [], 'a line HMF that is not a number: the layout (253)');
-  t.same(found(deleteOf(withHmf('1250'))), [], 'a delete');
+  t.same(found(deleteOf(without(WITH_MPF, '62'))), [], 'a delete');
 });
 
 t.test('adcvdTotals: each 88 subtotal is the sum of its 53 case duties (737, 739, 741, 743; ESF-98, ESF-128)', async (t) => {

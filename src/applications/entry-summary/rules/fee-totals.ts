@@ -23,6 +23,10 @@ interface Fee {
  * - a fee reported in a 34 record (header) or a 62 record (line) needs a Fee Total Grouping (89):
  *   715 for the header fee, 716 for the line fee, both about the TOTALS grouping (ESF-198). With no
  *   90 record either, the summary has no totals at all: that is 700 alone (totals.ts);
+ * - each class an 89 record totals is one reported before in a 34 or 62 record (ESF-129: "previously
+ *   reported"), else 717, whatever the amount (the dictionary's 717: a total differing from the
+ *   fees of its class, zero included, when no 34 or 62 gives the class). The formal MPF (499) is a
+ *   line fee (ESF-161 usage note n), so an 89 MPF with no 62 MPF is 717 too;
  * - the 89 HMF (501) total equals the sum of the lines' 62 HMF amounts to the cent (719; ESF-162
  *   usage note o allows no tolerance), an absent 89 HMF counting as zero.
  * Other classes are not compared with their 62 sums (720): the 89 MPF may be the minimum or maximum
@@ -39,7 +43,14 @@ export const feeTotals: Rule = (tx) => {
       ...(reported.some((f) => f.record.id === '62') ? [{ code: '716', ref: TOTALS }] : []),
     ];
   }
-  return hmfMismatch(feeTotalRecords.flatMap(feesOf), reported);
+  const reportedClasses = new Set(reported.map((f) => f.feeClass));
+  const totals = feeTotalRecords.flatMap(feesOf);
+  const found: EsCondition[] = totals
+    .filter((t) => !reportedClasses.has(t.feeClass))
+    .map((t) => ({ code: '717', ref: TOTALS, record: t.record, field: t.classField }));
+  // An 89 HMF no 62 reports is 717 already.
+  if (reportedClasses.has(HMF_CLASS) || !totals.some((t) => t.feeClass === HMF_CLASS)) found.push(...hmfMismatch(totals, reported));
+  return found;
 };
 
 /** 719 when the 89 HMF total is not the sum of the 62 HMF amounts (not checked if an amount is not a number). */
