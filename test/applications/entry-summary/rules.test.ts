@@ -9,6 +9,7 @@ import { filedSummary } from '../../../src/applications/entry-summary/filed.js';
 import { EntrySummaryOptions } from '../../../src/applications/entry-summary/options.js';
 import { actionAgainstState } from '../../../src/applications/entry-summary/rules/action.js';
 import { adcvdTotals } from '../../../src/applications/entry-summary/rules/adcvd-totals.js';
+import { articleCharges } from '../../../src/applications/entry-summary/rules/article-charges.js';
 import { bond } from '../../../src/applications/entry-summary/rules/bond.js';
 import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
 import { censusParameters } from '../../../src/applications/entry-summary/rules/census-parameters.js';
@@ -115,6 +116,9 @@ const payable = (over: Partial<EntryState> = {}): EntryState =>
   onFile({ lifecycle: { ...TRADE_CONTROL, paid: true, liquidationScheduled: true }, ...over });
 const setHeader = (details: readonly string[], col: number, text: string) => edit(details, '10', (r) => put(r, col, text));
 
+/** The sample with the formal MPF its 89 totals reported on its line (62 499 34.64; ESF-161 usage note n). */
+const WITH_MPF = insertAfter(without(ONE_LINE, '62'), '50', rec('62' + '499' + '00003464'));
+
 t.test('rules/index lists every rule once, in order', async (t) => {
   t.same(ENTRY_SUMMARY_RULES, [
     layoutFields,
@@ -134,6 +138,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     tariffNumbers,
     quantityUom,
     pgaNumbering,
+    articleCharges,
     censusOverrides,
     censusParameters,
     totals,
@@ -495,7 +500,7 @@ t.test('totals', async (t) => {
   const dutyTotal = (details: readonly string[], cents: string) => edit(details, '90', (r) => put(r, 3, cents.padStart(11, '0')));
   const feeTotal = (details: readonly string[], cents: string) => edit(details, '90', (r) => put(r, 15, cents.padStart(11, '0')));
   t.same(run(totals, ONE_LINE), [], 'the sample: no duty, fees 34.64');
-  t.same(run(totals, without(ONE_LINE, '90')), ['701'], 'no 90 record');
+  t.same(run(totals, without(ONE_LINE, '90')), ['701'], 'fee totals but no 90 record');
   t.same(run(totals, deleteOf(ONE_LINE)), [], 'a delete has no 90 record');
   const d = totals(txOf(dutyTotal(ONE_LINE, '1')), ctx());
   t.same(d.map((c) => [c.code, c.field, c.ref.kind]), [['722', 'dutyTotal', 'totals']], 'duty total off by a cent');
@@ -598,10 +603,16 @@ t.test('adcvdTotals: AD/CVD totals by entry type (735, 744..747)', async (t) => 
   t.same(run(adcvdTotals, grand(type(ONE_LINE, '52'), '0', '5')), ['746'], 'type 52 with a CV grand total');
   t.same(run(adcvdTotals, type(ONE_LINE, '03')), ['735'], 'type 03 without an 88 record');
   t.same(run(adcvdTotals, type(ONE_LINE, '06')), [], 'type 06: the 88 is conditional, zero totals agree');
-  const typed03 = type(with88(ONE_LINE, '100', '250', '40', '0'), '03');
+  // The 53 cases the 88 subtotals add up (737..743): AD bonded 1.00 and cash 2.50, CV bonded 0.40.
+  const adcvdCase = (caseNumber: string, claim: string, cents: string) =>
+    rec('53' + caseNumber + claim + '00001000A  ' + '0'.repeat(22) + cents.padStart(10, '0'));
+  const secondLine = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50')).map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
+  const cases = insertAfter(ONE_LINE, '50', adcvdCase('A570890000', 'B', '100'), adcvdCase('C570890001', 'B', '40'), ...secondLine, adcvdCase('A570890002', 'C', '250'));
+  const typed03 = type(with88(cases, '100', '250', '40', '0'), '03');
   t.same(run(adcvdTotals, grand(typed03, '350', '40')), [], 'AD 1.00 + 2.50 = 3.50, CV 0.40 + 0 = 0.40');
   t.same(run(adcvdTotals, grand(typed03, '349', '41')), ['745', '747'], 'each off by a cent');
-  t.same(run(adcvdTotals, grand(type(with88(ONE_LINE, '0', '100', '0', '0'), '23'), '0', '0')), ['745'], 'type 23: the 88 given, 90 must agree');
+  const typed23 = type(with88(insertAfter(ONE_LINE, '50', adcvdCase('A570890002', 'C', '100')), '0', '100', '0', '0'), '23');
+  t.same(run(adcvdTotals, grand(typed23, '0', '0')), ['745'], 'type 23: the 88 given, 90 must agree');
   t.same(run(adcvdTotals, deleteOf(type(ONE_LINE, '03'))), [], 'a delete has no totals');
 });
 
@@ -695,7 +706,7 @@ t.test('feeTotals: fees reported in 34 or 62 records need an 89 (715, 716; ESF-1
   const headerFee = rec('34' + '311' + '00000500');
   const lineFee = rec('62' + '499' + '00003464');
   t.same(run(feeTotals, noTotals), [], 'no fee anywhere, no 89 needed');
-  t.same(run(feeTotals, insertAfter(ONE_LINE, '31', headerFee)), [], 'a header fee with its 89');
+  t.same(run(feeTotals, edit(insertAfter(WITH_MPF, '31', headerFee), '89', (r) => put(r, 17, '31100000000500'))), [], 'a header fee with its 89');
   const found = feeTotals(txOf(insertAfter(noTotals, '31', headerFee)), ctx());
   t.same(found.map((c) => [c.code, c.ref.kind]), [['715', 'totals']], 'a header fee, no 89');
   t.same(run(feeTotals, insertAfter(noTotals, '50', lineFee)), ['716'], 'a line fee, no 89');
@@ -737,4 +748,101 @@ t.test('pgaNumbering: PG00 groups 0001, 0002 … (PG-70), PGA line numbers per a
   t.same(run(pgaNumbering, withGroups(['0001'], '0009')), ['PGA'], 'a PG00 R naming no group');
   t.same(run(pgaNumbering, withGroups(['0001'], '0009'), ctx({ options: { pgaNumbering: 'unchecked' } })), ['PGA'], 'cannot be replaced, checked or not');
   t.same(run(pgaNumbering, withGroups(['0002'], '0002'), ctx({ options: { pgaNumbering: 'unchecked' } })), [], 'numbering unchecked');
+});
+
+t.test('totals: no 89 and no 90 record is 700, and only 700 (ESF-128, dictionary 700, 701)', async (t) => {
+  const [c] = totals(txOf(without(WITH_MPF, '89', '90')), ctx());
+  t.same([c?.code, c?.ref.kind, c?.record?.id], ['700', 'summary', '10'], 'no TOTALS grouping');
+  t.same(run(totals, without(WITH_MPF, '90')), ['701'], 'an 89 without its 90 is 701');
+  const adcvdOnly = insertAfter(setHeader(without(WITH_MPF, '89', '90'), 34, '03'), '62', rec('88' + '00000000000'));
+  t.same(run(totals, adcvdOnly), ['700'], 'an 88 alone: still no 89 or 90');
+  const all = ENTRY_SUMMARY_RULES.flatMap((rule) => rule(txOf(without(WITH_MPF, '89', '90')), ctx())).map((x) => x.code);
+  t.same(all, ['700'], 'the line fee adds no 716, the AD/CVD totals nothing');
+  t.same(run(totals, deleteOf(without(WITH_MPF, '89', '90'))), [], 'a delete carries no totals');
+});
+
+t.test('feeTotals: each 89 class reported in a 34 or 62, the HMF total the sum of the 62 HMF (717, 719)', async (t) => {
+  const fee = (cls: string, cents: string) => rec('62' + cls + cents.padStart(8, '0'));
+  const feeTotal = (...slots: [string, string][]) => rec('89' + slots.map(([cls, cents]) => cls + cents.padStart(11, '0')).join(''));
+  const with89 = (details: readonly string[], ...slots: [string, string][]) => edit(details, '89', () => feeTotal(...slots));
+  const withHmf = (cents: string) => insertAfter(WITH_MPF, '62', fee('501', cents));
+  const found = (details: readonly string[]) => feeTotals(txOf(details), ctx()).map((c) => [c.code, c.record?.id, c.field]);
+  t.same(found(WITH_MPF), [], 'the MPF total and the line MPF');
+  t.same(found(without(WITH_MPF, '62')), [['717', '89', 'class1']], 'an 89 MPF with no 62 MPF (ESF-161 n: the MPF is a line fee)');
+  t.same(found(with89(WITH_MPF, ['499', '3358'])), [], 'the MPF total may be the minimum (ESF-174 w): not compared');
+  t.same(found(with89(WITH_MPF, ['499', '3464'], ['311', '0'])), [['717', '89', 'class2']], 'a zero total for a class no 34 or 62 reports (dictionary 717)');
+  const informalFee = insertAfter(WITH_MPF, '31', rec('34' + '311' + '00000500'));
+  t.same(found(with89(informalFee, ['499', '3464'], ['311', '500'])), [], 'a header fee has its 89 total');
+  t.same(found(with89(withHmf('1250'), ['499', '3464'], ['501', '1250'])), [], 'HMF 12.50 = 12.50');
+  t.same(found(with89(withHmf('1249'), ['499', '3464'], ['501', '1250'])), [['719', '89', 'amount2']], 'HMF total off by a cent');
+  const [missing] = feeTotals(txOf(withHmf('1250')), ctx());
+  t.same([missing?.code, missing?.ref.kind, missing?.record], ['719', 'totals', undefined], 'a line HMF the 89 does not total');
+  t.same(found(with89(WITH_MPF, ['499', '3464'], ['501', '1250'])), [['717', '89', 'class2']], 'an 89 HMF no 62 reports is 717 only');
+  const secondLine = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50')).map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
+  const twoLines = insertAfter(withHmf('1250'), '62' + '501', ...secondLine, fee('499', '3464'), fee('501', '1250'));
+  t.same(found(with89(twoLines, ['499', '6928'], ['501', '2500'])), [], 'HMF of two lines, 12.50 + 12.50');
+  t.same(found(with89(twoLines, ['499', '6928'], ['501', '1250'])), [['719', '89', 'amount2']], 'one line left out of the HMF total');
+  t.same(found(with89(withHmf('12A0'), ['499', '3464'], ['501', '1250'])), [], 'a line HMF that is not a number: the layout (253)');
+  t.same(found(deleteOf(without(WITH_MPF, '62'))), [], 'a delete');
+});
+
+t.test('adcvdTotals: each 88 subtotal is the sum of its 53 case duties (737, 739, 741, 743; ESF-98, ESF-128)', async (t) => {
+  const adcvdCase = (caseNumber: string, claim: string, cents: string) =>
+    rec('53' + caseNumber + claim + '00001000' + 'A' + '  ' + '0'.repeat(10) + '0'.repeat(12) + cents.padStart(10, '0'));
+  const with88 = (details: readonly string[], ...amounts: string[]) => {
+    const at = details.findIndex((r) => r.startsWith('89'));
+    return [...details.slice(0, at), rec('88' + amounts.map((a) => a.padStart(11, '0')).join(' ')), ...details.slice(at)];
+  };
+  const grand = (details: readonly string[], ad: string, cvd: string) =>
+    edit(details, '90', (r) => put(put(r, 39, ad.padStart(11, '0')), 51, cvd.padStart(11, '0')));
+  // Type 03, one line with a bonded AD case (100.00) and a cash CV case (25.00).
+  const cases = setHeader(insertAfter(WITH_MPF, '50', adcvdCase('A570890000', 'B', '10000'), adcvdCase('C570890001', 'C', '2500')), 34, '03');
+  const summary = (bondedAd: string, cashAd: string, bondedCvd: string, cashCvd: string) =>
+    grand(with88(cases, bondedAd, cashAd, bondedCvd, cashCvd), String(Number(bondedAd) + Number(cashAd)), String(Number(bondedCvd) + Number(cashCvd)));
+  const found = (details: readonly string[]) => adcvdTotals(txOf(details), ctx()).map((c) => [c.code, c.record?.id, c.field]);
+  t.same(found(summary('10000', '0', '0', '2500')), [], 'bonded AD 100.00, cash CV 25.00');
+  t.same(found(summary('9999', '0', '0', '2500')), [['737', '88', 'bondedAd']], 'bonded AD off by a cent');
+  t.same(found(summary('0', '10000', '0', '2500')), [['737', '88', 'bondedAd'], ['739', '88', 'cashAd']], 'the AD case reported as cash');
+  t.same(found(summary('10000', '0', '2500', '0')), [['741', '88', 'bondedCvd'], ['743', '88', 'cashCvd']], 'the CV case reported as bonded');
+  t.same(found(grand(with88(cases, '10000', '0', '0', '2500'), '10000', '2400')), [['747', '90', 'cvdTotal']], 'the 88 agrees, the 90 does not: 747 alone');
+  const blank = edit(summary('10000', '0', '0', '2500'), '88', (r) => put(put(r, 15, ' '.repeat(11)), 27, ' '.repeat(11)));
+  t.same(found(blank), [], 'blank subtotals count as zero (ESF-128: zero fill if not applicable)');
+  const secondLine = ONE_LINE.filter((r) => r.startsWith('40') || r.startsWith('50')).map((r) => (r.startsWith('40') ? put(r, 5, '002') : r));
+  const twoCases = insertAfter(summary('15000', '0', '0', '2500'), '53C', ...secondLine, adcvdCase('A570890002', 'B', '5000'));
+  t.same(found(twoCases), [], 'bonded AD cases of two lines add up: 100.00 + 50.00');
+  t.same(found(edit(twoCases, '88', (r) => put(r, 3, '00000010000'))), [['737', '88', 'bondedAd'], ['745', '90', 'adTotal']], 'an 88 that leaves one out');
+  const claimX = edit(summary('10000', '0', '0', '2500'), '53A', (r) => put(r, 13, 'X'));
+  t.same(found(claimX), [], 'a case with claim X fits no subtotal: not compared');
+  t.same(run(layoutFields, claimX), ['511'], 'the layout answers the claim X (ESF-98: B or C)');
+  const typed01 = setHeader(summary('10000', '0', '0', '0'), 34, '01');
+  t.same(found(grand(typed01, '0', '0')), [], 'a type without AD/CVD: the 88 is not allowed (727), not compared');
+});
+
+t.test('articleCharges: zero charges on a line worth more than $1,250 (664; ESF-172..173 usage note v)', async (t) => {
+  const charges = (details: readonly string[], amount: string) => edit(details, '40', (r) => put(r, 27, amount));
+  const lineValue = (details: readonly string[], dollars: string) => edit(details, '50', (r) => put(r, 25, dollars.padStart(10, '0')));
+  const zero = charges(ONE_LINE, '0'.repeat(10));
+  const [c] = articleCharges(txOf(zero), ctx());
+  t.same([c?.code, c?.ref.kind, c?.field, c?.record?.id], ['664', 'line', 'charges', '40'], 'zero charges, value $10,000');
+  t.same(run(articleCharges, ONE_LINE), [], 'the sample reports $250');
+  t.same(run(articleCharges, charges(ONE_LINE, ' '.repeat(10))), ['664'], 'blank charges are zero');
+  t.same(run(articleCharges, lineValue(zero, '1250')), [], '$1,250 needs none');
+  t.same(run(articleCharges, lineValue(zero, '1251')), ['664'], '$1,251 does');
+  t.same(run(articleCharges, charges(ONE_LINE, '00000000AB')), [], 'charges that are not a number: the layout (424)');
+  t.same(run(articleCharges, setHeader(zero, 34, '11')), [], 'informal entry type 11');
+  t.same(run(articleCharges, setHeader(zero, 36, '60')), [], 'MOT 60, passenger hand carried');
+  t.same(run(articleCharges, setHeader(zero, 42, 'Y')), [], 'a consolidated summary (dictionary 664)');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 9, 'GU'))), [], 'origin Guam, a US insular possession');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 9, 'PR'))), ['664'], 'Puerto Rico is not one');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 8, 'V'))), [], 'a set component');
+  t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 8, 'X'))), ['664'], 'a set header is the article');
+  const tariff = ONE_LINE.find((r) => r.startsWith('50'))!;
+  const repaired = (repair: string) =>
+    insertAfter(without(zero, '50'), '40', put(put(tariff, 3, '9802005060'), 25, repair.padStart(10, '0')), put(tariff, 25, '0000009000'));
+  t.same(run(articleCharges, repaired('1250')), [], 'a repair worth $1,250 on a $10,250 article');
+  t.same(run(articleCharges, repaired('1300')), ['664'], 'a repair worth $1,300');
+  const returned = (dollars: string) => edit(lineValue(zero, dollars), '50', (r) => put(r, 3, '9801001012'));
+  t.same(run(articleCharges, returned('10000')), [], 'a returned article worth $10,000');
+  t.same(run(articleCharges, returned('10001')), ['664'], 'a returned article worth $10,001');
+  t.same(run(articleCharges, deleteOf(zero)), [], 'a delete');
 });

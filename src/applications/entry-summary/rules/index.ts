@@ -1,5 +1,6 @@
 import { actionAgainstState } from './action.js';
 import { adcvdTotals } from './adcvd-totals.js';
+import { articleCharges } from './article-charges.js';
 import { bond } from './bond.js';
 import { censusOverrides } from './census-overrides.js';
 import { censusParameters } from './census-parameters.js';
@@ -41,6 +42,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   tariffNumbers,
   quantityUom,
   pgaNumbering,
+  articleCharges,
   censusOverrides,
   censusParameters,
   totals,

@@ -8,17 +8,19 @@ import { amount, carriesSummary, type Rule, TOTALS, SUMMARY, toCents, value } fr
 const REQUIRED_GRAND_TOTALS = ['dutyTotal', 'feeTotal', 'taxTotal', 'adTotal', 'cvdTotal'] as const;
 
 /**
- * An add or replace ends with a 90 record (701) that reports the five grand totals (721, 725, 723,
- * 728, 729 when blank). Its duty total equals the sum of the 50 records' duties (722) and its
- * user-fee total the sum of the 89 records' fee amounts (726), its IR tax total the sum of the
- * lines' 60 record amounts (724) and its other revenue total the sum of the 61 record amounts (768),
- * each to the cent (ESF-174 usage note x; ESF-118, ESF-131). Other revenue may be reported
- * as spaces when there is none (ESF-131): a blank total counts as zero.
+ * An add or replace carries a TOTALS grouping (ESF-128). With neither an 89 nor a 90 record it has
+ * no totals at all: 700, and only 700 (the dictionary's 700 names exactly this; 701 and the fee
+ * totals' 715/716 would repeat the same absence). Otherwise it ends with a 90 record (701) that
+ * reports the five grand totals (721, 725, 723, 728, 729 when blank). Its duty total equals the sum
+ * of the 50 records' duties (722) and its user-fee total the sum of the 89 records' fee amounts
+ * (726), its IR tax total the sum of the lines' 60 record amounts (724) and its other revenue total
+ * the sum of the 61 record amounts (768), each to the cent (ESF-174 usage note x; ESF-118, ESF-131).
+ * Other revenue may be reported as spaces when there is none (ESF-131): a blank total counts as zero.
  */
 export const totals: Rule = (tx) => {
   if (!carriesSummary(tx)) return [];
   const trailer = tx.trailer;
-  if (!trailer) return [{ code: '701', ref: SUMMARY, record: tx.header }];
+  if (!trailer) return [{ code: tx.totals.some((r) => r.id === '89') ? '701' : '700', ref: SUMMARY, record: tx.header }];
   const found: EsCondition[] = [];
   for (const name of REQUIRED_GRAND_TOTALS) {
     const code = trailer.layout?.byName.get(name)?.missing;
