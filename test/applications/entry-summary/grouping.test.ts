@@ -71,7 +71,7 @@ t.test('the 1-line sample is one transaction with its header records, one line, 
   t.equal(line.tariffs.length, 1);
   t.equal(line.tariffs[0]!.record.id, '50');
   t.equal(line.tariffs[0]!.ordinal, 1);
-  t.same(line.trailers, []);
+  t.same(line.trailers.map((r) => r.text.slice(0, 5)), ['62499'], 'its formal MPF (ESF-161 usage note n)');
   t.same(tx.totals.map((r) => r.id), ['89']);
   t.equal(tx.trailer?.id, '90');
   t.equal(tx.trailer?.position, 3 + ONE_LINE.length - 1);
@@ -109,13 +109,13 @@ t.test('CW02 and 63 records become line trailers', async (t) => {
   const census = sampleDetails('ae-census-override.txt');
   const r = group(census);
   t.same(r.conditions, []);
-  t.same(r.units[0]!.lines[0]!.trailers.map((x) => x.id), ['CW02']);
+  t.same(r.units[0]!.lines[0]!.trailers.map((x) => x.id), ['62', 'CW02']);
   t.same(r.units[0]!.lines[0]!.tariffs[0]!.children, [], 'CW02 is not a tariff child');
 
   const withReason = insert(census, indexOf(census, 'CW02'), rec('63L07'));
   const r2 = group(withReason);
   t.same(r2.conditions, []);
-  t.same(r2.units[0]!.lines[0]!.trailers.map((x) => x.id), ['63', 'CW02']);
+  t.same(r2.units[0]!.lines[0]!.trailers.map((x) => x.id), ['62', '63', 'CW02']);
 
   const reversed = insert(census, indexOf(census, 'CW02') + 1, rec('63L07'));
   t.same(codes(group(reversed)), ['X35'], 'a 63 after the CW02 is out of sequence');
@@ -247,54 +247,56 @@ t.test('X39 and X40 from the record layouts, with the right columns', async (t) 
 });
 
 t.test('the AE grammar follows the input structure maps of ESF-21..25', async (t) => {
-  const header = indexOf(ONE_LINE, '31');
-  const line = indexOf(ONE_LINE, '40');
-  const tariff = indexOf(ONE_LINE, '50');
-  const totals = indexOf(ONE_LINE, '89');
+  // The sample without its line fee (62), so that the line records each test inserts stand alone.
+  const SKELETON = ONE_LINE.filter((d) => !d.startsWith('62'));
+  const header = indexOf(SKELETON, '31');
+  const line = indexOf(SKELETON, '40');
+  const tariff = indexOf(SKELETON, '50');
+  const totals = indexOf(SKELETON, '89');
   const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 
   await t.test('header records of ESF-21..22 in their order, with entity groupings', async (t) => {
     const details = [
-      ...ONE_LINE.slice(0, 2), // 10, 11
+      ...SKELETON.slice(0, 2), // 10, 11
       rec('20'), rec('SE13'), rec('21'),
       rec('22'), rec('23'), rec('23'), rec('22'), rec('23'), // two cargo manifests (ESF-43), each with its bills
       rec('SE16'), rec('SE16'), rec('SE17'),
-      ONE_LINE[header]!, ONE_LINE[header]!, // two bonds (ESF-49)
+      SKELETON[header]!, SKELETON[header]!, // two bonds (ESF-49)
       rec('32'), rec('32'), rec('33'), rec('34'), rec('35'), rec('36'), rec('36'),
       rec('PG00S0001'), rec('PG00E0001'),
       rec('SE20'),
       rec('SE30'), rec('SE31'), rec('SE35'), rec('SE36'),
       rec('SE30'), rec('SE32'),
-      ...ONE_LINE.slice(line),
+      ...SKELETON.slice(line),
     ];
     const r = group(details);
     t.same(r.conditions, []);
     // The substitution group groups without a problem, and is then left out of what the rules see
     // (PG-70: its records are checked where a PG00 R puts them).
-    const expected = details.slice(1, details.length - (ONE_LINE.length - line)).filter((d) => !d.startsWith('PG00'));
+    const expected = details.slice(1, details.length - (SKELETON.length - line)).filter((d) => !d.startsWith('PG00'));
     t.same(ids(r.units[0]!.headerRecords), expected.map((d) => d.trim().slice(0, d.startsWith('SE') ? 4 : 2)));
   });
 
   await t.test('a cargo manifest takes four bills of lading, not five (ESF-44)', async (t) => {
     // A second cargo manifest after the sample's one.
-    const at = indexOf(ONE_LINE, '23') + 1;
-    const four = insert(ONE_LINE, at, rec('22'), rec('23'), rec('23'), rec('23'), rec('23'));
+    const at = indexOf(SKELETON, '23') + 1;
+    const four = insert(SKELETON, at, rec('22'), rec('23'), rec('23'), rec('23'), rec('23'));
     t.same(codes(group(four)), []);
-    const five = insert(ONE_LINE, at, rec('22'), rec('23'), rec('23'), rec('23'), rec('23'), rec('23'));
+    const five = insert(SKELETON, at, rec('22'), rec('23'), rec('23'), rec('23'), rec('23'), rec('23'));
     t.same(group(five).conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 5, column: 0 } }]);
   });
 
   await t.test('a line with every line-level record of ESF-23..24, once per line', async (t) => {
     const lineRecords = [
-      ONE_LINE[line]!, rec('41'), rec('43'), rec('44'), rec('44'), rec('47'), rec('47'),
+      SKELETON[line]!, rec('41'), rec('43'), rec('44'), rec('44'), rec('47'), rec('47'),
       rec('SE50'), rec('SE51'), rec('SE55'), rec('SE56'),
       rec('PG00S0001'), rec('PG00E0001'),
-      ONE_LINE[tariff]!, rec('SE60'), rec('SE61'), rec('OI'), rec('PG01'), rec('PG02'),
-      ONE_LINE[tariff]!,
+      SKELETON[tariff]!, rec('SE60'), rec('SE61'), rec('OI'), rec('PG01'), rec('PG02'),
+      SKELETON[tariff]!,
       rec('51'), rec('52'), rec('53'), rec('53'), rec('54'), rec('60'), rec('61'), rec('62'), rec('62'),
       rec('SE62'), rec('SE63'), rec('SE63'), rec('63'), rec('CW02'),
     ];
-    const r = group([...ONE_LINE.slice(0, line), ...lineRecords, ...ONE_LINE.slice(totals)]);
+    const r = group([...SKELETON.slice(0, line), ...lineRecords, ...SKELETON.slice(totals)]);
     t.same(r.conditions, []);
     const l = r.units[0]!.lines[0]!;
     t.equal(l.tariffs.length, 2);
@@ -304,34 +306,34 @@ t.test('the AE grammar follows the input structure maps of ESF-21..25', async (t
   });
 
   await t.test('the rest of the line comes once per line, after all its tariffs (ESF-94..126)', async (t) => {
-    const twoVisas = insert(ONE_LINE, tariff + 1, rec('51'), ONE_LINE[tariff]!, rec('51'));
+    const twoVisas = insert(SKELETON, tariff + 1, rec('51'), SKELETON[tariff]!, rec('51'));
     t.same(codes(group(twoVisas)), ['X35', 'X36'], 'a 50 after the 51 is out of sequence (51..CW02 are not per tariff), and a second 51 one too many');
-    const after62 = insert(ONE_LINE, tariff + 1, rec('62'), ONE_LINE[tariff]!);
+    const after62 = insert(SKELETON, tariff + 1, rec('62'), SKELETON[tariff]!);
     t.same(codes(group(after62)), ['X35'], 'a 50 after a 62');
-    const sixFees = insert(ONE_LINE, tariff + 1, ...Array<string>(6).fill(rec('62')));
+    const sixFees = insert(SKELETON, tariff + 1, ...Array<string>(6).fill(rec('62')));
     t.same(codes(group(sixFees)), ['X36'], 'five line fees (ESF-120), not six');
   });
 
   await t.test('EIP and non-EIP descriptions are exclusive (ESF-23, ESF-73)', async (t) => {
-    const eip = insert(ONE_LINE, line + 1, rec('42'), rec('43'), rec('44'), rec('42'), rec('44'));
+    const eip = insert(SKELETON, line + 1, rec('42'), rec('43'), rec('44'), rec('42'), rec('44'));
     t.same(codes(group(eip)), [], 'two EIP invoice groupings');
-    const both = insert(ONE_LINE, line + 1, rec('43'), rec('44'), rec('42'), rec('44'));
+    const both = insert(SKELETON, line + 1, rec('43'), rec('44'), rec('42'), rec('44'));
     t.same(codes(group(both)), ['X35'], 'a 42 after a non-EIP description (the 44 after it joins the non-EIP descriptions)');
   });
 
   await t.test('the totals: 88, up to nine 89, 90 (ESF-22, ESF-129)', async (t) => {
-    const nine = insert(ONE_LINE, totals, rec('88'), ...Array<string>(8).fill(ONE_LINE[totals]!));
+    const nine = insert(SKELETON, totals, rec('88'), ...Array<string>(8).fill(SKELETON[totals]!));
     t.same(codes(group(nine)), []);
     t.same(ids(group(nine).units[0]!.totals), ['88', ...Array<string>(9).fill('89')]);
-    const ten = insert(ONE_LINE, totals, ...Array<string>(9).fill(ONE_LINE[totals]!));
+    const ten = insert(SKELETON, totals, ...Array<string>(9).fill(SKELETON[totals]!));
     t.same(codes(group(ten)), ['X36']);
-    const noNinety = ONE_LINE.slice(0, -1);
+    const noNinety = SKELETON.slice(0, -1);
     t.same(codes(group(noNinety)), [], 'the 90 is conditional in the grouping');
   });
 
   await t.test('998 lines, not 999 (ESF-22: the first limit applies)', async (t) => {
-    const lineRecords = ONE_LINE.slice(line, totals);
-    const many = (n: number) => [...ONE_LINE.slice(0, line), ...Array.from({ length: n }, () => lineRecords).flat(), ...ONE_LINE.slice(totals)];
+    const lineRecords = SKELETON.slice(line, totals);
+    const many = (n: number) => [...SKELETON.slice(0, line), ...Array.from({ length: n }, () => lineRecords).flat(), ...SKELETON.slice(totals)];
     t.same(codes(group(many(998))), []);
     // The 999th 40 is one too many; its 47 records then come after the line before's tariff (out of
     // sequence) and its 50 joins that line.
@@ -340,7 +342,7 @@ t.test('the AE grammar follows the input structure maps of ESF-21..25', async (t
   });
 
   await t.test('a line with no 50 is not a syntax problem: the rules raise 431', async (t) => {
-    const r = group(ONE_LINE.filter((d) => !d.startsWith('50')));
+    const r = group(SKELETON.filter((d) => !d.startsWith('50')));
     t.same(r.conditions, []);
     t.same(r.units[0]!.missing.map((m) => [m.code, m.line?.ordinal]), [['431', 1]]);
   });

@@ -412,14 +412,14 @@ t.test('postSummaryCorrection', async (t) => {
     t.same(run(postSummaryCorrection, setHeader(PSC, 34, '03'), ctx({ existing })), ['282'], 'type changed, no entry-type reason');
     t.same(run(postSummaryCorrection, reasons(setHeader(PSC, 34, '03'), 'H02'), ctx({ existing })), [], 'type changed with H02');
     const consignee = edit(without(PSC, '35'), '11', (r) => put(r, 15, '12-3456789AC'));
-    const lineReason = insertAfter(consignee, '50', rec('63L07'));
+    const lineReason = insertAfter(consignee, '62', rec('63L07'));
     t.same(run(postSummaryCorrection, lineReason, ctx({ existing })), ['283'], 'consignee changed, no 35 record');
     t.same(run(postSummaryCorrection, edit(PSC, '11', (r) => put(r, 15, '12-3456789AC')), ctx({ existing })), [], 'consignee changed, with H10');
-    t.same(run(postSummaryCorrection, insertAfter(without(PSC, '35'), '50', rec('63L07')), ctx({ existing })), [], 'header unchanged: line reasons are enough');
+    t.same(run(postSummaryCorrection, insertAfter(without(PSC, '35'), '62', rec('63L07')), ctx({ existing })), [], 'header unchanged: line reasons are enough');
   });
 
   t.same(run(postSummaryCorrection, without(PSC, '35'), ctx({ existing })), ['748'], 'no reason codes');
-  const lineReason = insertAfter(without(PSC, '35'), '50', rec('63L07'));
+  const lineReason = insertAfter(without(PSC, '35'), '62', rec('63L07'));
   t.same(run(postSummaryCorrection, lineReason, ctx({ existing })), [], 'line reasons on a 63 record are enough');
   t.same(run(postSummaryCorrection, without(PSC, '36'), ctx({ existing })), ['287'], 'no explanation');
   t.same(run(postSummaryCorrection, without(PSC, '35', '36'), ctx({ existing })), ['748', '287']);
@@ -427,10 +427,10 @@ t.test('postSummaryCorrection', async (t) => {
   const notPsc = setHeader(PSC, 65, ' ');
   t.same(run(postSummaryCorrection, without(notPsc, '36'), ctx({ existing })), ['284'], '35 record without PSC');
   t.same(run(postSummaryCorrection, without(notPsc, '35'), ctx({ existing })), ['277'], '36 record without PSC');
-  const with63 = insertAfter(ONE_LINE, '50', rec('63L07'));
+  const with63 = insertAfter(ONE_LINE, '62', rec('63L07'));
   const c580 = postSummaryCorrection(txOf(with63), ctx());
   t.same(c580.map((c) => [c.code, c.ref.kind]), [['580', 'line']], '63 record without PSC');
-  t.same(run(postSummaryCorrection, insertAfter(notPsc, '50', rec('63L07')), ctx({ existing })), ['284', '277', '580']);
+  t.same(run(postSummaryCorrection, insertAfter(notPsc, '62', rec('63L07')), ctx({ existing })), ['284', '277', '580']);
   t.same(run(postSummaryCorrection, setHeader(ONE_LINE, 66, 'Y')), ['276'], 'accelerated liquidation request on a conventional add');
 });
 
@@ -448,7 +448,7 @@ t.test('lineItems', async (t) => {
     return details.map((r) => (r.startsWith('40') ? put(r, 5, numbers[i++]!) : r));
   };
   t.same(run(lineItems, FIVE_LINES), [], 'lines 001-005');
-  t.same(run(lineItems, without(ONE_LINE, '40', '47', '50')), ['400'], 'no line');
+  t.same(run(lineItems, without(ONE_LINE, '40', '47', '50', '62')), ['400'], 'no line');
   t.same(run(lineItems, deleteOf(ONE_LINE)), [], 'a delete has no lines');
   const dup = lineItems(txOf(lineNo(FIVE_LINES, '001', '002', '002', '004', '005')), ctx());
   t.same(dup.map((c) => [c.code, c.ref.kind === 'line' ? c.ref.line.ordinal : 0]), [['518', 3]], 'duplicate points at the second occurrence');
@@ -702,7 +702,7 @@ t.test('bond: a bond where one is needed, its primary coverage, an STB amount (1
 });
 
 t.test('feeTotals: fees reported in 34 or 62 records need an 89 (715, 716; ESF-129)', async (t) => {
-  const noTotals = without(ONE_LINE, '89');
+  const noTotals = without(ONE_LINE, '89', '62');
   const headerFee = rec('34' + '311' + '00000500');
   const lineFee = rec('62' + '499' + '00003464');
   t.same(run(feeTotals, noTotals), [], 'no fee anywhere, no 89 needed');
@@ -838,7 +838,7 @@ t.test('articleCharges: zero charges on a line worth more than $1,250 (664; ESF-
   t.same(run(articleCharges, edit(zero, '40', (r) => put(r, 8, 'X'))), ['664'], 'a set header is the article');
   const tariff = ONE_LINE.find((r) => r.startsWith('50'))!;
   const repaired = (repair: string) =>
-    insertAfter(without(zero, '50'), '40', put(put(tariff, 3, '9802005060'), 25, repair.padStart(10, '0')), put(tariff, 25, '0000009000'));
+    insertAfter(without(zero, '50'), '47S', put(put(tariff, 3, '9802005060'), 25, repair.padStart(10, '0')), put(tariff, 25, '0000009000'));
   t.same(run(articleCharges, repaired('1250')), [], 'a repair worth $1,250 on a $10,250 article');
   t.same(run(articleCharges, repaired('1300')), ['664'], 'a repair worth $1,300');
   const returned = (dollars: string) => edit(lineValue(zero, dollars), '50', (r) => put(r, 3, '9801001012'));
