@@ -58,10 +58,10 @@ t.test('identifyLayout', async (t) => {
 t.test('decodeRecords', async (t) => {
   const records = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l !== '');
   const decoded = decodeRecords(catalog, records, 'in');
-  // The sample's records: an air (MOT 40) type 01 add with its cargo manifest and article parties.
+  // The sample's records: an air (MOT 40) type 01 add with its cargo manifest, article parties and line MPF.
   t.same(
     decoded.map((d) => d.layout),
-    ['A', 'B', '10', '11', '20', '22', '23', '31', '40', '47', '47', '50', '89', '90', 'Y', 'Z'],
+    ['A', 'B', '10', '11', '20', '22', '23', '31', '40', '47', '47', '50', '62', '89', '90', 'Y', 'Z'],
   );
   t.same(
     decoded.map((d) => d.position),
