@@ -637,7 +637,7 @@ t.test('entryTypeRequirements: fields ESF-134..135 make mandatory by entry type'
   t.same(found(deleteOf(ONE_LINE)), [], 'a delete carries none of them');
 });
 
-t.test('parties: the consignee and the 47 article parties each entry type needs (255, 483, 577, 499; ESF-134..135)', async (t) => {
+t.test('parties: the consignee and the 47 article parties each entry type needs (255, 483, 534, 577, 499; ESF-134..135)', async (t) => {
   const type = (details: readonly string[], code: string) => setHeader(details, 34, code);
   const noConsignee = edit(ONE_LINE, '11', (r) => put(r, 15, ' '.repeat(12)));
   const bare = without(noConsignee, '47');
@@ -666,8 +666,9 @@ t.test('parties: the consignee and the 47 article parties each entry type needs 
   t.same(found(edit(ONE_LINE, '47M', (r) => put(r, 4, ' '.repeat(15)))), [], 'a 47 M with a blank identifier is the layout\'s 521, not 483');
 
   const canadian = (details: readonly string[], col: number) => edit(details, '40', (r) => put(r, col, 'CA'));
-  t.same(run(parties, type(canadian(bare, 9), '23')), ['255', '483', '577'], 'type 23, originating in Canada: manufacturer needed (note 5)');
-  t.same(run(parties, type(canadian(bare, 11), '22')), ['483', '577'], 'type 22, exported from Canada');
+  t.same(run(parties, type(canadian(bare, 9), '23')), ['255', '534', '577'], 'type 23, originating in Canada: manufacturer needed (note 5), 534');
+  t.same(run(parties, type(canadian(bare, 11), '22')), ['534', '577'], 'type 22, exported from Canada: 534');
+  t.same(run(parties, type(canadian(bare, 9), '01')), all, 'type 01 of Canadian origin: 483, the manufacturer being M for 01');
   t.same(run(parties, type(canadian(bare, 9), '11')), [], 'type 11: A whatever the country');
 
   t.same(found(type(withCase(ONE_LINE), '03')), [['499', 'line 1']], 'type 03, a line with an AD/CVD case: foreign exporter (note 7)');

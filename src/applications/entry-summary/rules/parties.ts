@@ -13,11 +13,15 @@ const ARTICLE_PARTIES = [
   { party: 'S', code: '577' }, // Sold To Party: ESF-135, ESF-138
   { party: 'E', code: '499' }, // Foreign Exporter: ESF-135 note 7, ESF-181
 ] as const;
+/** The manufacturer a 22 or 23 line of Canadian origin or export needs (ESF-135 note 5) has its own code. */
+const CANADIAN_MANUFACTURER = { party: 'M', code: '534' } as const;
 
 /**
  * Parties an add or replace must report for its entry type (ESF-134..135, ESF-136..139):
  * - 255: the 11 record's Consignee Number is blank. A summary without an 11 record is 100 alone.
- * - 483, 577, 499: a line has no 47 record of party type M, S or E where the table asks for one.
+ * - 483, 577, 499: a line has no 47 record of party type M, S or E where the table asks for one;
+ *   534 instead of 483 where the manufacturer is asked only because the line's country of origin or
+ *   of export is Canada (types 22 and 23, ESF-135 note 5; the dictionary's 534 names exactly this).
  *   The 47 record belongs to the line (ESF-78), so each line is checked and the condition points
  *   at the line (E0 LINITM, ESF-196): there is no ARPART to point at when the party is absent.
  * A 47 record with the party type but a blank identifier is the layout's 521, not a missing party.
@@ -34,21 +38,24 @@ export const parties: Rule = (tx, ctx) => {
   for (const line of tx.lines) {
     const reported = new Set(line.children.filter((r) => r.id === '47').map((r) => value(r, 'partyType')));
     for (const { party, code } of ARTICLE_PARTIES) {
-      if (!reported.has(party) && requiredOn(line, party, type, ctx)) found.push({ code, ref: { kind: 'line', line } });
+      if (reported.has(party)) continue;
+      const missing = missingCode(line, party, code, type, ctx);
+      if (missing) found.push({ code: missing, ref: { kind: 'line', line } });
     }
   }
   return found;
 };
 
-/** Whether a line of this entry type must report the party (the M and C cells of ESF-135). */
-function requiredOn(line: Line, party: string, type: string, ctx: RuleContext): boolean {
+/** The condition when a line of this entry type must report the party (the M and C cells of ESF-135), else undefined. */
+function missingCode(line: Line, party: string, code: string, type: string, ctx: RuleContext): string | undefined {
   const entry = ctx.catalog.codes('party-requirements').get(party);
-  if (listed(entry, 'required', type)) return true;
+  if (listed(entry, 'required', type)) return code;
   const countries = [value(line.record, 'countryOfOrigin'), value(line.record, 'countryOfExport')];
-  if (listed(entry, 'requiredIfCanada', type) && countries.includes('CA')) return true; // note 5
-  if (listed(entry, 'requiredIfCase', type) && line.trailers.some((r) => r.id === '53')) return true; // note 7
+  if (listed(entry, 'requiredIfCanada', type) && countries.includes('CA')) return CANADIAN_MANUFACTURER.code; // note 5
+  if (listed(entry, 'requiredIfCase', type) && line.trailers.some((r) => r.id === '53')) return code; // note 7
   // The dictionary's reading of 499: every line of an AD/CVD entry type (option foreignExporter).
-  return party === 'E' && ctx.options.foreignExporter === 'adcvd-type' && ctx.catalog.codes('entry-types').get(type)?.['adcvd'] === true;
+  const adcvdType = ctx.catalog.codes('entry-types').get(type)?.['adcvd'] === true;
+  return party === 'E' && ctx.options.foreignExporter === 'adcvd-type' && adcvdType ? code : undefined;
 }
 
 /** Whether the entry type is in one of the party's lists. */
