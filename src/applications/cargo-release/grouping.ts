@@ -1,0 +1,96 @@
+import type { Catalog } from '../../catair/catalog.js';
+import type { BatchCondition, Block } from '../../catair/envelope.js';
+import type { TransactionGrammar } from '../../catair/grammar.js';
+import { type GroupOccurrence, groupsNamed, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
+import { GroupingSyntax, placedReader } from '../shared/grouping-syntax.js';
+import type { BillGroup, CargoReleaseTx, Entity, IsfPart, Line, Tariff, TxRecord } from './transaction.js';
+
+type Read = (placed: PlacedRecord) => TxRecord;
+
+/**
+ * Reads an SE block into cargo release transactions as the chapter's input maps nest them (SE-22,
+ * SE-24, SE-25, SE-30; schemas/grammar/cargo-release.yaml) and reports the syntax problems that
+ * reject the whole batch, as the Batch & Block chapter gives them for every application: X33 before
+ * the first SE10, X34 an unknown record, X35 one out of place, X36 one past its limit, X39/X40 from
+ * the field check (B&B-31..32). A blank or bad field is the SX answer's business, not syntax.
+ */
+export function groupCargoReleases(block: Block, grammar: TransactionGrammar, catalog: Catalog): { units: CargoReleaseTx[]; conditions: BatchCondition[] } {
+  const syntax = new GroupingSyntax(block, catalog);
+  const read = placedReader(catalog);
+  const grouped = groupTransactions(block.details, grammar);
+  for (const tx of grouped.transactions) {
+    for (const placed of recordsOf(tx)) syntax.record(read(placed), placed.record);
+  }
+  for (const p of grouped.problems) syntax.grouping(p);
+  return { units: grouped.transactions.map((tx) => toCargoRelease(tx, read)), conditions: syntax.conditions() };
+}
+
+function toCargoRelease(tx: GroupOccurrence, read: Read): CargoReleaseTx {
+  const [header] = groupsNamed(tx, 'header') as [GroupOccurrence];
+  const direct = (group: GroupOccurrence, id: string): TxRecord[] =>
+    group.items.filter((item): item is PlacedRecord => !isGroupOccurrence(item) && item.record.text.startsWith(id)).map(read);
+  const [additional] = direct(header, 'SE11');
+  const [contact] = direct(header, 'SE13');
+  const [isf] = groupsNamed(tx, 'isf');
+  return {
+    ordinal: tx.ordinal,
+    header: direct(header, 'SE10')[0] as TxRecord,
+    ...(additional && { additional }),
+    ...(contact && { contact }),
+    bills: groupsNamed(header, 'billOfLading').map((g, i) => toBillGroup(g, i + 1, read)),
+    references: direct(header, 'SE20'),
+    entities: groupsNamed(header, 'headerEntity').map((g) => toEntity(g, read)),
+    lines: groupsNamed(tx, 'line').map((g, i) => toLine(g, i + 1, read)),
+    ...(isf && { isf: toIsf(isf, read) }),
+    records: [...recordsOf(tx)].map(read),
+  };
+}
+
+function toBillGroup(group: GroupOccurrence, ordinal: number, read: Read): BillGroup {
+  const records = [...recordsOf(group)].map(read);
+  return {
+    ordinal,
+    bills: records.filter((r) => r.text.startsWith('SE15')),
+    conveyances: records.filter((r) => r.text.startsWith('SE16')),
+    equipment: records.filter((r) => r.text.startsWith('SE17')),
+  };
+}
+
+/** A party grouping (SE30.., SE50.., SF30..): the first record, then identifiers, streets, city. */
+function toEntity(group: GroupOccurrence, read: Read): Entity {
+  const [record, ...rest] = [...recordsOf(group)].map(read) as [TxRecord, ...TxRecord[]];
+  const kind = (r: TxRecord) => r.text.slice(3, 4);
+  const city = rest.find((r) => kind(r) === '6');
+  return {
+    record,
+    identifiers: rest.filter((r) => kind(r) === '1'),
+    streets: rest.filter((r) => kind(r) === '5'),
+    ...(city && { city }),
+  };
+}
+
+function toLine(group: GroupOccurrence, ordinal: number, read: Read): Line {
+  const [record, ftz] = group.items.filter((item): item is PlacedRecord => !isGroupOccurrence(item)).map(read) as [TxRecord, TxRecord?];
+  return {
+    ordinal,
+    record,
+    ...(ftz && { ftz }),
+    entities: groupsNamed(group, 'lineEntity').map((g) => toEntity(g, read)),
+    tariffs: groupsNamed(group, 'tariff').map((g, i) => toTariff(g, i + 1, read)),
+  };
+}
+
+function toTariff(group: GroupOccurrence, ordinal: number, read: Read): Tariff {
+  const [record, ...rest] = [...recordsOf(group)].map(read) as [TxRecord, ...TxRecord[]];
+  const ftz = rest.find((r) => r.text.startsWith('SE61'));
+  return { ordinal, record, ...(ftz && { ftz }), pga: rest.filter((r) => r !== ftz) };
+}
+
+function toIsf(group: GroupOccurrence, read: Read): IsfPart {
+  const records = group.items.filter((item): item is PlacedRecord => !isGroupOccurrence(item)).map(read);
+  return {
+    header: records[0] as TxRecord,
+    records: records.slice(1),
+    entities: groupsNamed(group, 'isfEntity').map((g) => toEntity(g, read)),
+  };
+}
