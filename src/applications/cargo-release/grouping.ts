@@ -37,7 +37,9 @@ function toCargoRelease(tx: GroupOccurrence, read: Read): CargoReleaseTx {
     header: direct(header, 'SE10')[0] as TxRecord,
     ...(additional && { additional }),
     ...(contact && { contact }),
-    bills: groupsNamed(header, 'billOfLading').map((g, i) => toBillGroup(g, i + 1, read)),
+    bills: groupsNamed(header, 'billOfLading')
+      .flatMap((g) => toBillGroups(g, read))
+      .map((g, i) => ({ ...g, ordinal: i + 1 })),
     references: direct(header, 'SE20'),
     entities: groupsNamed(header, 'headerEntity').map((g) => toEntity(g, read)),
     lines: groupsNamed(tx, 'line').map((g, i) => toLine(g, i + 1, read)),
@@ -46,14 +48,28 @@ function toCargoRelease(tx: GroupOccurrence, read: Read): CargoReleaseTx {
   };
 }
 
-function toBillGroup(group: GroupOccurrence, ordinal: number, read: Read): BillGroup {
+/**
+ * The bills of one grammar grouping. The grammar lets three SE15 in a row share a grouping (SE-22);
+ * they are one bill only as an in-bond number with the bill after it, or a master with its house
+ * (SE-46..49 note 1), so other runs are split, each SE15 that continues none of those opening a bill
+ * of its own. The SE16 and SE17 records follow the last SE15 (SE-51, SE-53: the preceding bill).
+ */
+function toBillGroups(group: GroupOccurrence, read: Read): Omit<BillGroup, 'ordinal'>[] {
   const records = [...recordsOf(group)].map(read);
-  return {
-    ordinal,
-    bills: records.filter((r) => r.text.startsWith('SE15')),
-    conveyances: records.filter((r) => r.text.startsWith('SE16')),
-    equipment: records.filter((r) => r.text.startsWith('SE17')),
-  };
+  const groups: { bills: TxRecord[]; conveyances: TxRecord[]; equipment: TxRecord[] }[] = [];
+  for (const record of records.filter((r) => r.text.startsWith('SE15'))) {
+    const last = groups.at(-1)?.bills.at(-1);
+    const type = record.text[4];
+    const continues = last !== undefined && ((last.text[4] === 'I' && type !== 'I') || (last.text[4] === 'M' && type === 'H'));
+    if (continues) groups.at(-1)?.bills.push(record);
+    else groups.push({ bills: [record], conveyances: [], equipment: [] });
+  }
+  const tail = groups.at(-1);
+  if (tail) {
+    tail.conveyances.push(...records.filter((r) => r.text.startsWith('SE16')));
+    tail.equipment.push(...records.filter((r) => r.text.startsWith('SE17')));
+  }
+  return groups;
 }
 
 /** A party grouping (SE30.., SE50.., SF30..): the first record, then identifiers, streets, city. */
