@@ -4,12 +4,15 @@ import type { GroupingProblem, PlacedRecord } from '../../catair/grouping.js';
 import { checkRecord } from '../../catair/record.js';
 import type { TxRecord } from './record.js';
 
-/** Reads a record where a grammar placed it, with the layout the grammar names and what its field check finds. */
+/**
+ * Reads a record where a grammar placed it, with the layout the grammar names (SE.SE13 for SE's
+ * SE13) and what its field check finds; its id is the record id (SE13), as scenario matchers name it.
+ */
 export function readPlaced(placed: PlacedRecord, catalog: Catalog): TxRecord {
   const { node, record } = placed;
   const layout = catalog.hasLayout(node.id) ? catalog.layout(node.id) : undefined;
   const problems = layout ? checkRecord(layout, record.text, catalog) : [];
-  return { id: node.id, text: record.text, position: record.position, ...(layout && { layout }), problems, placed };
+  return { id: layout?.id ?? node.id, text: record.text, position: record.position, ...(layout && { layout }), problems, placed };
 }
 
 /** `readPlaced` remembered per placed record, so a record read twice is checked once. */

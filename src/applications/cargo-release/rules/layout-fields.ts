@@ -12,8 +12,8 @@ import type { Rule } from './rule.js';
 export const layoutFields: Rule = (tx) => {
   const found: CrCondition[] = [];
   for (const record of tx.records) {
-    if (record.id.startsWith('SE.SF')) continue;
-    const own = record.id.startsWith('SE.');
+    if (record.id.startsWith('SF')) continue;
+    const own = record.layout?.name.startsWith('SE.') === true;
     for (const p of record.problems) {
       const { field } = p;
       const code =
