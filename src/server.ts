@@ -7,6 +7,7 @@ import { type Catalog, loadCatalog } from './catair/catalog.js';
 import type { Config } from './config.js';
 import { Pipeline } from './pipeline.js';
 import { type Db, openDatabase } from './store/database.js';
+import { SqliteCargoReleaseStore } from './store/cargo-releases.js';
 import { SqliteEntryStore } from './store/entries.js';
 import { GroupCommit } from './store/group-commit.js';
 import { startRetention } from './store/retention.js';
@@ -32,6 +33,7 @@ export interface AceMock {
   readonly db: Db;
   readonly journal: Journal;
   readonly entries: SqliteEntryStore;
+  readonly releases: SqliteCargoReleaseStore;
   readonly pipeline: Pipeline;
   readonly scenarios: ScenarioLibrary;
   readonly scenarioState: ScenarioState;
@@ -70,13 +72,14 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const db = openDatabase(config.db);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);
+  const releases = new SqliteCargoReleaseStore(db);
   const modules = options.applications ?? APPLICATIONS;
   const scenarios = new ScenarioLibrary(config.scenarios, catalog, scenarioApplications(modules), logger);
   if (config.watch) scenarios.watch();
   const scenarioState = new ScenarioState(db);
   const outbox = new Outbox(db);
   const director = new Director(scenarios, scenarioState);
-  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, director, random: seededRandom(config.seed) }, modules);
+  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, releases, director, random: seededRandom(config.seed) }, modules);
   const commits = new GroupCommit(db);
   const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, {
     lenient: config.lenient,
@@ -114,6 +117,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     db,
     journal,
     entries,
+    releases,
     pipeline,
     scenarios,
     scenarioState,

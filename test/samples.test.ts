@@ -55,6 +55,12 @@ t.test('every sample answers as expect.json says, in file order on one server', 
         case 'prep':
           t.equal(col(b, 47, 53), arg, `${file}: preparer port/filer echoed in B 47-53`);
           break;
+        case 'se90': {
+          // The message-level SE90 that closes the last cargo release transaction (SE-83).
+          const message = out.filter((r) => r.startsWith('SE90') && !['11', '13'].includes(col(r, 5, 6))).at(-1) ?? '';
+          t.equal(col(message, 5, 6), arg, `${file}: message-level SE90 ${arg}`);
+          break;
+        }
         case 'ycount': {
           const bi = out.findIndex((r) => r.startsWith('B'));
           const yi = out.findIndex((r) => r.startsWith('Y'));

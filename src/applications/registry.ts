@@ -2,6 +2,8 @@ import { type Catalog, SchemaError } from '../catair/catalog.js';
 import type { Config } from '../config.js';
 import type { ScenarioApplications } from '../scenarios/support.js';
 import type { Application, ApplicationModule } from './application.js';
+import { cargoRelease } from './cargo-release/index.js';
+import type { CargoReleaseStore } from './cargo-release/release-store.js';
 import { censusOverride } from './census-override/index.js';
 import { type CensusQueryStore, censusQuery } from './census-query/index.js';
 import type { EntryStore } from './entry-summary/entry-store.js';
@@ -16,6 +18,8 @@ export interface ApplicationEnvironment {
   readonly config: Config;
   /** What ace-mock keeps of each entry summary (SQLite): AE files it, CW clears its warnings, CJ reads it. */
   readonly entries: EntryStore & CensusQueryStore;
+  /** The cargo release of each entry (SE files it; AE reads it and files it when certifying for cargo release). */
+  readonly releases: CargoReleaseStore;
   readonly director: ScenarioDirector;
   /** Uniform in [0, 1), seeded, so scripted delay ranges repeat from run to run. */
   readonly random: () => number;
@@ -25,7 +29,7 @@ export interface ApplicationEnvironment {
  * The applications ace-mock answers: the one list. An application id here is offered; any other id
  * schemas/codes/application-ids.yaml knows is answered X13, not currently available (B&B-32).
  */
-export const APPLICATIONS: readonly ApplicationModule<ApplicationEnvironment>[] = [entrySummary, censusOverride, censusQuery];
+export const APPLICATIONS: readonly ApplicationModule<ApplicationEnvironment>[] = [entrySummary, censusOverride, censusQuery, cargoRelease];
 
 /** The ids of the applications given (by default every registered one). */
 export function applicationIds(modules: readonly ApplicationModule<unknown>[] = APPLICATIONS): ReadonlySet<string> {

@@ -28,9 +28,19 @@ function outputRank(layout: Layout): number {
 export function identifyLayout(catalog: Catalog, record: string, direction: 'in' | 'out', application = ''): Layout | undefined {
   const candidates = catalog.candidates(record).filter((l) => direction === 'out' || outputRank(l) === 2);
   const ordered = direction === 'out' ? [...candidates].sort((a, b) => outputRank(a) - outputRank(b)) : candidates;
-  // Records whose id several applications use (E1 in AX and UC) have layouts named after the application.
-  const own = application === '' ? undefined : ordered.find((l) => l.name.startsWith(`${application}.`) && literalsMatch(l, record));
-  return own ?? ordered.find((l) => literalsMatch(l, record));
+  // Records whose id several applications use (E1 in AX and UC, SE13 in AE and SE) have layouts
+  // named after the application; an answer echoes its input application's records (SX: SE, SE-18).
+  for (const owner of application === '' ? [] : [application, ...answeredBy(catalog, application)]) {
+    const own = ordered.find((l) => l.name.startsWith(`${owner}.`) && literalsMatch(l, record));
+    if (own) return own;
+  }
+  return ordered.find((l) => literalsMatch(l, record));
+}
+
+/** The input applications an output application answers (schemas/codes/application-ids.yaml `response`): SX answers SE. */
+function answeredBy(catalog: Catalog, output: string): string[] {
+  const ids = catalog.codes('application-ids');
+  return ids.codes.filter((id) => ids.get(id)?.['response'] === output);
 }
 
 /** The application a B record opens (columns 11-12), which decides among same-id layouts until the next B. */

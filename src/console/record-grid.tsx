@@ -15,7 +15,7 @@ export interface RecordGridProps {
   readonly caption: string;
   readonly records: readonly DecodedRecord[];
   readonly marks?: (position: number) => readonly Mark[];
-  /** The condition an output record states (an E1 or X1), to link it back to the input. */
+  /** The condition an output record states (an E1, X1 or SE90), to link it back to the input. */
   readonly states?: (record: DecodedRecord) => string | undefined;
   readonly selected?: string;
   readonly onSelect?: (condition: string) => void;

@@ -75,7 +75,7 @@ export const Answer = z
           .optional()
           .describe('scheduled to liquidate this many days after this answer (B51 when a PSC comes too close, B50 on the day or after)'),
         liquidated: z.boolean().optional().describe('liquidated (a PSC is refused with B50)'),
-        underReview: z.boolean().optional().describe('under CBP review (a PSC is refused with B59)'),
+        underReview: z.boolean().optional().describe('under CBP review (AE: a PSC is refused with B59; SE: a later replace or cancel is referred to CBP, SE-23..24)'),
         suspension: z
           .union([z.string().regex(/^\d\d$/), z.literal('none')])
           .optional()
@@ -95,7 +95,7 @@ export const Answer = z
 export const StepGuard = z
   .object({
     transmission: z.number().int().positive().optional().describe('the n-th transmission of this entry under this scenario (1-based)'),
-    action: z.enum(['A', 'R', 'D']).optional(),
+    action: z.enum(['A', 'R', 'D', 'U']).optional().describe("the transaction's action code (AE: A, R, D; SE also U, update)"),
     psc: z.boolean().optional(),
     overrides: z
       .union([z.enum(['none', 'any']), z.array(z.string().regex(/^\d\d$/))])

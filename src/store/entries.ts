@@ -37,7 +37,8 @@ export class SqliteEntryStore implements EntryStore {
 
   constructor(db: Db) {
     this.select = db.prepare<[string, string, string], EntryRow>(
-      `SELECT ${COLUMNS} FROM entries WHERE session = ? AND filer = ? AND entry_number = ?`,
+      // status 'none': the row holds only the entry's cargo release (cargo-releases.ts), no summary.
+      `SELECT ${COLUMNS} FROM entries WHERE session = ? AND filer = ? AND entry_number = ? AND status <> 'none'`,
     );
     this.upsert = db.prepare(
       `INSERT INTO entries (session, filer, entry_number, status, version, broker_reference, entry_type, psc_on_file, first_accepted_at, updated_at, warnings, liquidated, under_review, filed, lifecycle)

@@ -113,4 +113,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN site TEXT;
   ALTER TABLE outbox ADD COLUMN sender TEXT;
   `,
+  // The entry's cargo release (SE), as JSON beside its entry summary: one entry, two filings. A row
+  // with a release and no summary has status 'none' (and blank summary columns).
+  `
+  ALTER TABLE entries ADD COLUMN cargo_release TEXT;
+  `,
 ];

@@ -13,8 +13,8 @@ import { send, sharedCatalog, TEST_NOW } from '../helpers/mock.js';
 /** The application registry is the one list of what ace-mock answers (src/applications/registry.ts). */
 const catalog = sharedCatalog(DEFAULT_SCHEMA_DIR);
 
-t.test('the registry offers AE, CW and CJ, each listed in application-ids.yaml', async (t) => {
-  t.same([...applicationIds()], ['AE', 'CW', 'CJ']);
+t.test('the registry offers AE, CW, CJ and SE, each listed in application-ids.yaml', async (t) => {
+  t.same([...applicationIds()], ['AE', 'CW', 'CJ', 'SE']);
   t.doesNotThrow(() => checkApplications(catalog, APPLICATIONS));
 });
 
@@ -30,7 +30,7 @@ t.test('start-up refuses an application the data cannot carry', async (t) => {
     return 'accepted';
   };
   t.equal(refusal([module('ZZ')]), 'schemas/codes/application-ids.yaml: application ZZ is implemented (src/applications/registry.ts) but not listed');
-  t.equal(refusal([module('SE')]), 'schemas/codes/application-ids.yaml: application SE is implemented but names no transactionStart', 'no record opens its transactions');
+  t.equal(refusal([module('DE')]), 'schemas/codes/application-ids.yaml: application DE is implemented but names no transactionStart', 'no record opens its transactions');
   t.equal(refusal([module('CW'), module('CW')]), 'src/applications/registry.ts: application CW is registered twice');
 });
 

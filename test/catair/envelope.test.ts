@@ -174,15 +174,15 @@ t.test('missing application on A: X11', async (t) => {
   t.same(conditions(editRecord(sample(), A_, 26, '  ')), [bat('X11', 1, 26)]);
 });
 
-t.test('known but unimplemented application (SE): X13 on A', async (t) => {
-  let s = editRecord(sample(), A_, 26, 'SE');
-  s = editRecord(s, B_, 11, 'SE');
-  s = editRecord(s, Y_, 11, 'SE');
+t.test('known but unimplemented application (DE): X13 on A', async (t) => {
+  let s = editRecord(sample(), A_, 26, 'DE');
+  s = editRecord(s, B_, 11, 'DE');
+  s = editRecord(s, Y_, 11, 'DE');
   t.same(conditions(s), [bat('X13', 1, 26)]);
 });
 
 t.test('known but unimplemented application in bare blocks: X13 on the block', async (t) => {
-  const s = editRecord(editRecord(block(), 0, 11, 'SE'), Y_ - B_, 11, 'SE');
+  const s = editRecord(editRecord(block(), 0, 11, 'DE'), Y_ - B_, 11, 'DE');
   t.same(conditions(s), [blk('X13', 1, 1)]);
 });
 

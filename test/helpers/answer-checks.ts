@@ -5,11 +5,12 @@ import type { Exchange } from '../../src/pipeline.js';
 import type { AceMock } from '../../src/server.js';
 
 /** Where an output record carries a condition code, by record id, and whose codes they are. */
-const CONDITION_RECORDS: readonly { prefix: string; layout: string; application?: string }[] = [
+const CONDITION_RECORDS: readonly { prefix: string; layout: string; field?: string; application?: string }[] = [
   { prefix: 'X1', layout: 'X1' },
   { prefix: 'E1', layout: 'E1', application: 'AX' },
   { prefix: 'CW03', layout: 'CW03', application: 'CO' },
   { prefix: 'CJ2', layout: 'CJ2', application: 'CL' },
+  { prefix: 'SE90', layout: 'SX.SE90', field: 'messageId', application: 'SX' },
 ];
 
 const FINAL_DISPOSITIONS: Readonly<Record<string, readonly string[]>> = { accepted: ['995', '996', '997'], rejected: ['998'] };
@@ -40,7 +41,7 @@ export function answerProblem(catalog: Catalog, exchange: Exchange, scriptedCode
   for (const r of output) {
     const kind = CONDITION_RECORDS.find((k) => r.startsWith(k.prefix));
     if (!kind) continue;
-    const code = readField(catalog.layout(kind.layout), r, 'condition');
+    const code = readField(catalog.layout(kind.layout), r, kind.field ?? 'condition');
     if (code !== '' && !known(code, kind.application)) return `output condition ${code} is not in the error dictionary: ${r}`;
   }
 
@@ -62,6 +63,10 @@ export function answerProblem(catalog: Catalog, exchange: Exchange, scriptedCode
   const finals = output.filter((r) => /^E1[AR]/.test(r)).length;
   const ae = exchange.transactions.filter((t) => t.application === 'AE').length;
   if (finals !== ae) return `${ae} AE transactions but ${finals} final E1 records`;
+  // Each cargo release transaction ends with one message-level SE90 (SE-83: 01..04), its disposition.
+  const messages = output.filter((r) => /^SE900[1-4]/.test(r)).map((r) => r.slice(4, 6));
+  const se = exchange.transactions.filter((t) => t.application === 'SE').map((t) => t.disposition);
+  if (messages.join() !== se.join()) return `SE transactions ${se.join()} but message-level SE90s ${messages.join()}`;
   const accepted = exchange.transactions.filter((t) => t.outcome === 'accepted').length;
   const expected = accepted === exchange.transactions.length ? 'accepted' : accepted === 0 ? 'rejected' : 'partial';
   return exchange.outcome === expected ? undefined : `outcome ${exchange.outcome}, transactions say ${expected}`;

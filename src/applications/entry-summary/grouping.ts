@@ -1,9 +1,9 @@
 import type { Catalog } from '../../catair/catalog.js';
-import type { BatchCondition, Block, PositionedRecord } from '../../catair/envelope.js';
+import type { BatchCondition, Block } from '../../catair/envelope.js';
 import type { TransactionGrammar } from '../../catair/grammar.js';
 import { type AbsentGroup, type GroupOccurrence, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
 import { substitute } from '../../catair/pga-substitution.js';
-import { checkRecord } from '../../catair/record.js';
+import { GroupingSyntax, placedReader } from '../shared/grouping-syntax.js';
 import type { EntrySummaryTx, Line, MissingGroup, PgaSubstitutionProblem, Tariff, TxRecord } from './transaction.js';
 
 /**
@@ -18,33 +18,13 @@ export function groupEntrySummaries(
   grammar: TransactionGrammar,
   catalog: Catalog,
 ): { units: EntrySummaryTx[]; conditions: BatchCondition[] } {
-  const conditions: (BatchCondition & { order: number })[] = [];
-  const flag = (code: string, rec: PositionedRecord, column: number, order: number): void => {
-    conditions.push({ code, pointer: { kind: 'record', block: block.number, position: rec.position, column }, order });
-  };
-  const checked = new Map<PlacedRecord, TxRecord>();
-  const read = (placed: PlacedRecord): TxRecord => {
-    let record = checked.get(placed);
-    if (!record) checked.set(placed, (record = readRecord(placed, catalog)));
-    return record;
-  };
+  const syntax = new GroupingSyntax(block, catalog);
+  const read = placedReader(catalog);
   const grouped = groupTransactions(block.details, grammar);
   for (const tx of grouped.transactions) {
-    for (const placed of recordsOf(tx)) {
-      for (const p of read(placed).problems) {
-        if (p.kind === 'filler') flag('X39', placed.record, p.column, 0);
-        else if (p.kind === 'nonstandard') flag('X40', placed.record, p.column, 0);
-      }
-    }
+    for (const placed of recordsOf(tx)) syntax.record(read(placed), placed.record);
   }
-  for (const p of grouped.problems) {
-    // Records left out of the grouping are still checked for characters the batch cannot carry.
-    const layout = catalog.candidates(p.record.text)[0];
-    const nonstandard = layout ? checkRecord(layout, p.record.text, catalog).find((f) => f.kind === 'nonstandard') : undefined;
-    if (nonstandard) flag('X40', p.record, nonstandard.column, 0);
-    // A grouping problem concerns the whole record: column 00 (B&B-36 shows X34 so).
-    flag(p.code, p.record, 0, 1);
-  }
+  for (const p of grouped.problems) syntax.grouping(p);
   const absentIn = new Map<GroupOccurrence, AbsentGroup[]>();
   for (const a of grouped.absent) {
     const tx = transactionOf(a.parent);
@@ -57,14 +37,13 @@ export function groupEntrySummaries(
     // substituted records are then placed where they now stand.
     const again = groupTransactions(substituted.records, grammar);
     for (const p of again.problems) {
-      if (!conditions.some((c) => c.code === p.code && c.pointer.position === p.record.position)) flag(p.code, p.record, 0, 1);
+      if (!syntax.has(p.code, p.record)) syntax.grouping(p, true);
     }
     const regrouped = again.transactions[0] as GroupOccurrence;
     const unresolved = [...recordsOf(regrouped)].filter((p) => substituted.unresolved.includes(p.record));
     return toEntrySummary(regrouped, again.absent, read, substituted.misnumbered, unresolved);
   });
-  conditions.sort((a, b) => a.pointer.position - b.pointer.position || a.order - b.order);
-  return { units, conditions: conditions.map(({ order: _order, ...c }) => c) };
+  return { units, conditions: syntax.conditions() };
 }
 
 /** The transaction a group occurrence belongs to. */
@@ -72,13 +51,6 @@ function transactionOf(occurrence: GroupOccurrence): GroupOccurrence {
   let at = occurrence;
   while (at.parent) at = at.parent;
   return at;
-}
-
-function readRecord(placed: PlacedRecord, catalog: Catalog): TxRecord {
-  const { node, record } = placed;
-  const layout = catalog.hasLayout(node.id) ? catalog.layout(node.id) : undefined;
-  const problems = layout ? checkRecord(layout, record.text, catalog) : [];
-  return { id: node.id, text: record.text, position: record.position, ...(layout && { layout }), problems, placed };
 }
 
 /** The entry summary view the rules read: header, lines with their tariffs, totals, trailer. */

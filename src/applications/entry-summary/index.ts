@@ -8,7 +8,9 @@ import { type EntryKey, entryKeyOf } from '../shared/entry-key.js';
 import { value } from '../shared/record.js';
 import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
+import type { CargoReleaseStore } from '../cargo-release/release-store.js';
 import { CensusRanges } from './census-ranges.js';
+import { certifiedRelease } from './certification.js';
 import { type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
 import { filedSummary } from './filed.js';
 import { checkGrammar, loadTransactionGrammar, type TransactionGrammar } from '../../catair/grammar.js';
@@ -31,6 +33,8 @@ export interface EntrySummaryDependencies {
   readonly catalog: Catalog;
   readonly grammar: TransactionGrammar;
   readonly store: EntryStore;
+  /** The entry's cargo release: read by the rules, filed when a summary certifies for cargo release. */
+  readonly releases: CargoReleaseStore;
   readonly options: EntrySummaryOptions;
   readonly director: ScenarioDirector;
   readonly census: CensusRanges;
@@ -78,7 +82,8 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       });
       const script = direction.answer;
       const existing = store.get(key);
-      const ruleCtx = { catalog, block: facts, options, census: this.deps.census, now: ctx.now, ...(existing && { existing }) };
+      const release = this.deps.releases.release(key);
+      const ruleCtx = { catalog, block: facts, options, census: this.deps.census, now: ctx.now, ...(existing && { existing }), ...(release && { release }) };
       const builtInRan = script?.builtInRules !== false;
       const builtIn = builtInRan ? ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, ruleCtx)) : [];
       const raised = [...builtIn, ...(script ? scriptedConditions(tx, script) : [])];
@@ -188,6 +193,8 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     const psc = value(tx.header, 'pscIndicator') === 'Y';
     const version = nextVersion(onFile, psc);
     const code = onFile ? '996' : '995';
+    const release = certifiedRelease(tx, this.deps.releases.release(key), at);
+    if (release) this.deps.releases.putRelease(key, release, { ...event(code), action: `AE ${action}` });
     store.put(
       key,
       {
@@ -253,6 +260,7 @@ export interface EntrySummaryEnvironment {
   readonly schemas: string;
   readonly config: { readonly entrySummary: EntrySummaryOptions };
   readonly entries: EntryStore;
+  readonly releases: CargoReleaseStore;
   readonly director: ScenarioDirector;
   readonly random: () => number;
 }
@@ -268,6 +276,7 @@ export const entrySummary: ApplicationModule<EntrySummaryEnvironment> = {
       catalog: env.catalog,
       grammar,
       store: env.entries,
+      releases: env.releases,
       options: env.config.entrySummary,
       director: env.director,
       census: CensusRanges.load(env.schemas),

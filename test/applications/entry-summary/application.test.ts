@@ -315,7 +315,8 @@ t.test('entry state and entry_history rows in SQLite', async (t) => {
     warnings: '[]',
     liquidated: 0,
     under_review: 0,
-  }, 'the broker reference of the initial filing is kept (ESF-132)');
+    cargo_release: null,
+  }, 'the broker reference of the initial filing is kept (ESF-132); no cargo release filed');
   t.match(JSON.parse(filed as string), { port: '2704', importer: '12-3456789AB', entryDate: '2026-11-25', reconciliation: false });
   t.same(JSON.parse(lifecycle as string), { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false, additionalDuty: false });
   t.same(history(mock, n), [

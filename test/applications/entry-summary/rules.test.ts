@@ -11,6 +11,8 @@ import { actionAgainstState } from '../../../src/applications/entry-summary/rule
 import { adcvdTotals } from '../../../src/applications/entry-summary/rules/adcvd-totals.js';
 import { articleCharges } from '../../../src/applications/entry-summary/rules/article-charges.js';
 import { bond } from '../../../src/applications/entry-summary/rules/bond.js';
+import { releaseOnFile } from '../../../src/applications/entry-summary/rules/cargo-release.js';
+import { NOT_PROCESSED, type ReleaseState } from '../../../src/applications/cargo-release/release-store.js';
 import { censusOverrides } from '../../../src/applications/entry-summary/rules/census-overrides.js';
 import { censusParameters } from '../../../src/applications/entry-summary/rules/census-parameters.js';
 import { entryNumber } from '../../../src/applications/entry-summary/rules/entry-number.js';
@@ -78,7 +80,7 @@ function txOf(details: readonly string[], allowSyntax = false): EntrySummaryTx {
 
 const BLOCK: BlockFacts = { port: '2704', filer: 'B76' };
 
-function ctx(over: { block?: BlockFacts; existing?: EntryState; options?: Record<string, unknown>; now?: Date } = {}): RuleContext {
+function ctx(over: { block?: BlockFacts; existing?: EntryState; release?: ReleaseState; options?: Record<string, unknown>; now?: Date } = {}): RuleContext {
   return {
     catalog,
     block: over.block ?? BLOCK,
@@ -86,6 +88,7 @@ function ctx(over: { block?: BlockFacts; existing?: EntryState; options?: Record
     census: CENSUS_RANGES,
     now: over.now ?? NOW,
     ...(over.existing && { existing: over.existing }),
+    ...(over.release && { release: over.release }),
   };
 }
 
@@ -127,6 +130,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     entryType,
     entryTypeRequirements,
     actionAgainstState,
+    releaseOnFile,
     electronicSignature,
     paymentType,
     importerNumber,
@@ -846,4 +850,21 @@ t.test('articleCharges: zero charges on a line worth more than $1,250 (664; ESF-
   t.same(run(articleCharges, returned('10000')), [], 'a returned article worth $10,000');
   t.same(run(articleCharges, returned('10001')), ['664'], 'a returned article worth $10,001');
   t.same(run(articleCharges, deleteOf(zero)), [], 'a delete');
+});
+
+t.test('an entry whose cargo release is on file: B67 for a withdrawal, 339 when certifying over an immediate delivery request', async (t) => {
+  const release = (immediateDelivery: boolean, status: ReleaseState['status'] = 'accepted'): ReleaseState => ({
+    status,
+    origin: 'SE',
+    entryType: '01',
+    filed: { port: '2704', importer: '12-3456789AB', modeOfTransport: '40', bondType: '8', immediateDelivery, weeklyEntry: false, bills: [] },
+    firstAcceptedAt: NOW.toISOString(),
+    lifecycle: NOT_PROCESSED,
+  });
+  t.same(run(releaseOnFile, ONE_LINE), [], 'no release on file');
+  t.same(run(releaseOnFile, ONE_LINE, ctx({ release: release(false) })), [], 'a summary for an entry on file');
+  t.same(run(releaseOnFile, setHeader(ONE_LINE, 34, '31'), ctx({ release: release(false) })), ['B67']);
+  t.same(run(releaseOnFile, setHeader(ONE_LINE, 40, 'A'), ctx({ release: release(true) })), ['339'], 'SE-41 note 9');
+  t.same(run(releaseOnFile, ONE_LINE, ctx({ release: release(true) })), [], 'the two-step filing: no certification');
+  t.same(run(releaseOnFile, deleteOf(ONE_LINE), ctx({ release: release(false) })), [], 'a delete carries no summary');
 });

@@ -2,6 +2,7 @@ import { actionAgainstState } from './action.js';
 import { adcvdTotals } from './adcvd-totals.js';
 import { articleCharges } from './article-charges.js';
 import { bond } from './bond.js';
+import { releaseOnFile } from './cargo-release.js';
 import { censusOverrides } from './census-overrides.js';
 import { censusParameters } from './census-parameters.js';
 import { entryNumber } from './entry-number.js';
@@ -31,6 +32,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   entryType,
   entryTypeRequirements,
   actionAgainstState,
+  releaseOnFile,
   electronicSignature,
   paymentType,
   importerNumber,

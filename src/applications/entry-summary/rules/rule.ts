@@ -1,4 +1,5 @@
 import type { Catalog } from '../../../catair/catalog.js';
+import type { ReleaseState } from '../../cargo-release/release-store.js';
 import { amount, value } from '../../shared/record.js';
 import type { CensusRanges } from '../census-ranges.js';
 import type { EntryState } from '../entry-store.js';
@@ -18,6 +19,8 @@ export interface RuleContext {
   readonly block: BlockFacts;
   /** The entry as it stands before this transmission, if on file. */
   readonly existing?: EntryState;
+  /** The entry's cargo release on file, if any (filed in SE, or certified from a summary). */
+  readonly release?: ReleaseState;
   readonly options: EntrySummaryOptions;
   readonly census: CensusRanges;
   readonly now: Date;

@@ -1,0 +1,80 @@
+import { value } from '../shared/record.js';
+import type { MessageType } from './answer.js';
+import { type FiledRelease, NOT_PROCESSED, type ReleaseLifecycle, type ReleaseState } from './release-store.js';
+import type { CargoReleaseTx } from './transaction.js';
+
+/** What an accepted transaction does: its message-level SE90 type and the release it leaves on file (none: unchanged). */
+export interface Disposition {
+  readonly messageType: MessageType;
+  readonly next?: ReleaseState;
+}
+
+/** Lifecycle marks a scenario sets on the release (e.g. under CBP review, so that a later replace is referred). */
+export type LifecycleMarks = Partial<Pick<ReleaseLifecycle, 'underReview'>>;
+
+/**
+ * The actions table (SE-23..25, SE-32..33) for a transaction with no fatal condition:
+ * - A adds the entry;
+ * - R replaces it at once before any bill match, arrival or release and with no CBP review pending;
+ *   otherwise it becomes a correction request decided by CBP staff (04, the release unchanged and
+ *   the request pending). The text names review and "arrived, not released" as making a request;
+ *   ace-mock also counts a bill match or a release before arrival, since approval at once is only
+ *   promised "prior to any bill match" (docs/conformance.md);
+ * - D cancels it at once before any bill match and with no review pending, unreleased; otherwise it
+ *   becomes a cancellation request (04). A cancelled entry stays on file, cancelled (SE-17);
+ * - U changes the port of entry, bill and transport data and the location of goods at once (SE-25).
+ * Accepted with a warning is 03, else 02.
+ */
+export function dispose(tx: CargoReleaseTx, onFile: ReleaseState | undefined, warnings: boolean, at: string, marks: LifecycleMarks = {}): Disposition {
+  const action = value(tx.header, 'actionCode');
+  const accepted: MessageType = warnings ? '03' : '02';
+  const mark = (lifecycle: ReleaseLifecycle): ReleaseLifecycle => ({ ...lifecycle, ...marks });
+  if (!onFile || onFile.status === 'cancelled') {
+    // Only an add (or a scenario forcing acceptance) gets here without an entry to act on.
+    if (action !== 'A' && action !== 'R') return { messageType: accepted };
+    return { messageType: accepted, next: { status: 'accepted', origin: 'SE', entryType: value(tx.header, 'entryType'), filed: filedFrom(tx), firstAcceptedAt: at, lifecycle: mark(NOT_PROCESSED) } };
+  }
+  const l = onFile.lifecycle;
+  const untouched = !l.billMatched && !l.underReview && !l.arrived && l.releasedAt === undefined;
+  switch (action) {
+    case 'A':
+    case 'R':
+      if (action === 'R' && !untouched) return { messageType: '04', next: { ...onFile, lifecycle: mark({ ...l, pendingRequest: 'correction' }) } };
+      return { messageType: accepted, next: { ...onFile, entryType: value(tx.header, 'entryType'), filed: filedFrom(tx), lifecycle: mark(l) } };
+    case 'D':
+      if (!untouched) return { messageType: '04', next: { ...onFile, lifecycle: mark({ ...l, pendingRequest: 'cancellation' }) } };
+      return { messageType: accepted, next: { ...onFile, status: 'cancelled', lifecycle: mark(l) } };
+    case 'U':
+      return { messageType: accepted, next: { ...onFile, filed: updated(onFile.filed, tx), lifecycle: mark(l) } };
+    default:
+      return { messageType: accepted };
+  }
+}
+
+/** What a whole filing (add, replace) puts on file. */
+export function filedFrom(tx: CargoReleaseTx): FiledRelease {
+  const se11 = tx.additional;
+  return {
+    port: value(tx.header, 'plannedPortOfEntry'),
+    importer: value(tx.header, 'importerNumber'),
+    modeOfTransport: value(tx.header, 'modeOfTransport'),
+    bondType: value(tx.header, 'bondType'),
+    immediateDelivery: se11 !== undefined && value(se11, 'immediateDelivery') === 'Y',
+    weeklyEntry: se11 !== undefined && value(se11, 'entryDateElection') === 'W',
+    bills: tx.bills.flatMap((g) => g.bills.map((b) => value(b, 'billNumber'))),
+  };
+}
+
+/** An update replaces the port (when given), the mode, the bills it sends, and the SE11 data it sends (SE-25, SE-40 note 4). */
+function updated(filed: FiledRelease, tx: CargoReleaseTx): FiledRelease {
+  const port = value(tx.header, 'plannedPortOfEntry');
+  const mode = value(tx.header, 'modeOfTransport');
+  const se11 = tx.additional;
+  return {
+    ...filed,
+    ...(port !== '' && { port }),
+    ...(mode !== '' && { modeOfTransport: mode }),
+    ...(se11 && { immediateDelivery: value(se11, 'immediateDelivery') === 'Y' || filed.immediateDelivery }),
+    ...(tx.bills.length > 0 && { bills: tx.bills.flatMap((g) => g.bills.map((b) => value(b, 'billNumber'))) }),
+  };
+}

@@ -1,0 +1,109 @@
+import type { Catalog } from '../../catair/catalog.js';
+import type { Severity } from '../../catair/dictionary.js';
+import type { BatchCondition, Block } from '../../catair/envelope.js';
+import type { TransactionGrammar } from '../../catair/grammar.js';
+import { readField } from '../../catair/record.js';
+import {
+  type Application,
+  type ApplicationContext,
+  type BlockAnswer,
+  requireConditions,
+  responseApplication,
+  type TransactionOutcome,
+} from '../application.js';
+import type { EntryStore } from '../entry-summary/entry-store.js';
+import type { ScenarioDirector } from '../scenario-port.js';
+import { entryKeyOf } from '../shared/entry-key.js';
+import { value } from '../shared/record.js';
+import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
+import { writeReleaseAnswer } from './answer.js';
+import { SX } from './conditions.js';
+import { dispose } from './disposition.js';
+import { groupCargoReleases } from './grouping.js';
+import type { CargoReleaseStore } from './release-store.js';
+import { CARGO_RELEASE_RULES } from './rules/index.js';
+import { scriptedConditions } from './scripting.js';
+import type { CargoReleaseTx, CrCondition } from './transaction.js';
+
+export const SE = 'SE';
+
+export interface CargoReleaseDependencies {
+  readonly catalog: Catalog;
+  readonly grammar: TransactionGrammar;
+  readonly releases: CargoReleaseStore;
+  /** The entry summaries on file, read to know whether an entry's summary is filed (SE-33, SE-41 note 9). */
+  readonly summaries: EntryStore;
+  readonly director: ScenarioDirector;
+  /** Uniform in [0, 1), seeded so scripted delay ranges repeat from run to run. */
+  readonly random: () => number;
+}
+
+/**
+ * ACE Cargo Release (SE → SX): groups a block into cargo release transactions (SE-22..25, SE-30);
+ * for each, runs the rules, lets the scenario stage script the answer, applies the action to the
+ * entry's release on file (disposition.ts) and writes the SX records (answer.ts).
+ */
+export class CargoReleaseApplication implements Application<CargoReleaseTx> {
+  readonly id = SE;
+  private readonly response: string;
+
+  constructor(private readonly deps: CargoReleaseDependencies) {
+    this.response = responseApplication(deps.catalog, this.id);
+    requireConditions(deps.catalog, this.response, SX);
+  }
+
+  group(block: Block): { units: CargoReleaseTx[]; conditions: BatchCondition[] } {
+    return groupCargoReleases(block, this.deps.grammar, this.deps.catalog);
+  }
+
+  answer(block: Block, units: CargoReleaseTx[], ctx: ApplicationContext): BlockAnswer {
+    const { catalog, releases, summaries, director } = this.deps;
+    const blockFiler = readField(catalog.layout('B'), block.header.text, 'filer');
+    const records: string[] = [];
+    const transactions: TransactionOutcome[] = [];
+    let delayMs = 0;
+    for (const tx of units) {
+      const key = entryKeyOf(ctx.session, tx.header);
+      const action = value(tx.header, 'actionCode');
+      const direction = director.direct({
+        application: this.id,
+        entry: key,
+        ...(ctx.requestedScenario !== undefined && { requested: ctx.requestedScenario }),
+        fields: transactionFields(block, catalog, () => tx.records),
+        facts: { action },
+      });
+      const script = direction.answer;
+      const release = releases.release(key);
+      const ruleCtx = { catalog, blockFiler, summaryOnFile: summaries.get(key)?.status === 'accepted', now: ctx.now, ...(release && { release }) };
+      const builtIn = script?.builtInRules !== false ? CARGO_RELEASE_RULES.flatMap((rule) => rule(tx, ruleCtx)) : [];
+      const conditions = [...builtIn, ...(script ? scriptedConditions(tx, script) : [])];
+      const fatal = conditions.some((c) => this.severityOf(c) === 'F');
+      const accepted = script?.outcome === 'accept' || (script?.outcome !== 'reject' && !fatal);
+      // A scenario that forces acceptance drops the fatal conditions; warnings stay.
+      const reported = accepted ? conditions.filter((c) => this.severityOf(c) !== 'F') : conditions;
+      const at = ctx.now.toISOString();
+      const disposition = accepted ? dispose(tx, release, reported.length > 0, at, script?.entry?.underReview === undefined ? {} : { underReview: script.entry.underReview }) : { messageType: '01' as const };
+      if (disposition.next) releases.putRelease(key, disposition.next, { exchangeId: ctx.exchangeId, action: `${this.id} ${action}`, disposition: disposition.messageType, at });
+      const written = writeReleaseAnswer(catalog, this.response, tx, reported, disposition.messageType);
+      records.push(...written.records);
+      transactions.push({
+        block: block.number,
+        ordinal: tx.ordinal,
+        application: this.id,
+        filer: key.filer,
+        entryNumber: key.entryNumber,
+        action,
+        outcome: accepted ? 'accepted' : 'rejected',
+        disposition: disposition.messageType,
+        conditions: written.reports,
+        ...directed(direction),
+      });
+      delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
+    }
+    return { records, transactions, delayMs, followUps: [] };
+  }
+
+  private severityOf(c: CrCondition): Severity {
+    return c.severity ?? (this.deps.catalog.dictionary.has(c.code, this.response) ? this.deps.catalog.dictionary.get(c.code, this.response).severity : 'F');
+  }
+}
