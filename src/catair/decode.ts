@@ -28,9 +28,23 @@ function outputRank(layout: Layout): number {
 export function identifyLayout(catalog: Catalog, record: string, direction: 'in' | 'out', application = ''): Layout | undefined {
   const candidates = catalog.candidates(record).filter((l) => direction === 'out' || outputRank(l) === 2);
   const ordered = direction === 'out' ? [...candidates].sort((a, b) => outputRank(a) - outputRank(b)) : candidates;
-  // Records whose id several applications use (E1 in AX and UC) have layouts named after the application.
-  const own = application === '' ? undefined : ordered.find((l) => l.name.startsWith(`${application}.`) && literalsMatch(l, record));
-  return own ?? ordered.find((l) => literalsMatch(l, record));
+  // Records whose id several applications use (E1 in AX and UC, SE13 in AE and SE) have layouts
+  // named after the application; an answer echoes its input's records in the input's layouts.
+  for (const family of layoutFamilies(catalog, application)) {
+    const own = ordered.find((l) => l.name.startsWith(`${family}.`) && literalsMatch(l, record));
+    if (own) return own;
+  }
+  return ordered.find((l) => literalsMatch(l, record));
+}
+
+/**
+ * The applications whose named layouts a block of `application` is read with, in order: its own,
+ * then those of the input applications it answers (an SX answer echoes SE records, SE-26..27).
+ */
+function layoutFamilies(catalog: Catalog, application: string): string[] {
+  if (application === '') return [];
+  const ids = catalog.codes('application-ids');
+  return [application, ...ids.codes.filter((input) => ids.get(input)?.['response'] === application)];
 }
 
 /** The application a B record opens (columns 11-12), which decides among same-id layouts until the next B. */

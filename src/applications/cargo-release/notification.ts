@@ -24,7 +24,9 @@ const DOCUMENT_DISPOSITIONS = ['84', '85', '96'];
  * ACE Cargo Release Status Notification, due `after` the answer. The pipeline puts them in the
  * outbox between a B and a Y echoing the SE block's B record with application SO (B&B-38 note 1),
  * addressed like the UC notices; they reach the filer through GET /v1/messages, the message stream
- * or the MQ notification queue. `records` is the SE transaction, in input order.
+ * or the MQ notification queue. `records` is the filing the notices repeat, in input order: the
+ * transaction's own, or for a cancel (SE10 and SE13 only, SE-24) the entry's filing on file where
+ * the application keeps it, so that the notice still names its bills and lines.
  */
 export function releaseFollowUps(catalog: Catalog, records: readonly TxRecord[], followUps: Answer['followUps'], now: Date): FollowUpMessage[] {
   const notices = followUps.filter((f): f is SoFollowUp => f.type === SO);
