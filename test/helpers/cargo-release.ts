@@ -1,8 +1,10 @@
 import { scenarioApplications } from '../../src/applications/registry.js';
 import { CARGO_RELEASE_SCENARIOS } from '../../src/applications/cargo-release/scenario-support.js';
 import type { TxRecord } from '../../src/applications/shared/record.js';
-import type { Catalog } from '../../src/catair/catalog.js';
-import { identifyLayout } from '../../src/catair/decode.js';
+import { type Catalog, DEFAULT_SCHEMA_DIR } from '../../src/catair/catalog.js';
+import { loadTransactionGrammar } from '../../src/catair/grammar.js';
+import { type GroupingResult, groupTransactions, recordsOf } from '../../src/catair/grouping.js';
+import { checkRecord } from '../../src/catair/record.js';
 import type { ScenarioApplications } from '../../src/scenarios/support.js';
 
 /**
@@ -14,20 +16,28 @@ export function withCargoRelease(): ScenarioApplications {
   return new Map([...scenarioApplications(), ['SE', CARGO_RELEASE_SCENARIOS]]);
 }
 
+const grammar = loadTransactionGrammar(DEFAULT_SCHEMA_DIR, 'cargo-release');
+
+/** A transmission's SE block (one record a line) grouped by the cargo release grammar (SE-22). */
+export function groupCargoRelease(text: string): GroupingResult {
+  const lines = text.split('\n').filter((l) => l !== '');
+  const b = lines.findIndex((l) => l.startsWith('B'));
+  const y = lines.findIndex((l) => l.startsWith('Y'));
+  return groupTransactions(
+    lines.slice(b + 1, y).map((line, i) => ({ text: line.padEnd(80), position: b + i + 2 })),
+    grammar,
+  );
+}
+
 /**
- * The SE transactions of a transmission (one record a line), each as its records in input order,
- * read with the SE layouts as the cargo release grammar names them (SE. records, shared PGA ones);
- * a transaction opens with each SE10 (SE-22).
+ * The SE transactions of a transmission, each as its records in input order, read with the layouts
+ * the grammar names (SE. records, the shared PGA ones), with what their layout check finds.
  */
 export function seTransactions(catalog: Catalog, text: string): TxRecord[][] {
-  const transactions: TxRecord[][] = [];
-  text.split('\n').forEach((line, i) => {
-    const record = line.padEnd(80);
-    if (line === '' || /^[ABYZ]/.test(record)) return;
-    const layout = identifyLayout(catalog, record, 'in', 'SE');
-    if (!layout) throw new Error(`line ${i + 1}: no layout for ${record.slice(0, 4)}`);
-    if (layout.id === 'SE10') transactions.push([]);
-    transactions.at(-1)?.push({ id: layout.id, text: record, position: i + 1, layout, problems: [] });
-  });
-  return transactions;
+  return groupCargoRelease(text).transactions.map((tx) =>
+    [...recordsOf(tx)].map(({ node, record }) => {
+      const layout = catalog.layout(node.id);
+      return { id: layout.id, text: record.text, position: record.position, layout, problems: checkRecord(layout, record.text, catalog) };
+    }),
+  );
 }

@@ -4,7 +4,8 @@ import t from 'tap';
 import { scenarioApplications } from '../../src/applications/registry.js';
 import { DEFAULT_SCHEMA_DIR } from '../../src/catair/catalog.js';
 import { formatScenarioError, loadScenarioFile } from '../../src/scenarios/load.js';
-import { withCargoRelease } from '../helpers/cargo-release.js';
+import { readFileSync } from 'node:fs';
+import { groupCargoRelease, seTransactions, withCargoRelease } from '../helpers/cargo-release.js';
 import { sharedCatalog } from '../helpers/mock.js';
 
 /**
@@ -25,12 +26,12 @@ t.test('SE scenarios: SE10 aliases, the U action, the review outcome, line and t
   t.same(
     errorsOf(
       se(
-        'match:\n  entryType: "01"\n  "SE15.billNumber": { prefix: MAEU }\n  agency: FDA\nsteps:\n  - when: { action: U }\n    answer:\n      outcome: review\n      conditions: [{ code: "214", at: { line: 1, tariff: 1 } }]\n      followUps:\n        - { type: SO, after: 2h, disposition: "98" }\n',
+        'match:\n  entryType: "01"\n  "SE15.billNumber": { prefix: MAEU }\n  agency: FDA\nsteps:\n  - when: { action: U }\n    answer:\n      outcome: review\n      conditions: [{ code: Q01, narrative: QUOTA CERTIFICATION REQUIRED, at: { line: 1, tariff: 1 } }]\n      followUps:\n        - { type: SO, after: 2h, disposition: "98" }\n',
       ),
     ),
     [],
   );
-  t.same(errorsOf(se('steps:\n  - answer:\n      conditions: [{ code: "119", at: totals }]\n')), ['x.yaml:6:39: application SE points conditions at summary, line, tariff, not at a totals']);
+  t.same(errorsOf(se('steps:\n  - answer:\n      conditions: [{ code: Q02, narrative: TOTALS, at: totals }]\n')), ['x.yaml:6:56: application SE points conditions at summary, line, tariff, not at a totals']);
   t.same(errorsOf(se('steps:\n  - answer:\n      census: [{ warning: 27C }]\n')), ['x.yaml:6:15: application SE raises no Census warnings']);
   t.same(errorsOf(se('steps:\n  - answer:\n      followUps: [{ after: 0, disposition: "2" }]\n')), ['x.yaml:6:19: application SE sends no UC follow-ups']);
   t.same(errorsOf(se('match:\n  "10.entryType": "01"\nsteps:\n  - answer: {}\n')), ['x.yaml:5:19: record 10 is not one application SE reads']);
@@ -81,9 +82,22 @@ t.test('a PGA review names an agency, a status its list holds and a reason that 
   t.same(errorsOf(so('pga: [{ agency: FDA, status: "07", tariff: 2 }]')), ['x.yaml:7:76: a tariff needs its line']);
 });
 
+const fixtures = fileURLToPath(new URL('../fixtures/cargo-release/scenarios', import.meta.url));
+
 t.test('every fixture scenario has its golden case, to move to test/golden with it when SE is merged', async (t) => {
-  const fixtures = fileURLToPath(new URL('../fixtures/cargo-release/scenarios', import.meta.url));
   for (const file of readdirSync(`${fixtures}/library`).filter((f) => f.endsWith('.yaml'))) {
     t.ok(existsSync(`${fixtures}/golden/scenario-${file.replace('.yaml', '')}/case.json`), file);
+  }
+});
+
+t.test('the golden inputs group with the cargo release grammar and pass the layout checks', async (t) => {
+  for (const dir of readdirSync(`${fixtures}/golden`)) {
+    for (const input of readdirSync(`${fixtures}/golden/${dir}`).filter((f) => /input\.txt$/.test(f))) {
+      const text = readFileSync(`${fixtures}/golden/${dir}/${input}`, 'latin1');
+      const grouped = groupCargoRelease(text);
+      t.same([grouped.problems, grouped.absent], [[], []], `${dir}/${input}: no grouping problem`);
+      const problems = seTransactions(catalog, text).flatMap((tx) => tx.flatMap((r) => r.problems.map((p) => `${r.id} ${p.field.name} ${p.kind}`)));
+      t.same(problems, [], `${dir}/${input}: no field problem`);
+    }
   }
 });

@@ -25,9 +25,9 @@ const DATE = '112526';
 const HOUR = 3_600_000;
 
 /** An 80-column record: the record id, then each text at its 1-based start column. */
-function at(id: string, fields: Readonly<Record<number, string>>): string {
+function at(id: string, fields: Readonly<Record<number, string | undefined>>): string {
   const chars = [...id.padEnd(80)];
-  for (const [start, text] of Object.entries(fields)) [...text].forEach((c, i) => (chars[Number(start) - 1 + i] = c));
+  for (const [start, text] of Object.entries(fields)) [...(text ?? '')].forEach((c, i) => (chars[Number(start) - 1 + i] = c));
   return chars.join('');
 }
 
