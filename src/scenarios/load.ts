@@ -227,10 +227,6 @@ function ucFollowUpProblems(f: UcFollowUp, catalog: Catalog): Problem[] {
   return out;
 }
 
-/** Dispositions whose SO60 carries a document type (84, 85, 96) and those that answer a request (86, 87), ACMQ-47..48, ACMQ-54..55. */
-const DOCUMENT_DISPOSITIONS = ['84', '85', '96'];
-const REQUEST_REJECTIONS = ['86', '87'];
-
 /** What an SO follow-up names that its code lists do not hold, or gives where its SO records have no place for it. */
 function soFollowUpProblems(f: SoFollowUp, catalog: Catalog): Problem[] {
   const out: Problem[] = [];
@@ -238,16 +234,20 @@ function soFollowUpProblems(f: SoFollowUp, catalog: Catalog): Problem[] {
     if (!catalog.codes(list).has(code)) out.push([path, `${code} is not ${what} (schemas/codes/${list}.yaml)`]);
   };
   const dispositions = f.disposition === undefined ? [] : typeof f.disposition === 'string' ? [f.disposition] : f.disposition;
+  // What the disposition codes allow with them (schemas/codes/cargo-release-dispositions.yaml).
+  const list = catalog.codes('cargo-release-dispositions');
+  const anyHas = (attribute: string) => dispositions.some((d) => list.get(d)?.[attribute] === true);
+  const codesWith = (attribute: string) => list.codes.filter((d) => list.get(d)?.[attribute] === true).join(', ');
   dispositions.forEach((code, n) => unknown(typeof f.disposition === 'string' ? ['disposition'] : ['disposition', n], code, 'cargo-release-dispositions', 'a cargo release disposition code'));
   if (f.bill !== undefined) unknown(['bill'], f.bill, 'cargo-release-bill-dispositions', 'a bill match disposition code');
   if (f.releaseOrigin !== undefined) {
     unknown(['releaseOrigin'], f.releaseOrigin, 'cargo-release-release-origins', 'a release origin code');
-    if (!dispositions.some((d) => catalog.codes('cargo-release-dispositions').get(d)?.['releaseDate'] === true)) out.push([['releaseOrigin'], 'a release origin goes with disposition 98 or 22 only (ACMQ-54)']);
+    if (!anyHas('releaseDate')) out.push([['releaseOrigin'], `a release origin goes with disposition ${codesWith('releaseDate')} only (ACMQ-54)`]);
   }
-  if (f.documentType !== undefined && !dispositions.some((d) => DOCUMENT_DISPOSITIONS.includes(d))) out.push([['documentType'], 'a document type goes with disposition 84, 85 or 96']);
+  if (f.documentType !== undefined && !anyHas('documentType')) out.push([['documentType'], `a document type goes with a disposition that asks for a document (${codesWith('documentType')})`]);
   if (f.rejection !== undefined) {
     unknown(['rejection', 'reason'], f.rejection.reason, 'cargo-release-request-rejections', 'a request rejection reason');
-    if (!dispositions.some((d) => REQUEST_REJECTIONS.includes(d))) out.push([['rejection'], 'a rejection reason goes with disposition 86 or 87 (ACMQ-47)']);
+    if (!anyHas('requestRejection')) out.push([['rejection'], `a rejection reason goes with a disposition that rejects a request (${codesWith('requestRejection')}; ACMQ-47)`]);
   }
   f.pga.forEach((p, n) => {
     const statuses = catalog.codes('pga-review-statuses');

@@ -63,11 +63,11 @@ t.test('an SO follow-up names codes its lists hold, where its records have a pla
   t.same(errorsOf(so('disposition: "42"')), ['x.yaml:7:46: 42 is not a cargo release disposition code (schemas/codes/cargo-release-dispositions.yaml)']);
   t.same(errorsOf(so('disposition: ["98", "42"]')), ['x.yaml:7:53: 42 is not a cargo release disposition code (schemas/codes/cargo-release-dispositions.yaml)']);
   t.same(errorsOf(so('bill: "99"')), ['x.yaml:7:39: 99 is not a bill match disposition code (schemas/codes/cargo-release-bill-dispositions.yaml)']);
-  t.same(errorsOf(so('disposition: "03", releaseOrigin: "05"')), ['x.yaml:7:67: a release origin goes with disposition 98 or 22 only (ACMQ-54)']);
+  t.same(errorsOf(so('disposition: "03", releaseOrigin: "05"')), ['x.yaml:7:67: a release origin goes with disposition 22, 98 only (ACMQ-54)']);
   t.same(errorsOf(so('disposition: "98", releaseOrigin: "42"')), ['x.yaml:7:67: 42 is not a release origin code (schemas/codes/cargo-release-release-origins.yaml)']);
-  t.same(errorsOf(so('disposition: "98", documentType: "CI"')), ['x.yaml:7:66: a document type goes with disposition 84, 85 or 96']);
+  t.same(errorsOf(so('disposition: "98", documentType: "CI"')), ['x.yaml:7:66: a document type goes with a disposition that asks for a document (84, 85, 96)']);
   t.same(errorsOf(so('disposition: "87", rejection: { reason: "18" }')), ['x.yaml:7:73: 18 is not a request rejection reason (schemas/codes/cargo-release-request-rejections.yaml)']);
-  t.same(errorsOf(so('disposition: "98", rejection: { reason: "10" }')), ['x.yaml:7:63: a rejection reason goes with disposition 86 or 87 (ACMQ-47)']);
+  t.same(errorsOf(so('disposition: "98", rejection: { reason: "10" }')), ['x.yaml:7:63: a rejection reason goes with a disposition that rejects a request (86, 87; ACMQ-47)']);
   t.same(errorsOf(so('bill: "95"')), [], 'a bill code alone');
   t.same(errorsOf(se('steps:\n  - answer:\n      followUps:\n        - { type: SO, after: 0 }\n')), ['x.yaml:7:11: an SO follow-up needs a disposition, a bill code or a PGA review']);
 });

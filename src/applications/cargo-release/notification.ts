@@ -16,8 +16,6 @@ const PGA_PROCESSING_GROUP = '04';
 const NO_PGA_LINE = '000';
 /** SO20 qualifiers that echo the filer's SE20 references (SE-55, ACMQ-47 note 1). */
 const ECHOED_REFERENCES = ['CR', 'RRN'];
-/** Dispositions whose SO60 names the document CBP wants (document type, ACMQ-54 note 3). */
-const DOCUMENT_DISPOSITIONS = ['84', '85', '96'];
 
 /**
  * The SO follow-ups a scenario step queued for an SE transaction, each as the records of one
@@ -138,16 +136,21 @@ function writeBill(catalog: Catalog, filing: ReleaseFiling, bill: FiledBill, cod
   ];
 }
 
-/** SO60 (ACMQ-54..56): one processing result; the release date (the day it is sent) and origin with 22 and 98 only. */
+/**
+ * SO60 (ACMQ-54..56): one processing result; the release date (the day it is sent) and origin with
+ * 22 and 98 only, the document type with the codes that ask for a document (both flags of
+ * schemas/codes/cargo-release-dispositions.yaml).
+ */
 function writeResult(catalog: Catalog, code: string, followUp: SoFollowUp, deliverAt: Date): string {
-  const releases = catalog.codes('cargo-release-dispositions').get(code)?.['releaseDate'] === true;
+  const disposition = catalog.codes('cargo-release-dispositions').get(code);
+  const releases = disposition?.['releaseDate'] === true;
   return writeRecord(catalog.layout('SO60'), {
     actionDate: mmddyy(deliverAt),
     actionTime: hhmm(deliverAt),
     dispositionCode: code,
     narrative: title(catalog, 'cargo-release-dispositions', code),
     ...(releases && { releaseDate: mmddyy(deliverAt), releaseOrigin: followUp.releaseOrigin }),
-    ...(DOCUMENT_DISPOSITIONS.includes(code) && { documentType: followUp.documentType }),
+    ...(disposition?.['documentType'] === true && { documentType: followUp.documentType }),
   });
 }
 
