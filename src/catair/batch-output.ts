@@ -145,10 +145,16 @@ export function writeBatchRejection(catalog: Catalog, batch: Batch, conditions: 
   return out;
 }
 
+const two = (n: number): string => String(n).padStart(2, '0');
+
 /** MMDDYY of a date, in UTC, as CATAIR dates are written. */
 export function mmddyy(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
   return `${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCFullYear() % 100)}`;
+}
+
+/** HHMM (or HHMMSS with seconds) of a time, in UTC like `mmddyy`, as CATAIR times are written. */
+export function hhmm(date: Date, seconds = false): string {
+  return `${two(date.getUTCHours())}${two(date.getUTCMinutes())}${seconds ? two(date.getUTCSeconds()) : ''}`;
 }
 
 /**

@@ -29,18 +29,22 @@ export function identifyLayout(catalog: Catalog, record: string, direction: 'in'
   const candidates = catalog.candidates(record).filter((l) => direction === 'out' || outputRank(l) === 2);
   const ordered = direction === 'out' ? [...candidates].sort((a, b) => outputRank(a) - outputRank(b)) : candidates;
   // Records whose id several applications use (E1 in AX and UC, SE13 in AE and SE) have layouts
-  // named after the application; an answer echoes its input application's records (SX: SE, SE-18).
-  for (const owner of application === '' ? [] : [application, ...answeredBy(catalog, application)]) {
-    const own = ordered.find((l) => l.name.startsWith(`${owner}.`) && literalsMatch(l, record));
+  // named after the application; an answer echoes its input's records in the input's layouts.
+  for (const family of layoutFamilies(catalog, application)) {
+    const own = ordered.find((l) => l.name.startsWith(`${family}.`) && literalsMatch(l, record));
     if (own) return own;
   }
   return ordered.find((l) => literalsMatch(l, record));
 }
 
-/** The input applications an output application answers (schemas/codes/application-ids.yaml `response`): SX answers SE. */
-function answeredBy(catalog: Catalog, output: string): string[] {
+/**
+ * The applications whose named layouts a block of `application` is read with, in order: its own,
+ * then those of the input applications it answers (an SX answer echoes SE records, SE-26..27).
+ */
+function layoutFamilies(catalog: Catalog, application: string): string[] {
+  if (application === '') return [];
   const ids = catalog.codes('application-ids');
-  return ids.codes.filter((id) => ids.get(id)?.['response'] === output);
+  return [application, ...ids.codes.filter((input) => ids.get(input)?.['response'] === application)];
 }
 
 /** The application a B record opens (columns 11-12), which decides among same-id layouts until the next B. */

@@ -94,7 +94,7 @@ export function ExchangeView(props: { readonly id: string }) {
     marksByPosition.set(c.position, marks);
   }
   const stated = (record: DecodedRecord): string | undefined => {
-    // E1 (AX), X1 (batch) and the cargo release's SE90 (SX) state a condition code.
+    // The records that state a condition: E1 (AX, UC), X1 (batch) and SE90 (SX, SE-83).
     if (record.layout === undefined || !/^(E1|X1|SX\.SE90)/.test(record.layout)) return undefined;
     const values = new Set(record.fields.map((f) => f.value.trim()));
     return conditions.find((c) => values.has(c.code))?.key;

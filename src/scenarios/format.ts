@@ -41,10 +41,24 @@ export const CensusWarning = z
 const Millis = z.number().int().min(0).max(600_000);
 export const Delay = z.union([Millis, z.object({ min: Millis, max: Millis }).strict()]).describe('milliseconds, or a {min, max} range drawn from a seeded generator');
 
-export const FollowUp = z
+const DAY_MS = 86_400_000;
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS };
+
+/** When a follow-up is due after the answer: milliseconds, or a duration such as 90s, 30m, 2h or 1d; at most 30 days. */
+export const After = z
+  .union([z.number().int().min(0), z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration is a whole number and a unit: ms, s, m, h or d (e.g. 2h)')])
+  .transform((after) => {
+    if (typeof after === 'number') return after;
+    const [, amount, unit] = /^(\d+)([a-z]+)$/.exec(after) as RegExpExecArray;
+    return Number(amount) * (UNIT_MS[unit as string] as number);
+  })
+  .pipe(z.number().max(30 * DAY_MS, 'a follow-up is due at most 30 days after the answer'))
+  .describe('milliseconds after the answer, or a duration such as 90s, 30m, 2h or 1d (at most 30 days)');
+
+export const UcFollowUp = z
   .object({
-    after: Millis.describe('milliseconds after the answer'),
-    type: z.enum(['UC']).default('UC').describe('the kind of notification, also the application id of the batch it is sent in: UC entry summary status'),
+    after: After,
+    type: z.enum(['UC']).default('UC').describe('the kind of notification, also the application id of the batch it is sent in: UC entry summary status (the default), SO cargo release status'),
     disposition: z
       .string()
       .regex(/^[0-9A-Z]$/)
@@ -55,12 +69,63 @@ export const FollowUp = z
   })
   .strict();
 
+const twoDigits = z.string().regex(/^\d\d$/, 'a two-digit code, e.g. "98"');
+const printable = (max: number) => z.string().max(max).regex(/^[ -~]+$/, 'printable ASCII');
+
+/** A PGA's review of the entry or of one of its lines, as an SO70 (with an SO71 and SO72s) reports it. */
+export const PgaStatus = z
+  .object({
+    agency: z.string().regex(/^[A-Z0-9]{2,3}$/).describe('government agency code (SO70 5-7), e.g. FDA, APH, NHT'),
+    program: z.string().regex(/^[A-Z0-9]{1,3}$/).optional().describe('government agency program code (SO70 8-10), e.g. FOO'),
+    status: twoDigits.optional().describe('entry level status (schemas/codes/pga-review-statuses.yaml), e.g. 02 hold intact, 07 may proceed'),
+    lineStatus: twoDigits.optional().describe('PGA line level status (pga-review-statuses with level line), e.g. 07 may proceed'),
+    reason: twoDigits.optional().describe('status reason (schemas/codes/pga-status-reasons.yaml), one of those its status allows'),
+    line: z.number().int().positive().optional().describe('the line the review is about (1-based, input order); none: the entry'),
+    tariff: z.number().int().positive().optional().describe('the tariff of that line (1-based, default 1)'),
+    documentType: z.string().regex(/^[A-Z0-9]{1,5}$/).optional().describe('a document the agency asks for (SO70 73-77)'),
+    holdType: z.enum(['1', '2']).optional().describe('1: intensive exam or document required set by CBP for the agency; 2: by the agency'),
+    confirmation: z
+      .object({ qualifier: z.string().regex(/^[A-Z0-9]{2}$/), number: printable(12) })
+      .strict()
+      .optional()
+      .describe('an SO71 with the agency\'s reference (e.g. FDA prior notice confirmation), received when the notice is sent'),
+    comments: z.array(printable(76)).max(9).default([]).describe('SO72 comments to trade, 76 characters each'),
+  })
+  .strict();
+
+export const SoFollowUp = z
+  .object({
+    after: After,
+    type: z.literal('SO').describe('SO: an ACE cargo release status notification (for SE transactions)'),
+    disposition: z
+      .union([twoDigits, z.array(twoDigits).min(1).max(9)])
+      .optional()
+      .describe('SO60 processing result code, or several (schemas/codes/cargo-release-dispositions.yaml), e.g. 98 released, 03 pending intensive exam, 96 document required, 23 entry cancelled'),
+    bill: twoDigits
+      .optional()
+      .describe('SO50 bill match code given to every bill (schemas/codes/cargo-release-bill-dispositions.yaml), e.g. 95 bill arrived, 53 CBP hold, 56 CBP hold removed; default 93 bill on file'),
+    releaseOrigin: twoDigits.optional().describe('with 98 or 22: the SO60 release origin code (schemas/codes/cargo-release-release-origins.yaml), e.g. 05 intensive exam completed'),
+    documentType: z.string().regex(/^[A-Z0-9]{1,6}$/).optional().describe('with 84, 85 or 96: the document CBP asks for (SO60 65-70; DIS document type codes)'),
+    rejection: z
+      .object({
+        reason: twoDigits.describe('schemas/codes/cargo-release-request-rejections.yaml, e.g. 10 entry on hold'),
+        comments: z.array(printable(50)).max(9).default([]),
+      })
+      .strict()
+      .optional()
+      .describe('with 86 or 87: why CBP rejected the correction or cancellation request (SO20 RSN, then CMT records)'),
+    pga: z.array(PgaStatus).max(9).default([]).describe('PGA reviews (SO70, with SO71 and SO72)'),
+  })
+  .strict();
+
+export const FollowUp = z.discriminatedUnion('type', [UcFollowUp, SoFollowUp]);
+
 export const Answer = z
   .object({
     outcome: z
-      .enum(['accept', 'reject', 'rules'])
+      .enum(['accept', 'reject', 'rules', 'review'])
       .default('rules')
-      .describe('accept: accepted whatever the fatal conditions; reject: rejected; rules: fatal conditions decide; the application says which it offers'),
+      .describe('accept: accepted whatever the fatal conditions; reject: rejected; rules: fatal conditions decide; review (SE): referred to CBP review; the application says which it offers'),
     conditions: z.array(ScriptedCondition).default([]),
     census: z.array(CensusWarning).default([]).describe('Census warnings to raise (severity W); they stay outstanding until overridden'),
     builtInRules: z.boolean().default(true).describe('run the CBP-faithful rules too (their conditions come first)'),
@@ -88,7 +153,7 @@ export const Answer = z
       .optional()
       .describe('marks the entry on file, e.g. paid and scheduled for liquidation so that a later PSC is accepted'),
     delay: Delay.optional(),
-    followUps: z.array(FollowUp).default([]).describe('notifications queued when the transaction is accepted'),
+    followUps: z.array(FollowUp).default([]).describe('notifications queued when the transaction is accepted (SE: or referred to review)'),
   })
   .strict();
 
@@ -146,3 +211,6 @@ export const ScenarioFile = z
 export type ScenarioFile = z.infer<typeof ScenarioFile>;
 export type Answer = z.infer<typeof Answer>;
 export type Step = z.infer<typeof Step>;
+export type UcFollowUp = z.infer<typeof UcFollowUp>;
+export type SoFollowUp = z.infer<typeof SoFollowUp>;
+export type PgaStatus = z.infer<typeof PgaStatus>;

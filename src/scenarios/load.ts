@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isAlias, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { responseApplication } from '../applications/application.js';
 import type { Catalog } from '../catair/catalog.js';
-import { type Answer, ScenarioFile, type Step } from './format.js';
+import { type Answer, ScenarioFile, type SoFollowUp, type Step, type UcFollowUp } from './format.js';
 import { compileMatchers, type Matcher } from './match.js';
 import type { ScenarioApplications, ScenarioSupport, TargetKind } from './support.js';
 
@@ -169,12 +169,8 @@ export function loadScenarioFile(
       }
     });
     step.answer.followUps.forEach((f, i) => {
-      if (!catalog.codes('uc-dispositions').has(f.disposition)) {
-        problems.push(at(nodeAt(['steps', s, 'answer', 'followUps', i, 'disposition']), `${f.disposition} is not a UC disposition type (schemas/codes/uc-dispositions.yaml)`));
-      }
-      if (f.reason !== undefined && !catalog.codes('uc-reasons').has(f.reason)) {
-        problems.push(at(nodeAt(['steps', s, 'answer', 'followUps', i, 'reason']), `${f.reason} is not a UC reason code (schemas/codes/uc-reasons.yaml)`));
-      }
+      const problem = (path: (string | number)[], message: string) => problems.push(at(nodeAt(['steps', s, 'answer', 'followUps', i, ...path]), message));
+      for (const [path, message] of f.type === 'SO' ? soFollowUpProblems(f, catalog) : ucFollowUpProblems(f, catalog)) problem(path, message);
     });
     const suspension = step.answer.entry?.suspension;
     if (suspension !== undefined && suspension !== 'none' && !catalog.codes('extension-suspension-statuses').has(suspension)) {
@@ -218,5 +214,57 @@ function unoffered(step: Step, application: string, support: ScenarioSupport): [
   });
   const problem = support.check?.(answer);
   if (problem !== undefined) out.push([['answer'], problem]);
+  return out;
+}
+
+type Problem = [(string | number)[], string];
+
+/** The codes of a UC follow-up that its code lists do not hold. */
+function ucFollowUpProblems(f: UcFollowUp, catalog: Catalog): Problem[] {
+  const out: Problem[] = [];
+  if (!catalog.codes('uc-dispositions').has(f.disposition)) out.push([['disposition'], `${f.disposition} is not a UC disposition type (schemas/codes/uc-dispositions.yaml)`]);
+  if (f.reason !== undefined && !catalog.codes('uc-reasons').has(f.reason)) out.push([['reason'], `${f.reason} is not a UC reason code (schemas/codes/uc-reasons.yaml)`]);
+  return out;
+}
+
+/** What an SO follow-up names that its code lists do not hold, or gives where its SO records have no place for it. */
+function soFollowUpProblems(f: SoFollowUp, catalog: Catalog): Problem[] {
+  const out: Problem[] = [];
+  const unknown = (path: (string | number)[], code: string, list: string, what: string) => {
+    if (!catalog.codes(list).has(code)) out.push([path, `${code} is not ${what} (schemas/codes/${list}.yaml)`]);
+  };
+  const dispositions = f.disposition === undefined ? [] : typeof f.disposition === 'string' ? [f.disposition] : f.disposition;
+  // What the disposition codes allow with them (schemas/codes/cargo-release-dispositions.yaml).
+  const list = catalog.codes('cargo-release-dispositions');
+  const anyHas = (attribute: string) => dispositions.some((d) => list.get(d)?.[attribute] === true);
+  const codesWith = (attribute: string) => list.codes.filter((d) => list.get(d)?.[attribute] === true).join(', ');
+  dispositions.forEach((code, n) => unknown(typeof f.disposition === 'string' ? ['disposition'] : ['disposition', n], code, 'cargo-release-dispositions', 'a cargo release disposition code'));
+  if (f.bill !== undefined) unknown(['bill'], f.bill, 'cargo-release-bill-dispositions', 'a bill match disposition code');
+  if (f.releaseOrigin !== undefined) {
+    unknown(['releaseOrigin'], f.releaseOrigin, 'cargo-release-release-origins', 'a release origin code');
+    if (!anyHas('releaseDate')) out.push([['releaseOrigin'], `a release origin goes with disposition ${codesWith('releaseDate')} only (ACMQ-54)`]);
+  }
+  if (f.documentType !== undefined && !anyHas('documentType')) out.push([['documentType'], `a document type goes with a disposition that asks for a document (${codesWith('documentType')})`]);
+  if (f.rejection !== undefined) {
+    unknown(['rejection', 'reason'], f.rejection.reason, 'cargo-release-request-rejections', 'a request rejection reason');
+    if (!anyHas('requestRejection')) out.push([['rejection'], `a rejection reason goes with a disposition that rejects a request (${codesWith('requestRejection')}; ACMQ-47)`]);
+  }
+  f.pga.forEach((p, n) => {
+    const statuses = catalog.codes('pga-review-statuses');
+    if (p.status === undefined && p.lineStatus === undefined) out.push([['pga', n], 'a PGA review needs a status (entry level) or a lineStatus']);
+    if (p.status !== undefined) unknown(['pga', n, 'status'], p.status, 'pga-review-statuses', 'a PGA review status');
+    if (p.lineStatus !== undefined) {
+      const levels = statuses.get(p.lineStatus)?.['levels'];
+      if (!Array.isArray(levels) || !levels.includes('line')) out.push([['pga', n, 'lineStatus'], `${p.lineStatus} is not a PGA line level status (schemas/codes/pga-review-statuses.yaml)`]);
+      if (p.line === undefined) out.push([['pga', n, 'lineStatus'], 'a line level status needs the line it is about']);
+    }
+    if (p.reason !== undefined) {
+      const allowed = catalog.codes('pga-status-reasons').get(p.reason)?.['statuses'];
+      if (!Array.isArray(allowed)) out.push([['pga', n, 'reason'], `${p.reason} is not a PGA status reason (schemas/codes/pga-status-reasons.yaml)`]);
+      else if (![p.status, p.lineStatus].some((s) => s !== undefined && allowed.includes(s))) out.push([['pga', n, 'reason'], `reason ${p.reason} goes with status ${allowed.join(' or ')}`]);
+    }
+    if (p.tariff !== undefined && p.line === undefined) out.push([['pga', n, 'tariff'], 'a tariff needs its line']);
+  });
+  if (dispositions.length === 0 && f.bill === undefined && f.pga.length === 0) out.push([[], 'an SO follow-up needs a disposition, a bill code or a PGA review']);
   return out;
 }

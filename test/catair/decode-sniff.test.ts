@@ -72,6 +72,39 @@ t.test('decodeRecords', async (t) => {
   t.same(unknown, [{ position: 1, record: 'QQ'.padEnd(80), fields: [] }]);
 });
 
+t.test('decodeRecords: cargo release answers and notifications', async (t) => {
+  const se13 = 'SE13JANE DOE                                3105550100     01'.padEnd(80);
+  // An SX answer echoes SE records (SE-18, SE-26..27): SE13..SE61 also have AE layouts, and the
+  // block's application (SX, the answer to SE) picks the cargo release ones.
+  const sx = [
+    'B  2704B76SX'.padEnd(80),
+    'SE10DB76  04900095 01EI 12-3456789AB11800000120002704'.padEnd(80),
+    se13,
+    'SE6073181580690000012000'.padEnd(80),
+    'SE9011214LINE SUBJ TO QUOTA - CARGO RLSE CERT REQ'.padEnd(80),
+    'SE9001   SE DATA REJECTED'.padEnd(80),
+  ];
+  t.same(
+    decodeRecords(catalog, sx, 'out').map((d) => d.layout),
+    ['B', 'SE.SE10', 'SE.SE13', 'SE.SE60', 'SX.SE90', 'SX.SE90'],
+  );
+  t.equal(decodeRecords(catalog, ['B  2704B76AE'.padEnd(80), se13], 'in')[1]?.layout, 'SE13', 'an AE block keeps the AE layout of SE13');
+  // An SO notification (ACMQ-45: its records are those the WO records mimic), codes with their meanings.
+  const so = decodeRecords(
+    catalog,
+    [
+      'B  2704B76SO'.padEnd(80),
+      'SO102704B76  04900012 0112-3456789ABMAEU'.padEnd(80),
+      'SO50112526150095BILL ARRIVED                            N'.padEnd(80),
+      'SO60112526150098RELEASED                                112526'.padEnd(80),
+    ],
+    'out',
+  );
+  t.same(so.map((d) => d.layout), ['B', 'SO10', 'SO50', 'SO60']);
+  t.equal(so[3]?.fields.find((f) => f.name === 'dispositionCode')?.meaning, 'RELEASED');
+  t.equal(so[3]?.fields.find((f) => f.name === 'releaseDate')?.value, '112526');
+});
+
 t.test('sniffTransmission', async (t) => {
   const sniff = (body: string | Buffer) => sniffTransmission(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
 

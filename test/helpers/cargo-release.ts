@@ -64,3 +64,18 @@ export function ruleContext(over: Partial<RuleContext> = {}): RuleContext {
 
 /** A whole SE transmission of the details. */
 export const seBatch = (details: readonly string[]): string => batch('SE', details);
+
+/** The SE block of a whole transmission (one record a line), as the pipeline reads it. */
+function seBlock(text: string) {
+  const lines = text.split('\n').filter((l) => l !== '');
+  const b = lines.findIndex((l) => l.startsWith('B'));
+  const y = lines.findIndex((l) => l.startsWith('Y'));
+  const header = { text: rec(lines[b] as string), position: b + 1 };
+  return { number: 1, header, details: lines.slice(b + 1, y).map((line, i) => ({ text: rec(line), position: b + i + 2 })) };
+}
+
+/** A transmission's SE block grouped by the cargo release application (SE-22): its transactions and grouping conditions. */
+export const groupTransmission = (text: string) => groupCargoReleases(seBlock(text), grammar, catalog);
+
+/** The SE transactions of a transmission, each as its records in input order, read with their layouts, with what their layout check finds. */
+export const seTransactions = (text: string): CargoReleaseTx['records'][] => groupTransmission(text).units.map((tx) => tx.records);

@@ -9,8 +9,8 @@ import { send, TEST_NOW, testMock } from '../helpers/mock.js';
 
 /**
  * The shipped scenario library (scenarios/library): every file loads, each scenario has a golden
- * case that really selects it, and the parts a golden file cannot show — a delayed answer and UC
- * follow-ups in the outbox — are checked here.
+ * case that really selects it, and the parts a golden file cannot show — a delayed answer, UC and
+ * SO follow-ups in the outbox — are checked here.
  */
 const libraryDir = fileURLToPath(new URL('../../scenarios/library', import.meta.url));
 const samplesDir = fileURLToPath(new URL('../../scenarios/samples', import.meta.url));
@@ -149,3 +149,45 @@ for (const { id, disposition, reason, line, afterMs, remarks } of [
     t.equal(records.filter((r) => r.startsWith('E3')).length, remarks, 'E3 remark records');
   });
 }
+
+t.test('cr-fda-hold-then-release: an SE add is answered SX accepted and its SO notices land in the outbox', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const { headers, inputs } = goldenInputs('cr-fda-hold-then-release');
+  const res = await send(mock, inputs[0] as Buffer, { ...headers, accept: 'application/json' });
+  const exchange = res.json() as { id: string; receivedAt: string; followUps: number; transactions: { outcome: string; disposition: string; entryNumber: string }[] };
+  t.same(exchange.transactions.map((tx) => [tx.outcome, tx.disposition]), [['accepted', '02']], 'SX SE90 02');
+  t.equal(exchange.followUps, 2, 'two SO notices queued');
+  const rows = mock.db.prepare('SELECT * FROM outbox ORDER BY deliver_at').all() as UcOutboxRow[];
+  t.same(
+    rows.map((r) => [r.exchange_id, r.filer, Date.parse(r.deliver_at) - Date.parse(exchange.receivedAt)]),
+    [
+      [exchange.id, 'B76', 0],
+      [exchange.id, 'B76', 2 * 3_600_000],
+    ],
+    'written by this exchange, due at once and two hours later',
+  );
+  const [hold, release] = rows.map((r) => JSON.parse(r.records) as string[]);
+  for (const records of [hold, release]) {
+    t.match(records?.[0], /^B {2}2704B76SO/, 'B record with application SO');
+    t.match(records?.at(-1), /^Y {2}2704B76SO/, 'Y record with application SO');
+    const so10 = records?.find((r) => r.startsWith('SO10')) ?? '';
+    t.same([so10.slice(8, 11), so10.slice(13, 21)], ['B76', exchange.transactions[0]?.entryNumber], 'SO10 names the entry (ACMQ-45)');
+  }
+  t.equal(hold?.find((r) => r.startsWith('SO70'))?.slice(4, 7), 'FDA', 'the hold: an SO70 for FDA');
+  t.equal(release?.find((r) => r.startsWith('SO60'))?.slice(14, 16), '98', 'the release: SO60 98 (ACMQ-54)');
+});
+
+t.test('cr-cancel-approved: the cancel\'s SO repeats the bills of the filing on file', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const { headers, inputs } = goldenInputs('cr-cancel-approved');
+  const res = await send(mock, inputs[0] as Buffer, { ...headers, accept: 'application/json' });
+  const exchange = res.json() as { followUps: number; transactions: { action: string; disposition: string }[] };
+  t.same(exchange.transactions.map((tx) => [tx.action, tx.disposition]), [['A', '02'], ['D', '02']]);
+  t.equal(exchange.followUps, 1, 'the cancel queues one SO');
+  const [row] = mock.db.prepare('SELECT * FROM outbox').all() as UcOutboxRow[];
+  const records = JSON.parse(row?.records ?? '[]') as string[];
+  t.ok(records.some((r) => r.startsWith('SO40')), 'an SO40 for the bill the add filed (the cancel carries no SE15, SE-24)');
+  t.same(records.filter((r) => r.startsWith('SO60')).map((r) => r.slice(14, 16)), ['23'], 'SO60 23 ENTRY CANCELLED');
+});

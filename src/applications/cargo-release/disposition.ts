@@ -12,6 +12,17 @@ export interface Disposition {
 /** Lifecycle marks a scenario sets on the release (e.g. under CBP review, so that a later replace is referred). */
 export type LifecycleMarks = Partial<Pick<ReleaseLifecycle, 'underReview'>>;
 
+/** What besides the rules decides a transaction's disposition. */
+export interface DisposeOptions {
+  /** Accepted with a warning (03 rather than 02). */
+  readonly warnings: boolean;
+  /** ISO time of the answer. */
+  readonly at: string;
+  readonly marks?: LifecycleMarks;
+  /** Referred to CBP staff by a scenario (`outcome: review`): 04, a replace or cancel becoming a request. */
+  readonly review?: boolean;
+}
+
 /**
  * The actions table (SE-23..25, SE-32..33) for a transaction with no fatal condition:
  * - A adds the entry;
@@ -23,19 +34,21 @@ export type LifecycleMarks = Partial<Pick<ReleaseLifecycle, 'underReview'>>;
  * - D cancels it at once before any bill match and with no review pending, unreleased; otherwise it
  *   becomes a cancellation request (04). A cancelled entry stays on file, cancelled (SE-17);
  * - U changes the port of entry, bill and transport data and the location of goods at once (SE-25).
- * Accepted with a warning is 03, else 02.
+ * Accepted with a warning is 03, else 02. A scenario's `review` refers the transaction to CBP staff
+ * (04, SE-83): an add or update is taken on file under review, a replace or cancel becomes a request.
  */
-export function dispose(tx: CargoReleaseTx, onFile: ReleaseState | undefined, warnings: boolean, at: string, marks: LifecycleMarks = {}): Disposition {
+export function dispose(tx: CargoReleaseTx, onFile: ReleaseState | undefined, options: DisposeOptions): Disposition {
+  const { at, marks = {}, review = false } = options;
   const action = value(tx.header, 'actionCode');
-  const accepted: MessageType = warnings ? '03' : '02';
-  const mark = (lifecycle: ReleaseLifecycle): ReleaseLifecycle => ({ ...lifecycle, ...marks });
+  const accepted: MessageType = review ? '04' : options.warnings ? '03' : '02';
+  const mark = (lifecycle: ReleaseLifecycle): ReleaseLifecycle => ({ ...lifecycle, ...(review && { underReview: true }), ...marks });
   if (!onFile || onFile.status === 'cancelled') {
     // Only an add (or a scenario forcing acceptance) gets here without an entry to act on.
     if (action !== 'A' && action !== 'R') return { messageType: accepted };
     return { messageType: accepted, next: { status: 'accepted', origin: 'SE', entryType: value(tx.header, 'entryType'), filed: filedFrom(tx), firstAcceptedAt: at, lifecycle: mark(NOT_PROCESSED) } };
   }
   const l = onFile.lifecycle;
-  const untouched = !l.billMatched && !l.underReview && !l.arrived && l.releasedAt === undefined;
+  const untouched = !review && !l.billMatched && !l.underReview && !l.arrived && l.releasedAt === undefined;
   switch (action) {
     case 'A':
     case 'R':
@@ -62,6 +75,7 @@ export function filedFrom(tx: CargoReleaseTx): FiledRelease {
     immediateDelivery: se11 !== undefined && value(se11, 'immediateDelivery') === 'Y',
     weeklyEntry: se11 !== undefined && value(se11, 'entryDateElection') === 'W',
     bills: tx.bills.flatMap((g) => g.bills.map((b) => value(b, 'billNumber'))),
+    records: tx.records.map((r) => r.text),
   };
 }
 

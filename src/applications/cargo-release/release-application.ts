@@ -7,6 +7,7 @@ import {
   type Application,
   type ApplicationContext,
   type BlockAnswer,
+  type FollowUpMessage,
   requireConditions,
   responseApplication,
   type TransactionOutcome,
@@ -20,10 +21,12 @@ import { writeReleaseAnswer } from './answer.js';
 import { SX } from './conditions.js';
 import { dispose } from './disposition.js';
 import { groupCargoReleases } from './grouping.js';
-import type { CargoReleaseStore } from './release-store.js';
+import { releaseFollowUps } from './notification.js';
+import { recordsOnFile } from './release-filing.js';
+import type { CargoReleaseStore, ReleaseState } from './release-store.js';
 import { CARGO_RELEASE_RULES } from './rules/index.js';
 import { scriptedConditions } from './scripting.js';
-import type { CargoReleaseTx, CrCondition } from './transaction.js';
+import type { CargoReleaseTx, CrCondition, TxRecord } from './transaction.js';
 
 export const SE = 'SE';
 
@@ -41,7 +44,9 @@ export interface CargoReleaseDependencies {
 /**
  * ACE Cargo Release (SE → SX): groups a block into cargo release transactions (SE-22..25, SE-30);
  * for each, runs the rules, lets the scenario stage script the answer, applies the action to the
- * entry's release on file (disposition.ts) and writes the SX records (answer.ts).
+ * entry's release on file (disposition.ts) and writes the SX records (answer.ts). A transaction
+ * accepted or referred to CBP (SE90 02, 03, 04) queues the SO release notifications its scenario
+ * step names (notification.ts); a rejected one queues none.
  */
 export class CargoReleaseApplication implements Application<CargoReleaseTx> {
   readonly id = SE;
@@ -61,6 +66,7 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
     const blockFiler = readField(catalog.layout('B'), block.header.text, 'filer');
     const records: string[] = [];
     const transactions: TransactionOutcome[] = [];
+    const followUps: FollowUpMessage[] = [];
     let delayMs = 0;
     for (const tx of units) {
       const key = entryKeyOf(ctx.session, tx.header);
@@ -78,11 +84,13 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
       const builtIn = script?.builtInRules !== false ? CARGO_RELEASE_RULES.flatMap((rule) => rule(tx, ruleCtx)) : [];
       const conditions = [...builtIn, ...(script ? scriptedConditions(tx, script) : [])];
       const fatal = conditions.some((c) => this.severityOf(c) === 'F');
-      const accepted = script?.outcome === 'accept' || (script?.outcome !== 'reject' && !fatal);
+      const review = script?.outcome === 'review';
+      const accepted = review || script?.outcome === 'accept' || (script?.outcome !== 'reject' && !fatal);
       // A scenario that forces acceptance drops the fatal conditions; warnings stay.
       const reported = accepted ? conditions.filter((c) => this.severityOf(c) !== 'F') : conditions;
       const at = ctx.now.toISOString();
-      const disposition = accepted ? dispose(tx, release, reported.length > 0, at, script?.entry?.underReview === undefined ? {} : { underReview: script.entry.underReview }) : { messageType: '01' as const };
+      const marks = script?.entry?.underReview === undefined ? {} : { underReview: script.entry.underReview };
+      const disposition = accepted ? dispose(tx, release, { warnings: reported.length > 0, at, marks, review }) : { messageType: '01' as const };
       if (disposition.next) releases.putRelease(key, disposition.next, { exchangeId: ctx.exchangeId, action: `${this.id} ${action}`, disposition: disposition.messageType, at });
       const written = writeReleaseAnswer(catalog, this.response, tx, reported, disposition.messageType);
       records.push(...written.records);
@@ -99,8 +107,19 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
         ...directed(direction),
       });
       delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
+      if (script && accepted) followUps.push(...releaseFollowUps(catalog, this.filingOf(tx, release), script.followUps, ctx.now));
     }
-    return { records, transactions, delayMs, followUps: [] };
+    return { records, transactions, delayMs, followUps };
+  }
+
+  /**
+   * The records a release notification repeats: the transaction's own, but for a cancel, which
+   * carries only its SE10 and SE13 (SE-24), those of the filing on file, so that the notice still
+   * names the entry's bills and lines (a release certified from a summary keeps none).
+   */
+  private filingOf(tx: CargoReleaseTx, onFile: ReleaseState | undefined): readonly TxRecord[] {
+    const kept = onFile?.filed.records;
+    return value(tx.header, 'actionCode') === 'D' && kept !== undefined ? recordsOnFile(this.deps.catalog, kept) : tx.records;
   }
 
   private severityOf(c: CrCondition): Severity {

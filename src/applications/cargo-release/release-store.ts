@@ -30,6 +30,12 @@ export interface FiledRelease {
   readonly weeklyEntry: boolean;
   /** The bill and in-bond numbers of its SE15 records. */
   readonly bills: readonly string[];
+  /**
+   * The 80-column records of the SE add or replace on file, in input order: what a release
+   * notification about a later cancel (SE10 and SE13 only, SE-24) repeats of the entry. None for a
+   * release certified from an entry summary.
+   */
+  readonly records?: readonly string[];
 }
 
 /**

@@ -1,20 +1,26 @@
-import { recordLayouts, type ScenarioSupport } from '../../scenarios/support.js';
+import type { ScenarioSupport } from '../../scenarios/support.js';
 
-/** The layout each SE record is read with: the cargo release's own (SE.<id>), not AE's records of the same ids. */
-export const RELEASE_RECORDS = Object.fromEntries(
-  ['SE10', 'SE11', 'SE13', 'SE15', 'SE16', 'SE17', 'SE20', 'SE30', 'SE31', 'SE35', 'SE36', 'SE40', 'SE41', 'SE50', 'SE51', 'SE55', 'SE56', 'SE60', 'SE61'].map((id) => [id, `SE.${id}`]),
-);
+/** The cargo release records, read with the layouts named after the application (SE.SE10 …), as the grammar names them, not AE's records of the same ids. */
+const CARGO_RELEASE_RECORD = /^S[EF]\d\d$/;
+/** The PGA records that follow an SE60 (PG-13), read with the shared PGA layouts. */
+const PGA_RECORD = /^PG\d\d$/;
 
 /**
- * What scenarios for cargo releases (application SE) may use. Match keys name the SE records'
- * fields; a step may guard on the SE10 action (A, R, D, U); an answer may accept, reject or leave
- * the rules to decide, and point its conditions at the transaction (echoed after the SE10), a line
- * (its SE40) or a tariff (its SE60). The one entry mark is `underReview` (a CBP review pending, so
- * that a later replace or cancel is referred to CBP, SE-23..24). No Census warnings; no
- * notifications yet (the SO release notification is added on top of this application).
+ * What scenarios for ACE Cargo Release (SE → SX) may use. Match keys name any cargo release record
+ * (`SE10.entryType`, `SE15.billNumber`, `SE60.hts`) or PGA record (`PG01.agencyCode`). A step may
+ * guard on the action (A add, R replace, D cancel, U update, SE-32). Its outcome may accept, reject,
+ * leave the rules to decide, or `review`: the transaction is referred to CBP staff, message-level
+ * SE90 04 (SE-83). Its conditions become SE90s after the SE10 (`summary`), the line's SE40 or the
+ * tariff's SE60 (SE-26..27). The one entry mark is `underReview` (a CBP review pending, so that a
+ * later replace or cancel is referred to CBP, SE-23..24). No Census warnings. Its follow-ups are SO
+ * release notifications (SE-17), sent when the transaction is accepted or referred.
  */
 export const CARGO_RELEASE_SCENARIOS: ScenarioSupport = {
-  layoutOf: recordLayouts(RELEASE_RECORDS),
+  layoutOf: (recordId, catalog) => {
+    if (CARGO_RELEASE_RECORD.test(recordId) && catalog.hasLayout(`SE.${recordId}`)) return catalog.layout(`SE.${recordId}`);
+    if (PGA_RECORD.test(recordId) && catalog.hasLayout(recordId)) return catalog.layout(recordId);
+    return undefined;
+  },
   aliases: {
     filer: 'B.filer',
     userText: 'B.userText',
@@ -26,15 +32,17 @@ export const CARGO_RELEASE_SCENARIOS: ScenarioSupport = {
     modeOfTransport: 'SE10.modeOfTransport',
     port: 'SE10.plannedPortOfEntry',
     bill: 'SE15.billNumber',
+    reference: 'SE20.reference',
     countryOfOrigin: 'SE40.countryOfOrigin',
     hts: 'SE60.hts',
+    agency: 'PG01.agencyCode',
   },
   guards: ['action'],
-  outcomes: ['accept', 'reject', 'rules'],
+  outcomes: ['rules', 'accept', 'reject', 'review'],
   targets: ['summary', 'line', 'tariff'],
   census: false,
   entryMarks: true,
-  followUps: [],
+  followUps: ['SO'],
   check(answer) {
     const marks = Object.keys(answer.entry ?? {}).filter((k) => k !== 'underReview');
     return marks.length > 0 ? `a cargo release keeps only the entry mark underReview, not ${marks.join(', ')}` : undefined;

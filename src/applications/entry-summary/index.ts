@@ -116,7 +116,9 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
       // Status notifications concern entries on file: a rejected transaction queues none.
       if (script && accepted) {
+        // AE declares UC follow-ups only (scenario-support.ts); the loader refuses any other kind.
         for (const f of script.followUps) {
+          if (f.type !== 'UC') continue;
           const deliverAt = new Date(ctx.now.getTime() + f.after);
           followUps.push({
             deliverAt,

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catair/catalog.js';
 import { mmddyy } from '../../catair/batch-output.js';
 import { writeRecord } from '../../catair/record.js';
-import type { Answer } from '../../scenarios/format.js';
+import type { UcFollowUp } from '../../scenarios/format.js';
 import { value } from './rules/rule.js';
 import type { EntrySummaryTx } from './transaction.js';
 
@@ -12,7 +12,7 @@ import type { EntrySummaryTx } from './transaction.js';
 export function writeStatusNotification(
   catalog: Catalog,
   tx: EntrySummaryTx,
-  followUp: Answer['followUps'][number],
+  followUp: UcFollowUp,
   deliverAt: Date,
 ): string[] {
   const line = followUp.line === undefined ? undefined : tx.lines[followUp.line - 1];

@@ -26,6 +26,7 @@ const SCENARIOS = {
   'se-hts-refused.yaml': 'id: se-hts-refused\ntitle: HTS refused\napplication: SE\nsteps:\n  - answer:\n      conditions: [{ code: "H01", narrative: "HTS NOT VALID FOR RELEASE", at: { line: 1, tariff: 1 } }]\n',
   'se-accept.yaml': 'id: se-accept\ntitle: accept\napplication: SE\nsteps:\n  - answer:\n      outcome: accept\n',
   'se-review.yaml': 'id: se-review\ntitle: under review\napplication: SE\nmatch:\n  SE10.entryType: "03"\nsteps:\n  - when: { action: A }\n    answer:\n      entry: { underReview: true }\n',
+  'se-refer.yaml': 'id: se-refer\ntitle: referred\napplication: SE\nsteps:\n  - answer:\n      outcome: review\n',
   'se-warn.yaml': 'id: se-warn\ntitle: warning\napplication: SE\nsteps:\n  - answer:\n      conditions: [{ code: "PH6", severity: P, at: { line: 1 } }]\n',
 };
 
@@ -45,4 +46,16 @@ t.test('SX answers scripted conditions after the record they target; accept drop
   t.equal(mock.releases.release({ session: 'B76', filer: 'B76', entryNumber: n })?.lifecycle.underReview, true, 'matched on SE10.entryType, guarded on action A');
   const json = (await send(mock, type03('R'), { accept: 'application/json' })).json() as { transactions: { disposition: string; scenario?: string }[] };
   t.match(json.transactions[0], { disposition: '04' }, 'a replace under review is a correction request (SE-23)');
+});
+
+t.test('outcome review: the add is referred to CBP (SE90 04, SE-83) and kept on file under review, so a later cancel is a request', async (t) => {
+  const mock = testMock({ ACE_MOCK_SCENARIOS: scenarioDir(SCENARIOS) });
+  t.teardown(() => mock.close());
+  const n = entry(480935);
+  const referred = await answerOf(mock, seBatch(filing(n)), { 'x-ace-scenario': 'se-refer' });
+  t.same(referred.map((r) => r.slice(0, 6)), ['SE10AB', 'SE15RM', 'SE9004']);
+  t.match(mock.releases.release({ session: 'B76', filer: 'B76', entryNumber: n }), { status: 'accepted', lifecycle: { underReview: true } });
+  const cancel = seBatch(edit(filing(n, 'D').slice(0, 2), 'SE13', { reasonCode: '01' }));
+  const json = (await send(mock, cancel, { accept: 'application/json' })).json() as { transactions: { disposition: string }[] };
+  t.match(json.transactions[0], { disposition: '04' }, 'a cancellation request (SE-24)');
 });
