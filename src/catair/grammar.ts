@@ -251,6 +251,13 @@ function withLookup(transaction: GroupNode, application: string | undefined, ref
   };
 }
 
+/** A transaction grammar loaded and checked against the catalogue, as an application builds it at start-up. */
+export function loadCheckedGrammar(schemaDir: string, name: string, catalog: Catalog): TransactionGrammar {
+  const grammar = loadTransactionGrammar(schemaDir, name);
+  checkGrammar(grammar, catalog, `schemas/grammar/${name}.yaml`);
+  return grammar;
+}
+
 /**
  * Checks a grammar against the loaded layouts and dictionary, so a data mistake stops start-up with
  * its place named: every record has a layout, every condition is in the dictionary, every E0

@@ -1,8 +1,8 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
 import type { TransactionGrammar } from '../../catair/grammar.js';
-import { type GroupOccurrence, groupsNamed, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
-import { GroupingSyntax, placedReader } from '../shared/grouping-syntax.js';
+import { type GroupOccurrence, groupsNamed, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
+import { groupChecked } from '../shared/grouping-syntax.js';
 import type { BillGroup, CargoReleaseTx, Entity, IsfPart, Line, Tariff, TxRecord } from './transaction.js';
 
 type Read = (placed: PlacedRecord) => TxRecord;
@@ -15,13 +15,7 @@ type Read = (placed: PlacedRecord) => TxRecord;
  * the field check (B&B-31..32). A blank or bad field is the SX answer's business, not syntax.
  */
 export function groupCargoReleases(block: Block, grammar: TransactionGrammar, catalog: Catalog): { units: CargoReleaseTx[]; conditions: BatchCondition[] } {
-  const syntax = new GroupingSyntax(block, catalog);
-  const read = placedReader(catalog);
-  const grouped = groupTransactions(block.details, grammar);
-  for (const tx of grouped.transactions) {
-    for (const placed of recordsOf(tx)) syntax.record(read(placed), placed.record);
-  }
-  for (const p of grouped.problems) syntax.grouping(p);
+  const { grouped, read, syntax } = groupChecked(block, grammar, catalog);
   return { units: grouped.transactions.map((tx) => toCargoRelease(tx, read)), conditions: syntax.conditions() };
 }
 

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../catair/catalog.js';
-import { checkGrammar, loadTransactionGrammar } from '../../catair/grammar.js';
+import { loadCheckedGrammar } from '../../catair/grammar.js';
 import type { ApplicationModule } from '../application.js';
 import type { EntryStore } from '../entry-summary/entry-store.js';
 import type { ScenarioDirector } from '../scenario-port.js';
@@ -22,8 +22,7 @@ export const cargoRelease: ApplicationModule<CargoReleaseEnvironment> = {
   id: SE,
   scenarios: CARGO_RELEASE_SCENARIOS,
   create(env) {
-    const grammar = loadTransactionGrammar(env.schemas, 'cargo-release');
-    checkGrammar(grammar, env.catalog, 'schemas/grammar/cargo-release.yaml');
+    const grammar = loadCheckedGrammar(env.schemas, 'cargo-release', env.catalog);
     return new CargoReleaseApplication({ catalog: env.catalog, grammar, releases: env.releases, summaries: env.entries, director: env.director, random: env.random });
   },
 };

@@ -3,7 +3,7 @@ import type { BatchCondition, Block } from '../../catair/envelope.js';
 import type { TransactionGrammar } from '../../catair/grammar.js';
 import { type AbsentGroup, type GroupOccurrence, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
 import { substitute } from '../../catair/pga-substitution.js';
-import { GroupingSyntax, placedReader } from '../shared/grouping-syntax.js';
+import { groupChecked } from '../shared/grouping-syntax.js';
 import type { EntrySummaryTx, Line, MissingGroup, PgaSubstitutionProblem, Tariff, TxRecord } from './transaction.js';
 
 /**
@@ -18,13 +18,7 @@ export function groupEntrySummaries(
   grammar: TransactionGrammar,
   catalog: Catalog,
 ): { units: EntrySummaryTx[]; conditions: BatchCondition[] } {
-  const syntax = new GroupingSyntax(block, catalog);
-  const read = placedReader(catalog);
-  const grouped = groupTransactions(block.details, grammar);
-  for (const tx of grouped.transactions) {
-    for (const placed of recordsOf(tx)) syntax.record(read(placed), placed.record);
-  }
-  for (const p of grouped.problems) syntax.grouping(p);
+  const { grouped, read, syntax } = groupChecked(block, grammar, catalog);
   const absentIn = new Map<GroupOccurrence, AbsentGroup[]>();
   for (const a of grouped.absent) {
     const tx = transactionOf(a.parent);

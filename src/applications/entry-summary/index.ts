@@ -13,7 +13,7 @@ import { CensusRanges } from './census-ranges.js';
 import { certifiedRelease } from './certification.js';
 import { type EntryState, type EntryStore, type Lifecycle, type OutstandingWarning, TRADE_CONTROL } from './entry-store.js';
 import { filedSummary } from './filed.js';
-import { checkGrammar, loadTransactionGrammar, type TransactionGrammar } from '../../catair/grammar.js';
+import { loadCheckedGrammar, type TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
 import { inTradeControl, nextVersion } from './lifecycle.js';
 import type { EntrySummaryOptions } from './options.js';
@@ -272,8 +272,7 @@ export const entrySummary: ApplicationModule<EntrySummaryEnvironment> = {
   id: AE,
   scenarios: ENTRY_SUMMARY_SCENARIOS,
   create(env) {
-    const grammar = loadTransactionGrammar(env.schemas, 'entry-summary');
-    checkGrammar(grammar, env.catalog, 'schemas/grammar/entry-summary.yaml');
+    const grammar = loadCheckedGrammar(env.schemas, 'entry-summary', env.catalog);
     return new EntrySummaryApplication({
       catalog: env.catalog,
       grammar,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block, PositionedRecord } from '../../catair/envelope.js';
-import type { GroupingProblem, PlacedRecord } from '../../catair/grouping.js';
+import type { TransactionGrammar } from '../../catair/grammar.js';
+import { type GroupingProblem, type GroupingResult, groupTransactions, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
 import { checkRecord } from '../../catair/record.js';
 import type { TxRecord } from './record.js';
 
@@ -8,7 +9,7 @@ import type { TxRecord } from './record.js';
  * Reads a record where a grammar placed it, with the layout the grammar names (SE.SE13 for SE's
  * SE13) and what its field check finds; its id is the record id (SE13), as scenario matchers name it.
  */
-export function readPlaced(placed: PlacedRecord, catalog: Catalog): TxRecord {
+function readPlaced(placed: PlacedRecord, catalog: Catalog): TxRecord {
   const { node, record } = placed;
   const layout = catalog.hasLayout(node.id) ? catalog.layout(node.id) : undefined;
   const problems = layout ? checkRecord(layout, record.text, catalog) : [];
@@ -16,13 +17,34 @@ export function readPlaced(placed: PlacedRecord, catalog: Catalog): TxRecord {
 }
 
 /** `readPlaced` remembered per placed record, so a record read twice is checked once. */
-export function placedReader(catalog: Catalog): (placed: PlacedRecord) => TxRecord {
+function placedReader(catalog: Catalog): (placed: PlacedRecord) => TxRecord {
   const read = new Map<PlacedRecord, TxRecord>();
   return (placed) => {
     let record = read.get(placed);
     if (!record) read.set(placed, (record = readPlaced(placed, catalog)));
     return record;
   };
+}
+
+/**
+ * Groups a block with a transaction grammar and starts its syntax check: every record placed is read
+ * once (X39/X40 from its field check), then the grouping's own problems are added. The application
+ * builds its transactions from `grouped` with `read`, and may add to `syntax` before asking it for
+ * the conditions.
+ */
+export function groupChecked(
+  block: Block,
+  grammar: TransactionGrammar,
+  catalog: Catalog,
+): { grouped: GroupingResult; read: (placed: PlacedRecord) => TxRecord; syntax: GroupingSyntax } {
+  const syntax = new GroupingSyntax(block, catalog);
+  const read = placedReader(catalog);
+  const grouped = groupTransactions(block.details, grammar);
+  for (const tx of grouped.transactions) {
+    for (const placed of recordsOf(tx)) syntax.record(read(placed), placed.record);
+  }
+  for (const p of grouped.problems) syntax.grouping(p);
+  return { grouped, read, syntax };
 }
 
 /**
