@@ -65,7 +65,7 @@ export function dispose(tx: CargoReleaseTx, onFile: ReleaseState | undefined, op
 }
 
 /** What a whole filing (add, replace) puts on file. */
-export function filedFrom(tx: CargoReleaseTx): FiledRelease {
+function filedFrom(tx: CargoReleaseTx): FiledRelease {
   const se11 = tx.additional;
   return {
     port: value(tx.header, 'plannedPortOfEntry'),
