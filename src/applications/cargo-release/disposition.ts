@@ -65,7 +65,7 @@ export function dispose(tx: CargoReleaseTx, onFile: ReleaseState | undefined, op
 }
 
 /** What a whole filing (add, replace) puts on file. */
-export function filedFrom(tx: CargoReleaseTx): FiledRelease {
+function filedFrom(tx: CargoReleaseTx): FiledRelease {
   const se11 = tx.additional;
   return {
     port: value(tx.header, 'plannedPortOfEntry'),
@@ -74,7 +74,7 @@ export function filedFrom(tx: CargoReleaseTx): FiledRelease {
     bondType: value(tx.header, 'bondType'),
     immediateDelivery: se11 !== undefined && value(se11, 'immediateDelivery') === 'Y',
     weeklyEntry: se11 !== undefined && value(se11, 'entryDateElection') === 'W',
-    bills: tx.bills.flatMap((g) => g.bills.map((b) => value(b, 'billNumber'))),
+    bills: billNumbers(tx),
     records: tx.records.map((r) => r.text),
   };
 }
@@ -89,6 +89,11 @@ function updated(filed: FiledRelease, tx: CargoReleaseTx): FiledRelease {
     ...(port !== '' && { port }),
     ...(mode !== '' && { modeOfTransport: mode }),
     ...(se11 && { immediateDelivery: value(se11, 'immediateDelivery') === 'Y' || filed.immediateDelivery }),
-    ...(tx.bills.length > 0 && { bills: tx.bills.flatMap((g) => g.bills.map((b) => value(b, 'billNumber'))) }),
+    ...(tx.bills.length > 0 && { bills: billNumbers(tx) }),
   };
+}
+
+/** The bill and in-bond numbers of the transaction's SE15 records, in input order. */
+function billNumbers(tx: CargoReleaseTx): string[] {
+  return tx.bills.flatMap((g) => g.bills.map((b) => value(b, 'billNumber')));
 }

@@ -43,7 +43,7 @@ export function releaseFollowUps(catalog: Catalog, records: readonly TxRecord[],
  * per bill its SO40 and the one SO50 about it (ACMQ-52); the SO60 processing results; per PGA
  * review an SO70 with its SO71 and SO72s (ACMQ-61, ACMQ-63). Dates and times are those of delivery.
  */
-export function writeReleaseNotification(catalog: Catalog, filing: ReleaseFiling, followUp: SoFollowUp, deliverAt: Date): string[] {
+function writeReleaseNotification(catalog: Catalog, filing: ReleaseFiling, followUp: SoFollowUp, deliverAt: Date): string[] {
   return [
     writeHeader(catalog, filing),
     ...writeReferences(catalog, filing, followUp),

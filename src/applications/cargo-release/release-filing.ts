@@ -40,7 +40,7 @@ export interface ReleaseFiling {
  */
 export function readReleaseFiling(records: readonly TxRecord[]): ReleaseFiling {
   const header = records.find((r) => r.id === 'SE10');
-  if (!header) throw new Error('an SE transaction without its SE10 has no release notification');
+  if (!header) throw new Error('readReleaseFiling: no SE10 among the records; pass the records of a whole SE transaction (tx.records, or recordsOnFile of the filing kept), which start with its SE10');
   const bills: { record: TxRecord; parts: TxRecord[] }[] = [];
   const lines: { record: TxRecord; tariffs: { record: TxRecord; pgaLines: TxRecord[] }[] }[] = [];
   for (const record of records) {

@@ -67,8 +67,3 @@ export interface CrCondition {
   readonly narrative?: string;
   readonly severity?: Severity;
 }
-
-/** The records of a party grouping, in input order. */
-export function entityRecords(entity: Entity): TxRecord[] {
-  return [entity.record, ...entity.identifiers, ...entity.streets, ...(entity.city ? [entity.city] : [])];
-}

@@ -57,7 +57,8 @@ export const billsForMode: Rule = (tx, ctx) => {
   if (!carriesBills(tx)) return [];
   const mode = modeRules(tx, ctx);
   const generalOrder = tx.additional !== undefined && value(tx.additional, 'generalOrderNumber') !== '';
-  const inBond = ctx.catalog.codes('bill-type-indicators').get('I')?.['pattern'];
+  const inBondPattern = ctx.catalog.codes('bill-type-indicators').get('I')?.['pattern'];
+  const inBond = typeof inBondPattern === 'string' ? new RegExp(inBondPattern) : undefined;
   const found: CrCondition[] = [];
   for (const bill of allBills(tx)) {
     const type = billType(bill);
@@ -67,7 +68,7 @@ export const billsForMode: Rule = (tx, ctx) => {
     if (number !== '' && !/^[A-Z0-9]+$/.test(number)) found.push(on(SX.invalid, bill, 'billNumber'));
     if (type === 'I') {
       if (issuer !== '') found.push(on(SX.issuerNotAllowed, bill, 'issuerCode'));
-      if (typeof inBond === 'string' && number !== '' && !new RegExp(inBond).test(number)) found.push(on(SX.inBondFormat, bill, 'billNumber'));
+      if (inBond && number !== '' && !inBond.test(number)) found.push(on(SX.inBondFormat, bill, 'billNumber'));
       if (nonAms === 'Y') found.push(on(SX.nonAms, bill, 'nonAms'));
       continue;
     }

@@ -15,7 +15,7 @@ export const entryNumber: Rule = (tx) => {
   const filer = value(tx.header, 'entryFiler');
   const number = value(tx.header, 'entryNumber');
   if (number === '' || filer === '') return []; // blank: the layout's 003 or 005
-  return /^\d{8}$/.test(number) && isValidEntryNumber(filer, number) ? [] : [on(SX.entryNumberInvalid, tx.header, 'entryNumber')];
+  return isValidEntryNumber(filer, number) ? [] : [on(SX.entryNumberInvalid, tx.header, 'entryNumber')];
 };
 
 /** Only the entry types cargo release takes (SE-18 rule 2, SE-33 note 2; 010): `cargoRelease` in entry-types.yaml. */

@@ -41,7 +41,7 @@ export const tariffOrder: Rule = (tx, ctx) => {
 };
 
 /** The tariff that carries a line's value: its chapter 1-97 number (SE-71 note 2), else its last. */
-export const valuedTariff = (line: Line): Tariff | undefined => line.tariffs.find((t) => !chapter99(t)) ?? line.tariffs.at(-1);
+const valuedTariff = (line: Line): Tariff | undefined => line.tariffs.find((t) => !chapter99(t)) ?? line.tariffs.at(-1);
 
 /** A consignee reported by name and address (SE-58 note 2). */
 const namedConsignee = (entities: readonly Entity[]): Entity | undefined =>

@@ -5,7 +5,7 @@ import { actionOf, entryTypeOf, on, type Rule } from './rule.js';
 
 const DAY_MS = 86_400_000;
 /** An update may correct bill, manifest and port data up to 15 calendar days after release (SE-23, SE-25). */
-export const UPDATE_DAYS_AFTER_RELEASE = 15;
+const UPDATE_DAYS_AFTER_RELEASE = 15;
 
 /**
  * The action against the entry on file (SE-17, SE-23..25, SE-32): an add needs a number never used,

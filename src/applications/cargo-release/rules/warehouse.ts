@@ -21,7 +21,7 @@ export const warehouse: Rule = (tx, ctx) => {
   if (rules['bondedWarehouse'] === true && firms === '') found.push(on(SX.bondedWarehouse, se11 ?? tx.header, se11 ? 'bondedWarehouse' : 'entryType'));
   if (rules['bondedWarehouse'] !== true && firms !== '' && se11) found.push(on(SX.firmsIneligible, se11, 'bondedWarehouse'));
   if (rules['originatingEntry'] === true) {
-    if (!/^\d{8}$/.test(number) || !isValidEntryNumber(filer, number)) found.push(on(SX.originatingEntry, se11 ?? tx.header, se11 ? 'originatingEntryNumber' : 'entryType'));
+    if (!isValidEntryNumber(filer, number)) found.push(on(SX.originatingEntry, se11 ?? tx.header, se11 ? 'originatingEntryNumber' : 'entryType'));
   } else if ((filer !== '' || number !== '') && se11) found.push(on(SX.originatingEntry, se11, filer !== '' ? 'originatingFiler' : 'originatingEntryNumber'));
   return found;
 };
