@@ -1,4 +1,5 @@
-import { allRecords, type EsCondition, type TxRecord } from '../transaction.js';
+import { allRecords, type EsCondition } from '../transaction.js';
+import type { TxRecord } from '../../shared/record.js';
 import { amount, carriesSummary, type Rule, TOTALS, toCents, value } from './rule.js';
 
 /** The Harbor Maintenance Fee's accounting class (ESF-161 usage note o; AE Table 6, ESF-217). */

@@ -1,5 +1,6 @@
 import type { EntryState } from '../entry-store.js';
-import type { EntrySummaryTx, EsCondition, TxRecord } from '../transaction.js';
+import type { EntrySummaryTx, EsCondition } from '../transaction.js';
+import type { TxRecord } from '../../shared/record.js';
 import { headerElements } from '../filed.js';
 import { headerRecord, type Rule, type RuleContext, SUMMARY, value } from './rule.js';
 

@@ -1,4 +1,5 @@
-import { allRecords, type EntrySummaryTx, type EsCondition, type TxRecord } from '../transaction.js';
+import { allRecords, type EntrySummaryTx, type EsCondition } from '../transaction.js';
+import type { TxRecord } from '../../shared/record.js';
 import { amount, carriesSummary, type Rule, TOTALS, SUMMARY, toCents, value } from './rule.js';
 
 /**
