@@ -1,4 +1,5 @@
-import { carriesSummary, type Rule, SUMMARY, value } from './rule.js';
+import { carriesSummary, type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /**
  * An entry summary for an entry whose cargo release is on file (filed in SE, or from an earlier

@@ -1,6 +1,7 @@
 import type { CodeEntry } from '../../../catair/code-lists.js';
 import type { EsCondition, Line } from '../transaction.js';
-import { carriesSummary, headerRecord, type Rule, type RuleContext, SUMMARY, value } from './rule.js';
+import { carriesSummary, headerRecord, type Rule, type RuleContext, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 // The condition each party's absence raises (error dictionary). Which entry types need which party
 // is data: schemas/codes/party-requirements.yaml.

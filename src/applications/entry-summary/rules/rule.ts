@@ -29,9 +29,6 @@ export interface RuleContext {
 /** A business rule: looks at one entry summary and returns the conditions it finds. */
 export type Rule = (tx: EntrySummaryTx, ctx: RuleContext) => EsCondition[];
 
-/** Rules read fields with the shared record helpers; they come with the rest of a rule's toolkit. */
-export { amount, value };
-
 const CENTS = 100;
 
 /** An amount in whole cents (blank counts as zero), so that sums compare exactly. */
