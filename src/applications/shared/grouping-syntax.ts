@@ -8,7 +8,7 @@ import type { TxRecord } from './record.js';
  * Reads a record where a grammar placed it, with the layout the grammar names (SE.SE13 for SE's
  * SE13) and what its field check finds; its id is the record id (SE13), as scenario matchers name it.
  */
-export function readPlaced(placed: PlacedRecord, catalog: Catalog): TxRecord {
+function readPlaced(placed: PlacedRecord, catalog: Catalog): TxRecord {
   const { node, record } = placed;
   const layout = catalog.hasLayout(node.id) ? catalog.layout(node.id) : undefined;
   const problems = layout ? checkRecord(layout, record.text, catalog) : [];
