@@ -3,7 +3,7 @@ import { value } from '../shared/record.js';
 import type { EntrySummaryTx } from './transaction.js';
 
 /** Whether the summary asks CBP to process it for cargo release: 10 record position 40 = A (ESF-35, ESF-180 (ee)). */
-const certifiesForRelease = (tx: EntrySummaryTx): boolean => value(tx.header, 'cargoReleaseCertification') === 'A';
+export const certifiesForRelease = (tx: EntrySummaryTx): boolean => value(tx.header, 'cargoReleaseCertification') === 'A';
 
 /**
  * The cargo release an accepted summary certified for cargo release puts on file: CBP creates the
