@@ -41,11 +41,20 @@ export function identifyLayout(catalog: Catalog, record: string, direction: 'in'
  * The applications whose named layouts a block of `application` is read with, in order: its own,
  * then those of the input applications it answers (an SX answer echoes SE records, SE-26..27).
  */
-function layoutFamilies(catalog: Catalog, application: string): string[] {
+function layoutFamilies(catalog: Catalog, application: string): readonly string[] {
   if (application === '') return [];
-  const ids = catalog.codes('application-ids');
-  return [application, ...ids.codes.filter((input) => ids.get(input)?.['response'] === application)];
+  let known = familiesOf.get(catalog);
+  if (!known) familiesOf.set(catalog, (known = new Map()));
+  let families = known.get(application);
+  if (!families) {
+    const ids = catalog.codes('application-ids');
+    known.set(application, (families = [application, ...ids.codes.filter((input) => ids.get(input)?.['response'] === application)]));
+  }
+  return families;
 }
+
+/** `layoutFamilies` per catalog and application: decoding looks them up for every record. */
+const familiesOf = new WeakMap<Catalog, Map<string, readonly string[]>>();
 
 /** The application a B record opens (columns 11-12), which decides among same-id layouts until the next B. */
 const blockApplication = (record: string): string | undefined => (record.startsWith('B') ? record.slice(10, 12).trim() : undefined);

@@ -44,8 +44,7 @@ export function substitute(tx: GroupOccurrence, catalog: Catalog): Substituted {
     previous = Number.isNaN(value) ? previous + 1 : value;
     if (!Number.isNaN(value) && !groups.has(number)) groups.set(number, rest.filter((p) => p.node.match !== END).map((p) => p.record));
   }
-  const replaces = [...recordsOf(tx)].filter((p) => p.node.match === REPLACE);
-  if (groups.size === 0 && replaces.length === 0) return { misnumbered, unresolved: [] };
+  if (groups.size === 0 && !hasReplace(tx)) return { misnumbered, unresolved: [] };
 
   const records: PositionedRecord[] = [];
   const unresolved: PositionedRecord[] = [];
@@ -72,4 +71,10 @@ function* occurrencesNamed(occurrence: GroupOccurrence, name: string): Generator
     if (item.node.name === name) yield item;
     else yield* occurrencesNamed(item, name);
   }
+}
+
+/** Whether the transaction has a PG00 R record (stops at the first). */
+function hasReplace(tx: GroupOccurrence): boolean {
+  for (const placed of recordsOf(tx)) if (placed.node.match === REPLACE) return true;
+  return false;
 }

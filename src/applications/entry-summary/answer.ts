@@ -3,7 +3,7 @@ import type { TransactionGrammar } from '../../catair/grammar.js';
 import type { Severity } from '../../catair/dictionary.js';
 import { writeRecord } from '../../catair/record.js';
 import type { ConditionReport } from '../application.js';
-import { value } from './rules/rule.js';
+import { value } from '../shared/record.js';
 import { type Pointer, PointerWriter } from './pointers.js';
 import type { EntrySummaryTx, EsCondition } from './transaction.js';
 

@@ -1,6 +1,7 @@
 import type { FiledSummary } from './entry-store.js';
-import { headerRecord, value } from './rules/rule.js';
-import type { EntrySummaryTx, TxRecord } from './transaction.js';
+import { headerRecord } from './rules/rule.js';
+import type { EntrySummaryTx } from './transaction.js';
+import { type TxRecord, value } from '../shared/record.js';
 
 /**
  * Header data elements left out when telling whether a PSC changed the header (283): those that

@@ -4,7 +4,8 @@ import type { TransactionGrammar } from '../../catair/grammar.js';
 import { type AbsentGroup, type GroupOccurrence, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
 import { substitute } from '../../catair/pga-substitution.js';
 import { groupChecked } from '../shared/grouping-syntax.js';
-import type { EntrySummaryTx, Line, MissingGroup, PgaSubstitutionProblem, Tariff, TxRecord } from './transaction.js';
+import type { EntrySummaryTx, Line, MissingGroup, PgaSubstitutionProblem, Tariff } from './transaction.js';
+import type { TxRecord } from '../shared/record.js';
 
 /**
  * Reads a block's records into entry summaries as the AE grammar nests them (ESF-21..25) and reports

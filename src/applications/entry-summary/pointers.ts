@@ -2,8 +2,9 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { ReferenceSpec, TransactionGrammar } from '../../catair/grammar.js';
 import { type GroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
 import { type FieldValue, readField, writeRecord } from '../../catair/record.js';
-import { value } from './rules/rule.js';
-import type { EntrySummaryTx, EsCondition, TxRecord } from './transaction.js';
+
+import type { EntrySummaryTx, EsCondition } from './transaction.js';
+import { type TxRecord, value } from '../shared/record.js';
 
 /** One E0 record to write before a condition's E1. */
 export interface Pointer {

@@ -1,8 +1,8 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { Answer } from '../../scenarios/format.js';
 import type { OutstandingWarning } from './entry-store.js';
-import { value } from '../shared/record.js';
-import { type EntrySummaryTx, type EsCondition, type Line, type Reference, type TxRecord } from './transaction.js';
+import { type TxRecord, value } from '../shared/record.js';
+import { type EntrySummaryTx, type EsCondition, type Line, type Reference } from './transaction.js';
 
 const OVERRIDE_PAIRS = 7;
 

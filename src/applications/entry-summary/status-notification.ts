@@ -2,7 +2,7 @@ import type { Catalog } from '../../catair/catalog.js';
 import { mmddyy } from '../../catair/batch-output.js';
 import { writeRecord } from '../../catair/record.js';
 import type { UcFollowUp } from '../../scenarios/format.js';
-import { value } from './rules/rule.js';
+import { value } from '../shared/record.js';
 import type { EntrySummaryTx } from './transaction.js';
 
 /**

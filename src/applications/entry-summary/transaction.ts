@@ -1,8 +1,6 @@
 import type { Severity } from '../../catair/dictionary.js';
 import type { TxRecord } from '../shared/record.js';
 
-export type { TxRecord };
-
 export interface Tariff {
   readonly ordinal: number;
   readonly record: TxRecord;

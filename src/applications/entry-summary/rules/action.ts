@@ -1,6 +1,7 @@
 import type { EsCondition } from '../transaction.js';
 import { conventionalFilingRefusal } from '../lifecycle.js';
-import { type Rule, SUMMARY, value } from './rule.js';
+import { type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /**
  * 10 record fields a delete may not carry (ESF-26..34: the data elements marked note 2, "not

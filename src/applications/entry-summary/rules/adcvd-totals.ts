@@ -1,5 +1,6 @@
-import { allRecords, type EntrySummaryTx, type EsCondition, type TxRecord } from '../transaction.js';
-import { amount, carriesSummary, type Rule, TOTALS, toCents, value } from './rule.js';
+import { allRecords, type EntrySummaryTx, type EsCondition } from '../transaction.js';
+import { amount, type TxRecord, value } from '../../shared/record.js';
+import { carriesSummary, type Rule, TOTALS, toCents } from './rule.js';
 
 /**
  * Entry types whose summary may not carry the AD/CVD Totals (88 record): the N cells of ESF-135's

@@ -1,5 +1,6 @@
 import type { EsCondition, Line } from '../transaction.js';
-import { amount, carriesSummary, type Rule, value } from './rule.js';
+import { carriesSummary, type Rule } from './rule.js';
+import { amount, value } from '../../shared/record.js';
 
 /** Whole dollars: charges are needed above this article value (ESF-172 usage note v). */
 const VALUE_LIMIT = 1_250;

@@ -1,5 +1,6 @@
 import type { EsCondition } from '../transaction.js';
-import { amount, carriesSummary, type Rule, SUMMARY, value } from './rule.js';
+import { carriesSummary, type Rule, SUMMARY } from './rule.js';
+import { amount, value } from '../../shared/record.js';
 
 /** Entry types whose Bond Grouping is M on ESF-134 and whose bond may not be waived (ESF-134 row 10). */
 const BOND_NEVER_WAIVED = new Set(['03', '07', '34', '38']);

@@ -1,4 +1,6 @@
-import { carriesSummary, type Rule, SUMMARY, value } from './rule.js';
+import { carriesSummary, type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
+import { certifiesForRelease } from '../certification.js';
 
 /**
  * An entry summary for an entry whose cargo release is on file (filed in SE, or from an earlier
@@ -15,7 +17,7 @@ export const releaseOnFile: Rule = (tx, ctx) => {
   const at = { ref: SUMMARY, record: tx.header };
   const type = value(tx.header, 'entryType');
   if (ctx.catalog.codes('entry-types').get(type)?.['noEntry'] === true) return [{ code: 'B67', ...at, field: 'entryType' }];
-  if (value(tx.header, 'cargoReleaseCertification') === 'A' && release.status === 'accepted' && release.filed.immediateDelivery) {
+  if (certifiesForRelease(tx) && release.status === 'accepted' && release.filed.immediateDelivery) {
     return [{ code: '339', ...at, field: 'cargoReleaseCertification' }];
   }
   return [];

@@ -1,5 +1,6 @@
 import type { EsCondition } from '../transaction.js';
-import { type Rule, value } from './rule.js';
+import type { Rule } from './rule.js';
+import { value } from '../../shared/record.js';
 
 const PAIRS = 7;
 

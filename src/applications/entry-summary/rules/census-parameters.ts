@@ -1,6 +1,7 @@
 import type { CensusRanges, UnitValueRange } from '../census-ranges.js';
 import type { EsCondition, Line, Tariff } from '../transaction.js';
-import { amount, type Rule, value } from './rule.js';
+import type { Rule } from './rule.js';
+import { amount, value } from '../../shared/record.js';
 
 /** The warnings the unit-value check raises. */
 export const UNIT_VALUE_WARNINGS = ['27C', '27D'] as const;

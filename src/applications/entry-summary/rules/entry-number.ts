@@ -1,5 +1,6 @@
 import { isValidEntryNumber } from '../../../catair/check-digit.js';
-import { type Rule, SUMMARY, value } from './rule.js';
+import { type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /** The entry number is 7 digits and a check digit computed with the filer code (Appendix E). */
 export const entryNumber: Rule = (tx) => {

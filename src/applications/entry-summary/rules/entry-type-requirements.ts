@@ -1,5 +1,6 @@
-import type { EsCondition, TxRecord } from '../transaction.js';
-import { carriesSummary, headerRecord, type Rule, SUMMARY, value } from './rule.js';
+import type { EsCondition } from '../transaction.js';
+import { type TxRecord, value } from '../../shared/record.js';
+import { carriesSummary, headerRecord, type Rule, SUMMARY } from './rule.js';
 
 /** A data element ESF-134..135 makes mandatory (M) for some entry types, and its dictionary code. */
 interface Requirement {

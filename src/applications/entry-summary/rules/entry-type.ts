@@ -1,4 +1,5 @@
-import { type Rule, SUMMARY, value } from './rule.js';
+import { type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /**
  * Only the entry types flagged `entrySummary` in schemas/codes/entry-types.yaml may be filed as an

@@ -1,5 +1,6 @@
-import { allRecords, type EsCondition, type TxRecord } from '../transaction.js';
-import { amount, carriesSummary, type Rule, TOTALS, toCents, value } from './rule.js';
+import { allRecords, type EsCondition } from '../transaction.js';
+import { amount, type TxRecord, value } from '../../shared/record.js';
+import { carriesSummary, type Rule, TOTALS, toCents } from './rule.js';
 
 /** The Harbor Maintenance Fee's accounting class (ESF-161 usage note o; AE Table 6, ESF-217). */
 const HMF_CLASS = '501';

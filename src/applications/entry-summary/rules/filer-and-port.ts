@@ -1,5 +1,6 @@
 import type { EntrySummaryOptions } from '../options.js';
-import { type Rule, SUMMARY, value } from './rule.js';
+import { type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /** Districts whose entry summaries may share a block (B&B-17). */
 const COMMINGLED_DISTRICTS = new Set(['10', '46', '47']);

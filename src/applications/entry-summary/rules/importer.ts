@@ -1,5 +1,6 @@
 import { fieldText } from '../../../catair/record.js';
-import { carriesSummary, headerRecord, type Rule, SUMMARY, value } from './rule.js';
+import { carriesSummary, headerRecord, type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /**
  * An add or replace needs an 11 record with the importer of record number (100), in one of the

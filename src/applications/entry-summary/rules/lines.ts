@@ -1,5 +1,6 @@
 import type { EsCondition } from '../transaction.js';
-import { carriesSummary, type Rule, SUMMARY, value } from './rule.js';
+import { carriesSummary, type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /**
  * An add or replace needs at least one line (400). Line identifiers are unique within the entry

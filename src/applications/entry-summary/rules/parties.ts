@@ -1,6 +1,7 @@
 import type { CodeEntry } from '../../../catair/code-lists.js';
 import type { EsCondition, Line } from '../transaction.js';
-import { carriesSummary, headerRecord, type Rule, type RuleContext, SUMMARY, value } from './rule.js';
+import { carriesSummary, headerRecord, type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 // The condition each party's absence raises (error dictionary). Which entry types need which party
 // is data: schemas/codes/party-requirements.yaml.
@@ -31,6 +32,8 @@ export const parties: Rule = (tx, ctx) => {
   const type = value(tx.header, 'entryType');
   const table = ctx.catalog.codes('party-requirements');
   const found: EsCondition[] = [];
+  // The dictionary's reading of 499: every line of an AD/CVD entry type (option foreignExporter).
+  const exporterOnEveryLine = ctx.options.foreignExporter === 'adcvd-type' && ctx.catalog.codes('entry-types').get(type)?.['adcvd'] === true;
   const header = headerRecord(tx, '11');
   if (header && listed(table.get(CONSIGNEE.party), 'required', type) && value(header, 'consigneeNumber') === '') {
     found.push({ code: CONSIGNEE.code, ref: SUMMARY, record: header, field: 'consigneeNumber' });
@@ -39,7 +42,7 @@ export const parties: Rule = (tx, ctx) => {
     const reported = new Set(line.children.filter((r) => r.id === '47').map((r) => value(r, 'partyType')));
     for (const { party, code } of ARTICLE_PARTIES) {
       if (reported.has(party)) continue;
-      const missing = missingCode(line, party, code, type, ctx);
+      const missing = missingCode(line, table.get(party), code, type) ?? (party === 'E' && exporterOnEveryLine ? code : undefined);
       if (missing) found.push({ code: missing, ref: { kind: 'line', line } });
     }
   }
@@ -47,15 +50,12 @@ export const parties: Rule = (tx, ctx) => {
 };
 
 /** The condition when a line of this entry type must report the party (the M and C cells of ESF-135), else undefined. */
-function missingCode(line: Line, party: string, code: string, type: string, ctx: RuleContext): string | undefined {
-  const entry = ctx.catalog.codes('party-requirements').get(party);
+function missingCode(line: Line, entry: CodeEntry | undefined, code: string, type: string): string | undefined {
   if (listed(entry, 'required', type)) return code;
   const countries = [value(line.record, 'countryOfOrigin'), value(line.record, 'countryOfExport')];
   if (listed(entry, 'requiredIfCanada', type) && countries.includes('CA')) return CANADIAN_MANUFACTURER.code; // note 5
   if (listed(entry, 'requiredIfCase', type) && line.trailers.some((r) => r.id === '53')) return code; // note 7
-  // The dictionary's reading of 499: every line of an AD/CVD entry type (option foreignExporter).
-  const adcvdType = ctx.catalog.codes('entry-types').get(type)?.['adcvd'] === true;
-  return party === 'E' && ctx.options.foreignExporter === 'adcvd-type' && adcvdType ? code : undefined;
+  return undefined;
 }
 
 /** Whether the entry type is in one of the party's lists. */

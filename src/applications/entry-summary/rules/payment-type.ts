@@ -1,4 +1,5 @@
-import { carriesSummary, type Rule, SUMMARY, value } from './rule.js';
+import { carriesSummary, type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /**
  * An add or replace states its payment intent in the 10 record's Payment Type Code (ESF-31;

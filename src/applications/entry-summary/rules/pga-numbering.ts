@@ -1,5 +1,6 @@
 import type { EsCondition, PgaSubstitutionProblem, Reference, Tariff, Line } from '../transaction.js';
-import { type Rule, SUMMARY, value } from './rule.js';
+import { type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 const LINE_NUMBER_WIDTH = 3;
 

@@ -1,7 +1,8 @@
 import type { EntryState } from '../entry-store.js';
-import type { EntrySummaryTx, EsCondition, TxRecord } from '../transaction.js';
+import type { EntrySummaryTx, EsCondition } from '../transaction.js';
+import { type TxRecord, value } from '../../shared/record.js';
 import { headerElements } from '../filed.js';
-import { headerRecord, type Rule, type RuleContext, SUMMARY, value } from './rule.js';
+import { headerRecord, type Rule, type RuleContext, SUMMARY } from './rule.js';
 
 const DAY_MS = 86_400_000;
 const TIB = '23';

@@ -1,5 +1,6 @@
 import type { EsCondition } from '../transaction.js';
-import { carriesSummary, type Rule, value } from './rule.js';
+import { carriesSummary, type Rule } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /** HTS chapters the dictionary exempts from 439 (chapter 98 and, bar a few, chapter 99). */
 const EXEMPT_CHAPTERS = new Set(['98', '99']);

@@ -1,10 +1,10 @@
 import type { Catalog } from '../../../catair/catalog.js';
 import type { ReleaseState } from '../../cargo-release/release-store.js';
-import { amount, value } from '../../shared/record.js';
+import { type TxRecord, amount, value } from '../../shared/record.js';
 import type { CensusRanges } from '../census-ranges.js';
 import type { EntryState } from '../entry-store.js';
 import type { EntrySummaryOptions } from '../options.js';
-import type { EntrySummaryTx, EsCondition, TxRecord } from '../transaction.js';
+import type { EntrySummaryTx, EsCondition } from '../transaction.js';
 
 /** The block a transaction came in, as far as the rules need it. */
 export interface BlockFacts {
@@ -28,9 +28,6 @@ export interface RuleContext {
 
 /** A business rule: looks at one entry summary and returns the conditions it finds. */
 export type Rule = (tx: EntrySummaryTx, ctx: RuleContext) => EsCondition[];
-
-/** Rules read fields with the shared record helpers; they come with the rest of a rule's toolkit. */
-export { amount, value };
 
 const CENTS = 100;
 

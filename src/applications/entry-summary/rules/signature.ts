@@ -1,4 +1,5 @@
-import { carriesSummary, type Rule, SUMMARY, value } from './rule.js';
+import { carriesSummary, type Rule, SUMMARY } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /**
  * An add or replace must be signed: 10 record position 39 blank is B39. A value other than "X" is

@@ -1,5 +1,6 @@
 import type { EsCondition, Line } from '../transaction.js';
-import { carriesSummary, type Rule, value } from './rule.js';
+import { carriesSummary, type Rule } from './rule.js';
+import { value } from '../../shared/record.js';
 
 /** Where a tariff number's chapter puts it on its line: chapter 98 first, then 99, then the commodity. */
 const CHAPTER_RANK: Readonly<Record<string, number>> = { '98': 0, '99': 1 };

@@ -1,5 +1,6 @@
-import { allRecords, type EntrySummaryTx, type EsCondition, type TxRecord } from '../transaction.js';
-import { amount, carriesSummary, type Rule, TOTALS, SUMMARY, toCents, value } from './rule.js';
+import { allRecords, type EntrySummaryTx, type EsCondition } from '../transaction.js';
+import { amount, type TxRecord, value } from '../../shared/record.js';
+import { carriesSummary, type Rule, TOTALS, SUMMARY, toCents } from './rule.js';
 
 /**
  * Grand totals an add or replace reports even when zero (ESF-133 c). The 90 layout gives them as C
