@@ -1,4 +1,6 @@
 import { exchangeId } from './store/exchange-id.js';
+import { parseDuration } from './clock/duration.js';
+import type { SessionClocks } from './clock/session-clocks.js';
 import { type Application, type ApplicationContext, type ConditionReport, responseApplication, type TransactionOutcome } from './applications/application.js';
 import { writeBatchRejection, writeOutputA, writeOutputB, writeOutputY, writeOutputZ } from './catair/batch-output.js';
 import type { Catalog } from './catair/catalog.js';
@@ -54,7 +56,11 @@ export interface Exchange {
 export interface PipelineOptions {
   /** Right-pad short records instead of rejecting them (hand-edited files). */
   readonly lenient: boolean;
-  readonly clock?: () => Date;
+  /**
+   * Real time (when an exchange was received, as the journal records it) and each session's own
+   * time, the mock clock, which every rule and follow-up reads and a scenario step may move on.
+   */
+  readonly clocks: SessionClocks;
 }
 
 function overallOutcome(transactions: readonly TransactionOutcome[]): Outcome {
@@ -69,7 +75,7 @@ function overallOutcome(transactions: readonly TransactionOutcome[]): Outcome {
  * journal row are written in one SQLite transaction, before the caller sends the answer.
  */
 export class Pipeline {
-  private readonly clock: () => Date;
+  private readonly clocks: SessionClocks;
   /** The application ids answered here; any other known one is X13 (B&B-32). */
   private readonly implemented: ReadonlySet<string>;
 
@@ -81,20 +87,21 @@ export class Pipeline {
     private readonly outbox: Outbox,
     private readonly options: PipelineOptions,
   ) {
-    this.clock = options.clock ?? (() => new Date());
+    this.clocks = options.clocks;
     this.implemented = new Set(applications.keys());
   }
 
   /** Answers a transmission; resolves once its state changes and journal row are committed. */
   process(transmission: Transmission): Promise<Exchange> {
     const started = performance.now();
-    const now = this.clock();
+    const receivedAt = this.clocks.real();
     const id = exchangeId();
     const text = transmission.bytes.toString('latin1');
     const framed = frameRecords(text, this.options.lenient);
     const batch = readEnvelope(framed.records, framed.problems, this.catalog, this.implemented);
     const { filer, application } = this.identify(batch);
     const session = transmission.session ?? (filer || 'default');
+    const now = this.clocks.now(session);
     const ctx = {
       catalog: this.catalog,
       session,
@@ -123,7 +130,7 @@ export class Pipeline {
       const outcome: Outcome = syntax.length > 0 ? 'batch-rejected' : overallOutcome(transactions);
       const exchange: Exchange = {
         id,
-        receivedAt: now.toISOString(),
+        receivedAt: receivedAt.toISOString(),
         durationMs: performance.now() - started,
         session,
         filer,
@@ -151,6 +158,7 @@ export class Pipeline {
         detail: { transactions, batchConditions: exchange.batchConditions, framing: framed.separated ? 'lines' : 'concatenated' },
         entries: transactions.map((t) => ({ filer: t.filer, entryNumber: t.entryNumber, outcome: t.outcome, disposition: t.disposition })),
       });
+      this.advanceClock(session, transactions);
       return exchange;
     });
   }
@@ -202,12 +210,20 @@ export class Pipeline {
     return { output, transactions, delayMs, followUps };
   }
 
+  /** Moves the session's clock on by what the answering scenario steps asked, one after the other, once everything is dated. */
+  private advanceClock(session: string, transactions: readonly TransactionOutcome[]): void {
+    for (const t of transactions) {
+      const by = t.advanceClock === undefined ? undefined : parseDuration(t.advanceClock);
+      if (by) this.clocks.advance(session, by);
+    }
+  }
+
   /** Journals input that is not a CATAIR transmission at all, with the problem it was answered with. */
   async recordRefusal(transmission: Transmission, problem: { title: string; detail: string; status: number }): Promise<string> {
     const id = exchangeId();
     await this.commits.run(() => this.journal.append({
       id,
-      receivedAt: this.clock().toISOString(),
+      receivedAt: this.clocks.real().toISOString(),
       durationMs: 0,
       transport: transmission.transport,
       session: transmission.session ?? 'default',

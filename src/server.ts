@@ -9,6 +9,8 @@ import { Pipeline } from './pipeline.js';
 import { type Db, openDatabase } from './store/database.js';
 import { SqliteCargoReleaseStore } from './store/cargo-releases.js';
 import { SqliteEntryStore } from './store/entries.js';
+import { SqliteSessionClockStore } from './store/session-clocks.js';
+import { SessionClocks } from './clock/session-clocks.js';
 import { GroupCommit } from './store/group-commit.js';
 import { startRetention } from './store/retention.js';
 import { Journal } from './store/journal.js';
@@ -39,6 +41,8 @@ export interface AceMock {
   readonly scenarioState: ScenarioState;
   readonly outbox: Outbox;
   readonly commits: GroupCommit;
+  /** Each session's mock clock. */
+  readonly clocks: SessionClocks;
   readonly http: FastifyInstance;
   readonly mq: MqListener | undefined;
   readonly logger: Logger;
@@ -47,6 +51,7 @@ export interface AceMock {
 
 export interface CreateOptions {
   readonly logger?: Logger;
+  /** Real time (tests pass a fixed one); each session's mock clock runs from it. */
   readonly clock?: () => Date;
   /** The MQ client when `mq.enabled` (tests pass the in-memory queue manager); default the real ibmmq one. */
   readonly mqClient?: MqClient;
@@ -81,11 +86,10 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const director = new Director(scenarios, scenarioState);
   const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, releases, director, random: seededRandom(config.seed) }, modules);
   const commits = new GroupCommit(db);
-  const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, {
-    lenient: config.lenient,
-    ...(options.clock && { clock: options.clock }),
-  });
   const clock = options.clock ?? (() => new Date());
+  const clocks = new SessionClocks(new SqliteSessionClockStore(db), clock);
+  const sessionNow = (session: string) => clocks.now(session);
+  const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, { lenient: config.lenient, clocks });
   const stopRetention = startRetention(
     { journal, outbox },
     commits,
@@ -93,7 +97,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     clock,
     logger,
   );
-  const mq = startMq(config, { pipeline, journal, outbox, catalog, logger, clock }, options.mqClient);
+  const mq = startMq(config, { pipeline, journal, outbox, catalog, logger, clock, sessionNow }, options.mqClient);
   const http = buildHttpServer({
     pipeline,
     journal,
@@ -103,6 +107,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     commits,
     outbox,
     clock,
+    clocks,
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
     health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
     bodyLimit: config.bodyLimit,
@@ -123,6 +128,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     scenarioState,
     outbox,
     commits,
+    clocks,
     http,
     mq,
     logger,

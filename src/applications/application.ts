@@ -36,6 +36,8 @@ export interface TransactionOutcome {
   readonly scenario?: string;
   readonly step?: number;
   readonly reason: string;
+  /** The step moves the session's mock clock on by this ISO 8601 duration once it has answered. */
+  readonly advanceClock?: string;
 }
 
 /** An unsolicited message a scenario asked for, to be delivered after the answer. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_MS, parseDuration } from '../clock/duration.js';
 
 /**
  * The scenario file format (YAML in `scenarios/`). The JSON Schema generated from it is
@@ -41,7 +42,6 @@ export const CensusWarning = z
 const Millis = z.number().int().min(0).max(600_000);
 export const Delay = z.union([Millis, z.object({ min: Millis, max: Millis }).strict()]).describe('milliseconds, or a {min, max} range drawn from a seeded generator');
 
-const DAY_MS = 86_400_000;
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS };
 
 /** When a follow-up is due after the answer: milliseconds, or a duration such as 90s, 30m, 2h or 1d; at most 30 days. */
@@ -153,6 +153,11 @@ export const Answer = z
       .optional()
       .describe('marks the entry on file, e.g. paid and scheduled for liquidation so that a later PSC is accepted'),
     delay: Delay.optional(),
+    advanceClock: z
+      .string()
+      .refine((d) => parseDuration(d) !== undefined, 'an ISO 8601 duration such as P30D, PT2H or P1M')
+      .optional()
+      .describe("after this answer, moves the session's mock clock on by an ISO 8601 duration (e.g. P10D), so what falls due in that time (statements, notices, liquidation) falls due"),
     followUps: z.array(FollowUp).default([]).describe('notifications queued when the transaction is accepted (SE: or referred to review)'),
   })
   .strict();

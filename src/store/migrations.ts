@@ -118,4 +118,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE entries ADD COLUMN cargo_release TEXT;
   `,
+  // The mock clock: how far each moved session's time is from real time (src/clock/session-clocks.ts).
+  `
+  CREATE TABLE session_clocks (
+    session    TEXT PRIMARY KEY,
+    offset_ms  INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -66,6 +66,7 @@ export class Outbox {
   private readonly insert;
   private readonly due;
   private readonly nextDue;
+  private readonly pushSessions;
   private readonly toPush;
   private readonly pushed;
   private readonly byExchange;
@@ -81,8 +82,9 @@ export class Outbox {
     this.due = db.prepare<[string, number, string, number], OutboxRow>(
       'SELECT * FROM outbox WHERE session = ? AND seq > ? AND deliver_at <= ? ORDER BY seq LIMIT ?',
     );
-    this.toPush = db.prepare<[string, string, number], OutboxRow>(
-      'SELECT * FROM outbox WHERE transport = ? AND pushed_at IS NULL AND deliver_at <= ? ORDER BY seq LIMIT ?',
+    this.pushSessions = db.prepare<[string], { session: string }>('SELECT DISTINCT session FROM outbox WHERE transport = ? AND pushed_at IS NULL');
+    this.toPush = db.prepare<[string, string, string, number], OutboxRow>(
+      'SELECT * FROM outbox WHERE transport = ? AND pushed_at IS NULL AND session = ? AND deliver_at <= ? ORDER BY seq LIMIT ?',
     );
     this.pushed = db.prepare('UPDATE outbox SET pushed_at = ? WHERE seq = ?');
     this.byExchange = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE exchange_id = ? ORDER BY seq');
@@ -110,9 +112,17 @@ export class Outbox {
     return this.due.all(session, afterSeq, now.toISOString(), limit).map(fromRow);
   }
 
-  /** Due messages a pushing transport (MQ) has not delivered yet, oldest first. */
-  duePush(transport: string, now: Date, limit: number): OutboxMessage[] {
-    return this.toPush.all(transport, now.toISOString(), limit).map(fromRow);
+  /**
+   * Due messages a pushing transport (MQ) has not delivered yet, oldest first within each session.
+   * Each session's messages are due by its own clock (`nowOf`, the mock clock).
+   */
+  duePush(transport: string, nowOf: (session: string) => Date, limit: number): OutboxMessage[] {
+    const due: OutboxMessage[] = [];
+    for (const { session } of this.pushSessions.all(transport)) {
+      if (due.length >= limit) break;
+      for (const row of this.toPush.all(transport, session, nowOf(session).toISOString(), limit - due.length)) due.push(fromRow(row));
+    }
+    return due;
   }
 
   markPushed(seq: number, at: Date): void {

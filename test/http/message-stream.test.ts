@@ -33,7 +33,7 @@ async function streamServer(t: Test, count: number, options: { heartbeatMs?: num
     return due;
   };
   const app = Fastify();
-  await app.register(messageRoutes, { outbox: watched, clock: () => NOW, pollMs: 5, ...options });
+  await app.register(messageRoutes, { outbox: watched, sessionNow: () => NOW, pollMs: 5, ...options });
   const serverSockets: Socket[] = [];
   app.server.on('connection', (socket: Socket) => serverSockets.push(socket));
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -28,11 +28,12 @@ export function scriptedDelay(answer: Answer | undefined, random: () => number):
 }
 
 /** The scenario stage's decision as the journal keeps it with a transaction's outcome. */
-export function directed(direction: Direction): { scenario?: string; step?: number; reason: string } {
+export function directed(direction: Direction): { scenario?: string; step?: number; reason: string; advanceClock?: string } {
   return {
     ...(direction.scenario !== undefined && { scenario: direction.scenario }),
     ...(direction.step !== undefined && { step: direction.step }),
     reason: direction.reason,
+    ...(direction.answer?.advanceClock !== undefined && { advanceClock: direction.answer.advanceClock }),
   };
 }
 

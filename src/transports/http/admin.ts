@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import type { SessionClocks } from '../../clock/session-clocks.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import type { ScenarioState } from '../../store/scenario-state.js';
@@ -13,6 +14,8 @@ export interface AdminRoutesOptions {
   readonly state: ScenarioState;
   readonly commits: GroupCommit;
   readonly clock: () => Date;
+  /** A reset session's clock goes back to real time. */
+  readonly clocks: Pick<SessionClocks, 'reset'>;
 }
 
 const ENTRY = /^([A-Z0-9]{3})-?(\d{7})-?(\d)$/;
@@ -112,7 +115,10 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
   }));
 
   app.post<{ Params: { session: string } }>('/v1/admin/sessions/:session/reset', async (request, reply) => {
-    await commits.run(() => state.reset(request.params.session));
+    await commits.run(() => {
+      state.reset(request.params.session);
+      opts.clocks.reset(request.params.session);
+    });
     return reply.code(204).send();
   });
 };

@@ -7,7 +7,8 @@ import { invalidInput, sendProblem } from './problem.js';
 
 export interface MessageRoutesOptions {
   readonly outbox: Outbox;
-  readonly clock: () => Date;
+  /** A session's time (the mock clock): its messages are due by it. */
+  readonly sessionNow: (session: string) => Date;
   /** How often a waiting request or stream looks for newly due messages (ms). */
   readonly pollMs?: number;
   /** How often an open stream sends a comment line, so that proxies do not close it as idle (ms). */
@@ -44,7 +45,7 @@ const view = (m: OutboxMessage) => ({
  * waits for 'drain', so a slow or stalled client costs one buffer, not the whole outbox in memory.
  */
 export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (app, opts) => {
-  const { outbox, clock } = opts;
+  const { outbox, sessionNow } = opts;
   const pollMs = opts.pollMs ?? 200;
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const track = streamRegistry((hook) => app.addHook('onClose', hook));
@@ -56,10 +57,10 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
     }
     const { session, after, wait } = parsed.data;
     const deadline = Date.now() + wait * 1000;
-    let due = outbox.dueFor(session, after, clock(), MAX_BATCH);
+    let due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
     while (due.length === 0 && Date.now() < deadline && !request.raw.destroyed) {
       await sleep(Math.min(pollMs, deadline - Date.now()));
-      due = outbox.dueFor(session, after, clock(), MAX_BATCH);
+      due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
     }
     const next = due.at(-1)?.seq ?? after;
     const pending = outbox.nextDueAt(session, next);
@@ -84,7 +85,7 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
       heartbeatMs,
       pump: (stream) =>
         sendPages(
-          () => outbox.dueFor(session, after, clock(), MAX_BATCH),
+          () => outbox.dueFor(session, after, sessionNow(session), MAX_BATCH),
           MAX_BATCH,
           (m) => {
             after = m.seq;

@@ -12,6 +12,8 @@ import { exchangeStreamRoutes } from './exchange-stream.js';
 import { inspectRoutes } from './inspect.js';
 import { sampleRoutes } from './samples.js';
 import { dictionaryRoutes } from './dictionary.js';
+import { clockRoutes } from './clock.js';
+import type { SessionClocks } from '../../clock/session-clocks.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import type { Outbox } from '../../store/outbox.js';
@@ -26,6 +28,7 @@ export interface HttpDependencies {
   readonly commits: GroupCommit;
   readonly outbox: Outbox;
   readonly clock: () => Date;
+  readonly clocks: SessionClocks;
   readonly adminToken?: string;
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
@@ -83,9 +86,11 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     state: deps.state,
     commits: deps.commits,
     clock: deps.clock,
+    clocks: deps.clocks,
     ...(deps.adminToken !== undefined && { token: deps.adminToken }),
   });
-  app.register(messageRoutes, { outbox: deps.outbox, clock: deps.clock });
+  app.register(clockRoutes, { clocks: deps.clocks, commits: deps.commits, ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }) });
+  app.register(messageRoutes, { outbox: deps.outbox, sessionNow: (session) => deps.clocks.now(session) });
   app.register(exchangeStreamRoutes, { journal: deps.journal });
   app.register(inspectRoutes, { catalog: deps.catalog, lenient: deps.lenient, bodyLimit: deps.bodyLimit });
   app.register(sampleRoutes);

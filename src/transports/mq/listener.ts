@@ -38,6 +38,8 @@ export interface MqListenerOptions {
   readonly catalog: Catalog;
   readonly logger: Logger;
   readonly clock: () => Date;
+  /** A session's time (the mock clock): when its notifications fall due and the date they carry. */
+  readonly sessionNow: (session: string) => Date;
 }
 
 const FIRST_RETRY_MS = 500;
@@ -244,10 +246,10 @@ export class MqListener {
 
   /** Due UC notifications of MQ exchanges, each as its own A…Z batch on the notification queue. */
   private async pushNotifications(connection: MqConnection): Promise<void> {
-    const { client, config, outbox, catalog, clock } = this.opts;
+    const { client, config, outbox, catalog, clock, sessionNow } = this.opts;
     const now = clock();
-    for (const message of outbox.duePush('mq', now, PUSH_BATCH)) {
-      const body = replyBody(wrapUnsolicited(catalog, message.records, now, message), config.framing);
+    for (const message of outbox.duePush('mq', sessionNow, PUSH_BATCH)) {
+      const body = replyBody(wrapUnsolicited(catalog, message.records, sessionNow(message.session), message), config.framing);
       await client.put1(connection, { queue: config.notificationQueue }, { Format: MQFMT_STRING, CodedCharSetId: 1208 }, body, { syncpoint: true });
       await client.commit(connection);
       outbox.markPushed(message.seq, now);
