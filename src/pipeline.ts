@@ -9,7 +9,7 @@ import { frameRecords } from './catair/framing.js';
 import { readField } from './catair/record.js';
 import type { GroupCommit } from './store/group-commit.js';
 import type { Journal, Outcome } from './store/journal.js';
-import type { Outbox } from './store/outbox.js';
+import type { OutboxNotices } from './store/notices.js';
 
 /** What a transport hands to the pipeline. */
 export interface Transmission {
@@ -84,7 +84,7 @@ export class Pipeline {
     private readonly applications: ReadonlyMap<string, Application>,
     private readonly commits: GroupCommit,
     private readonly journal: Journal,
-    private readonly outbox: Outbox,
+    private readonly notices: OutboxNotices,
     private readonly options: PipelineOptions,
   ) {
     this.clocks = options.clocks;
@@ -107,6 +107,7 @@ export class Pipeline {
       session,
       exchangeId: id,
       now,
+      addressee: { exchangeId: id, transport: transmission.transport, ...this.addressee(batch) },
       ...(transmission.scenario !== undefined && { requestedScenario: transmission.scenario }),
     };
 
@@ -125,7 +126,7 @@ export class Pipeline {
       const answered =
         syntax.length > 0
           ? { output: writeBatchRejection(this.catalog, batch, syntax), transactions: [], delayMs: 0, followUps: 0 }
-          : this.answerBlocks(batch, grouped, application, ctx, transmission.transport, filer);
+          : this.answerBlocks(batch, grouped, application, ctx, filer);
       const { output, transactions, delayMs, followUps } = answered;
       const outcome: Outcome = syntax.length > 0 ? 'batch-rejected' : overallOutcome(transactions);
       const exchange: Exchange = {
@@ -172,7 +173,6 @@ export class Pipeline {
     grouped: readonly { block: Block; app: Application | undefined; units: unknown[] }[],
     application: string,
     ctx: ApplicationContext,
-    transport: string,
     filer: string,
   ): { output: string[]; transactions: TransactionOutcome[]; delayMs: number; followUps: number } {
     const output: string[] = [];
@@ -189,20 +189,7 @@ export class Pipeline {
       transactions.push(...answer.transactions.map((t) => this.explainTransaction(t, response)));
       delayMs = Math.max(delayMs, answer.delayMs);
       for (const f of answer.followUps) {
-        this.outbox.add({
-          session: ctx.session,
-          filer,
-          exchangeId: ctx.exchangeId,
-          transport,
-          deliverAt: f.deliverAt.toISOString(),
-          records: [
-            writeOutputB(this.catalog, block.header.text, f.application),
-            ...f.records,
-            writeOutputY(this.catalog, block.header.text, f.application, f.records.length),
-          ],
-          summary: f.summary,
-          ...this.addressee(batch),
-        });
+        this.notices.send({ ...ctx.addressee, session: ctx.session, filer, blockHeader: block.header.text, ...f });
         followUps++;
       }
     }

@@ -15,6 +15,7 @@ import { GroupCommit } from './store/group-commit.js';
 import { startRetention } from './store/retention.js';
 import { Journal } from './store/journal.js';
 import { Outbox } from './store/outbox.js';
+import { OutboxNotices } from './store/notices.js';
 import { ScenarioState } from './store/scenario-state.js';
 import { Director } from './scenarios/director.js';
 import { ScenarioLibrary } from './scenarios/library.js';
@@ -83,13 +84,14 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   if (config.watch) scenarios.watch();
   const scenarioState = new ScenarioState(db);
   const outbox = new Outbox(db);
+  const notices = new OutboxNotices(catalog, outbox);
   const director = new Director(scenarios, scenarioState);
   const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, releases, director, random: seededRandom(config.seed) }, modules);
   const commits = new GroupCommit(db);
   const clock = options.clock ?? (() => new Date());
   const clocks = new SessionClocks(new SqliteSessionClockStore(db), clock);
   const sessionNow = (session: string) => clocks.now(session);
-  const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, { lenient: config.lenient, clocks });
+  const pipeline = new Pipeline(catalog, applications, commits, journal, notices, { lenient: config.lenient, clocks });
   const stopRetention = startRetention(
     { journal, outbox },
     commits,

@@ -56,6 +56,8 @@ export interface ApplicationContext {
   readonly session: string;
   readonly exchangeId: string;
   readonly now: Date;
+  /** Whom the exchange's unsolicited messages go to: its door and its batch's A record sender (B&B-38). */
+  readonly addressee: { readonly exchangeId: string; readonly transport: string; readonly site?: string; readonly sender?: string };
   /** The scenario the transport asked for (`X-ACE-Scenario`). */
   readonly requestedScenario?: string;
 }

@@ -126,4 +126,19 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Time-driven work (statements, liquidations), due by each session's clock (src/schedule/schedule.ts).
+  `
+  CREATE TABLE schedule (
+    id       INTEGER PRIMARY KEY,
+    session  TEXT NOT NULL,
+    due_at   TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    payload  TEXT NOT NULL,
+    done_at  TEXT,
+    error    TEXT
+  );
+  CREATE UNIQUE INDEX schedule_pending ON schedule(session, kind, key) WHERE done_at IS NULL;
+  CREATE INDEX schedule_due ON schedule(session, due_at) WHERE done_at IS NULL;
+  `,
 ];

@@ -69,7 +69,7 @@ export class ScenarioState {
     this.armedDecrement = db.prepare('UPDATE armed SET remaining = remaining - 1 WHERE id = ?');
     this.armedDelete = db.prepare('DELETE FROM armed WHERE id = ? AND remaining <= 0');
     this.armedList = db.prepare<[string], ArmedRow>('SELECT * FROM armed WHERE session = ? AND remaining > 0 ORDER BY id');
-    this.resetStatements = ['entries', 'entry_history', 'scenario_progress', 'armed', 'outbox'].map((t) =>
+    this.resetStatements = ['entries', 'entry_history', 'scenario_progress', 'armed', 'outbox', 'schedule'].map((t) =>
       db.prepare(`DELETE FROM ${t} WHERE session = ?`),
     );
     const live = db.prepare<[], { session: string; n: number }>('SELECT session, count(*) AS n FROM armed WHERE remaining > 0 GROUP BY session');

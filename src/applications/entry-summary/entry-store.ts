@@ -64,6 +64,26 @@ export interface Lifecycle {
   readonly tibCloseDate?: string;
   /** CBP added a non-standard duty to the summary, e.g. marking duty: no PSC (B71). */
   readonly additionalDuty: boolean;
+  /** The 10 record's payment type: 1 single pay, 2 3 5 daily and 6 7 8 periodic daily statement (Daily Statement p. 6); '' none given. */
+  readonly paymentType?: string;
+  /** The daily statement listing it (DDFYJJJXXX, Daily Statement p. 8), once printed. */
+  readonly statementNumber?: string;
+  /** Days of its life on CBP's side, YYYY-MM-DD by the session's clock. */
+  readonly statementPrintedOn?: string;
+  readonly paidOn?: string;
+  readonly liquidatedOn?: string;
+  /** Where its unsolicited messages (statements, notices) go: the filing's door and addressee. */
+  readonly addressee?: Addressee;
+}
+
+/** The transmission an entry's unsolicited messages answer to: its door, batch addressee and block header. */
+export interface Addressee {
+  readonly transport: string;
+  readonly exchangeId: string;
+  /** The B record of the filing's block: the messages' B and Y are built from it. */
+  readonly blockHeader: string;
+  readonly site?: string;
+  readonly sender?: string;
 }
 
 export const TRADE_CONTROL: Lifecycle = { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false, additionalDuty: false };
