@@ -89,6 +89,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_ACTION_POLICY: 'entrySummary.actionPolicy',
   ACE_MOCK_LINE_ORDER: 'entrySummary.lineOrder',
   ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',
+  ACE_MOCK_LIQUIDATION_DAYS: 'entrySummary.liquidationDays',
   ACE_MOCK_PSC_LIQUIDATION_MARGIN_DAYS: 'entrySummary.pscLiquidationMarginDays',
   ACE_MOCK_PORT_MATCH: 'entrySummary.portMatch',
   ACE_MOCK_PSC_ENTRY_TYPE_CHANGE: 'entrySummary.pscEntryTypeChange',
@@ -113,7 +114,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
 };
 
 /** Entry Summary options given as numbers (the other environment values are text or coerced by the schema). */
-const NUMERIC_ENTRY_SUMMARY_KEYS = new Set(['entrySummary.pscWindowDays', 'entrySummary.pscLiquidationMarginDays']);
+const NUMERIC_ENTRY_SUMMARY_KEYS = new Set(['entrySummary.pscWindowDays', 'entrySummary.pscLiquidationMarginDays', 'entrySummary.liquidationDays']);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');

@@ -61,6 +61,8 @@ export interface PipelineOptions {
    * time, the mock clock, which every rule and follow-up reads and a scenario step may move on.
    */
   readonly clocks: SessionClocks;
+  /** Runs the session's due scheduled work (statements, liquidations) inside the exchange's transaction, before it is answered. */
+  readonly runDue?: (session: string) => void;
 }
 
 function overallOutcome(transactions: readonly TransactionOutcome[]): Outcome {
@@ -123,6 +125,7 @@ export class Pipeline {
     syntax.sort((a, b) => a.pointer.position - b.pointer.position);
 
     return this.commits.run((): Exchange => {
+      this.options.runDue?.(session);
       const answered =
         syntax.length > 0
           ? { output: writeBatchRejection(this.catalog, batch, syntax), transactions: [], delayMs: 0, followUps: 0 }

@@ -11,6 +11,9 @@ import { SqliteCargoReleaseStore } from './store/cargo-releases.js';
 import { SqliteEntryStore } from './store/entries.js';
 import { SqliteSessionClockStore } from './store/session-clocks.js';
 import { SessionClocks } from './clock/session-clocks.js';
+import { EntryLife } from './applications/entry-summary/entry-life/engine.js';
+import { Schedule } from './schedule/schedule.js';
+import { Scheduler } from './schedule/scheduler.js';
 import { GroupCommit } from './store/group-commit.js';
 import { startRetention } from './store/retention.js';
 import { Journal } from './store/journal.js';
@@ -85,13 +88,23 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const scenarioState = new ScenarioState(db);
   const outbox = new Outbox(db);
   const notices = new OutboxNotices(catalog, outbox);
-  const director = new Director(scenarios, scenarioState);
-  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, releases, director, random: seededRandom(config.seed) }, modules);
-  const commits = new GroupCommit(db);
   const clock = options.clock ?? (() => new Date());
   const clocks = new SessionClocks(new SqliteSessionClockStore(db), clock);
   const sessionNow = (session: string) => clocks.now(session);
-  const pipeline = new Pipeline(catalog, applications, commits, journal, notices, { lenient: config.lenient, clocks });
+  const director = new Director(scenarios, scenarioState);
+  const commits = new GroupCommit(db);
+  const schedule = new Schedule(db, sessionNow);
+  const scheduler = new Scheduler(schedule, commits, logger);
+  const entryLife = new EntryLife({
+    store: entries,
+    schedule,
+    notices,
+    liquidationDays: config.entrySummary.liquidationDays,
+    isAdcvd: (entryType) => catalog.codes('entry-types').get(entryType)?.['adcvd'] === true,
+  });
+  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, releases, entryLife, director, random: seededRandom(config.seed) }, modules);
+  const pipeline = new Pipeline(catalog, applications, commits, journal, notices, { lenient: config.lenient, clocks, runDue: (session) => scheduler.runDue(session) });
+  scheduler.start();
   const stopRetention = startRetention(
     { journal, outbox },
     commits,
@@ -110,6 +123,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     outbox,
     clock,
     clocks,
+    entries: { life: entryLife, historyOf: (key) => entries.historyOf(key), schedule, scheduler },
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
     health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
     bodyLimit: config.bodyLimit,
@@ -139,6 +153,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
       closed = true;
       // Stop taking work at both doors first; the MQ listener finishes or backs out its message.
       await mq?.stop();
+      scheduler.stop();
       stopRetention();
       scenarios.close();
       await http.close();

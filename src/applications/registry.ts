@@ -7,6 +7,7 @@ import type { CargoReleaseStore } from './cargo-release/release-store.js';
 import { censusOverride } from './census-override/index.js';
 import { type CensusQueryStore, censusQuery } from './census-query/index.js';
 import type { EntryStore } from './entry-summary/entry-store.js';
+import type { EntryLife } from './entry-summary/entry-life/engine.js';
 import { entrySummary } from './entry-summary/index.js';
 import type { ScenarioDirector } from './scenario-port.js';
 
@@ -20,6 +21,8 @@ export interface ApplicationEnvironment {
   readonly entries: EntryStore & CensusQueryStore;
   /** The cargo release of each entry (SE files it; AE reads it and files it when certifying for cargo release). */
   readonly releases: CargoReleaseStore;
+  /** The life of each entry summary after acceptance: payment, review, liquidation (entry-summary/entry-life). */
+  readonly entryLife: EntryLife;
   readonly director: ScenarioDirector;
   /** Uniform in [0, 1), seeded, so scripted delay ranges repeat from run to run. */
   readonly random: () => number;

@@ -16,10 +16,14 @@ export class Scheduler {
     private readonly logger: Logger,
   ) {}
 
-  /** Runs what is due for the session now, if anything is. */
+  /** Runs what is due for the session now, if anything is, in a transaction of its own. */
   async catchUp(session: string): Promise<void> {
-    if (!this.schedule.hasDue(session)) return;
-    const { ran, failures } = await this.commits.run(() => this.schedule.runDue(session));
+    if (this.schedule.hasDue(session)) await this.commits.run(() => this.runDue(session));
+  }
+
+  /** Runs what is due for the session inside the caller's transaction (an exchange runs it before it answers). */
+  runDue(session: string): void {
+    const { ran, failures } = this.schedule.runDue(session);
     for (const { job, error } of failures) {
       this.logger.error({ session, job: { id: job.id, kind: job.kind, key: job.key, dueAt: job.dueAt }, error }, `scheduled ${job.kind} for ${job.key} failed: ${error}`);
     }

@@ -15,6 +15,7 @@ import { type EntryState, type EntryStore, type Lifecycle, type OutstandingWarni
 import { filedSummary } from './filed.js';
 import { loadCheckedGrammar, type TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
+import type { EntryLife } from './entry-life/engine.js';
 import { inTradeControl, nextVersion } from './lifecycle.js';
 import type { EntrySummaryOptions } from './options.js';
 import { UNIT_VALUE_WARNINGS, unitValueChecked } from './rules/census-parameters.js';
@@ -38,6 +39,8 @@ export interface EntrySummaryDependencies {
   readonly options: EntrySummaryOptions;
   readonly director: ScenarioDirector;
   readonly census: CensusRanges;
+  /** The entry's life after acceptance: told of every filing, so its scheduled work stays in step. */
+  readonly life: EntryLife;
   /** Uniform in [0, 1), seeded so scripted delay ranges repeat from run to run. */
   readonly random: () => number;
 }
@@ -100,7 +103,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       // A scenario that forces acceptance drops the fatal conditions; warnings stay.
       const reported = accepted ? conditions.filter((c) => severityOf(c) !== 'F') : conditions;
       let disposition: Disposition;
-      if (accepted) disposition = this.accept(tx, action, existing, key, ctx, outstanding, script);
+      if (accepted) disposition = this.accept(tx, block, action, existing, key, ctx, outstanding, script);
       else {
         disposition = { code: '998', accepted: false };
         // ESF-211 (d): after an ACE system failure (ZZZ) the transaction was not processed at all.
@@ -166,12 +169,15 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
    */
   private implicitDelete(existing: EntryState, key: EntryKey, ctx: ApplicationContext, action: string): void {
     if (!inTradeControl(existing)) return;
-    this.deps.store.put(key, { ...existing, status: 'deleted' }, { exchangeId: ctx.exchangeId, action, disposition: '998', at: ctx.now.toISOString() });
+    const deleted: EntryState = { ...existing, status: 'deleted' };
+    this.deps.store.put(key, deleted, { exchangeId: ctx.exchangeId, action, disposition: '998', at: ctx.now.toISOString() });
+    this.deps.life.filed(key, deleted);
   }
 
   /** Records the accepted transaction and returns its disposition: 995 added, 996 replaced, 997 deleted. */
   private accept(
     tx: EntrySummaryTx,
+    block: Block,
     action: string,
     existing: EntryState | undefined,
     key: EntryKey,
@@ -188,7 +194,11 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       underReview: script?.entry?.underReview ?? onFile?.underReview ?? false,
     };
     if (action === 'D') {
-      if (onFile) store.put(key, { ...onFile, ...flags, status: 'deleted' }, event('997'));
+      if (onFile) {
+        const deleted: EntryState = { ...onFile, ...flags, status: 'deleted' };
+        store.put(key, deleted, event('997'));
+        this.deps.life.filed(key, deleted);
+      }
       // ESF-206 note 5: no version number on a delete.
       return { code: '997', accepted: true };
     }
@@ -197,22 +207,20 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     const code = onFile ? '996' : '995';
     const release = certifiedRelease(tx, this.deps.releases.release(key), at);
     if (release) this.deps.releases.putRelease(key, release, { ...event(code), action: `AE ${action}` });
-    store.put(
-      key,
-      {
-        status: 'accepted',
-        version,
-        brokerReference: onFile?.brokerReference ?? value(tx.header, 'brokerReference'),
-        entryType: value(tx.header, 'entryType'),
-        pscOnFile: psc || (onFile?.pscOnFile ?? false),
-        firstAcceptedAt: onFile?.firstAcceptedAt ?? at,
-        warnings,
-        ...flags,
-        filed: filedSummary(tx, onFile?.firstAcceptedAt ?? at),
-        lifecycle: this.lifecycleAfter(onFile, version, script, ctx.now),
-      },
-      event(code),
-    );
+    const state: EntryState = {
+      status: 'accepted',
+      version,
+      brokerReference: onFile?.brokerReference ?? value(tx.header, 'brokerReference'),
+      entryType: value(tx.header, 'entryType'),
+      pscOnFile: psc || (onFile?.pscOnFile ?? false),
+      firstAcceptedAt: onFile?.firstAcceptedAt ?? at,
+      warnings,
+      ...flags,
+      filed: filedSummary(tx, onFile?.firstAcceptedAt ?? at),
+      lifecycle: { ...this.lifecycleAfter(onFile, version, script, ctx.now), ...(!psc && this.payment(tx, block, ctx)) },
+    };
+    store.put(key, state, event(code));
+    this.deps.life.filed(key, state);
     return { code, accepted: true, version };
   }
 
@@ -244,6 +252,17 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     };
   }
 
+  /**
+   * How the summary is to be paid and where its later messages go, as an add or replace files them
+   * (a PSC carries no payment fields, ESF-184, so it keeps what is on file).
+   */
+  private payment(tx: EntrySummaryTx, block: Block, ctx: ApplicationContext): Pick<Lifecycle, 'paymentType' | 'addressee'> {
+    return {
+      paymentType: value(tx.header, 'paymentType'),
+      addressee: { ...ctx.addressee, blockHeader: block.header.text },
+    };
+  }
+
   private blockFacts(block: Block): BlockFacts {
     const layout = this.deps.catalog.layout('B');
     const b = block.header.text;
@@ -263,6 +282,7 @@ export interface EntrySummaryEnvironment {
   readonly config: { readonly entrySummary: EntrySummaryOptions };
   readonly entries: EntryStore;
   readonly releases: CargoReleaseStore;
+  readonly entryLife: EntryLife;
   readonly director: ScenarioDirector;
   readonly random: () => number;
 }
@@ -281,6 +301,7 @@ export const entrySummary: ApplicationModule<EntrySummaryEnvironment> = {
       options: env.config.entrySummary,
       director: env.director,
       census: CensusRanges.load(env.schemas),
+      life: env.entryLife,
       random: env.random,
     });
   },

@@ -33,6 +33,10 @@ import { z } from 'zod';
  *   `case` (default) follows ESF-135 (a C cell, note 7), ESF-181 and ESF-241: a line that reports an
  *   AD/CVD case (53 record) in an entry type that allows one. `adcvd-type` also asks it of every
  *   line of an AD/CVD entry type (03, 07, 34, 38), as the dictionary's 499 explanation reads.
+ * - `liquidationDays`: once a summary is paid, CBP schedules its liquidation; the statute's
+ *   one-year limit runs from the entry date (19 U.S.C. 1504) and CBP's usual cycle sets it about 314
+ *   days after the entry date, which the CATAIR does not state: ace-mock schedules it this many days
+ *   after the entry date.
  */
 export const EntrySummaryOptions = z
   .object({
@@ -44,6 +48,7 @@ export const EntrySummaryOptions = z
     pscEntryTypeChange: z.enum(['regime', 'entry']).default('regime'),
     pgaNumbering: z.enum(['checked', 'unchecked']).default('checked'),
     foreignExporter: z.enum(['case', 'adcvd-type']).default('case'),
+    liquidationDays: z.number().int().min(1).default(314),
   })
   .strict();
 export type EntrySummaryOptions = z.infer<typeof EntrySummaryOptions>;

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SessionClocks } from '../../clock/session-clocks.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
@@ -50,6 +50,15 @@ export function adminRefusal(token: string | undefined, authorization: string | 
   );
 }
 
+/** An onRequest hook that lets only admin callers through (see adminRefusal), for admin routes registered outside this plugin. */
+export function adminOnly(token: string | undefined) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const refusal = adminRefusal(token, request.headers.authorization, request.socket.remoteAddress);
+    if (refusal) return sendProblem(reply, refusal);
+    return undefined;
+  };
+}
+
 /**
  * `/v1/admin`: what QA and trainers steer the mock with — the loaded scenarios and their load
  * errors, reload, arming a scenario for the next N transactions, and resetting a session.
@@ -58,11 +67,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
   const { library, state, commits } = opts;
 
   // Arming and resetting change what every user of a shared mock gets: guard them.
-  app.addHook('onRequest', async (request, reply) => {
-    const refusal = adminRefusal(opts.token, request.headers.authorization, request.socket.remoteAddress);
-    if (refusal) return sendProblem(reply, refusal);
-    return undefined;
-  });
+  app.addHook('onRequest', adminOnly(opts.token));
 
   app.get('/v1/admin/scenarios', async () => ({
     loadedAt: library.loadedAt,

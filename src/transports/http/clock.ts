@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseDuration } from '../../clock/duration.js';
 import type { SessionClockReading, SessionClocks } from '../../clock/session-clocks.js';
 import type { GroupCommit } from '../../store/group-commit.js';
-import { adminRefusal } from './admin.js';
+import { adminOnly } from './admin.js';
 import { invalidInput, sendProblem } from './problem.js';
 
 export interface ClockRoutesOptions {
@@ -43,13 +43,7 @@ export const clockRoutes: FastifyPluginAsync<ClockRoutesOptions> = async (app, o
 
   app.post<{ Params: { session: string } }>(
     '/v1/admin/sessions/:session/clock',
-    {
-      onRequest: async (request, reply) => {
-        const refusal = adminRefusal(opts.adminToken, request.headers.authorization, request.socket.remoteAddress);
-        if (refusal) return sendProblem(reply, refusal);
-        return undefined;
-      },
-    },
+    { onRequest: adminOnly(opts.adminToken) },
     async (request, reply) => {
       const parsed = ClockChange.safeParse(request.body ?? {});
       if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-clock', 'Invalid clock change', 'body'));

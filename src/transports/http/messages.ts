@@ -9,6 +9,8 @@ export interface MessageRoutesOptions {
   readonly outbox: Outbox;
   /** A session's time (the mock clock): its messages are due by it. */
   readonly sessionNow: (session: string) => Date;
+  /** Runs the session's due scheduled work first, so a statement due by its clock is there to read. */
+  readonly catchUp?: (session: string) => Promise<void>;
   /** How often a waiting request or stream looks for newly due messages (ms). */
   readonly pollMs?: number;
   /** How often an open stream sends a comment line, so that proxies do not close it as idle (ms). */
@@ -56,6 +58,7 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
       return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const { session, after, wait } = parsed.data;
+    await opts.catchUp?.(session);
     const deadline = Date.now() + wait * 1000;
     let due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
     while (due.length === 0 && Date.now() < deadline && !request.raw.destroyed) {

@@ -13,6 +13,7 @@ import { inspectRoutes } from './inspect.js';
 import { sampleRoutes } from './samples.js';
 import { dictionaryRoutes } from './dictionary.js';
 import { clockRoutes } from './clock.js';
+import { entryRoutes, type EntryRoutesOptions } from './entries.js';
 import type { SessionClocks } from '../../clock/session-clocks.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
@@ -29,6 +30,8 @@ export interface HttpDependencies {
   readonly outbox: Outbox;
   readonly clock: () => Date;
   readonly clocks: SessionClocks;
+  /** What the entry routes read and move: each entry's life, its history and scheduled work. */
+  readonly entries: Omit<EntryRoutesOptions, 'clocks' | 'commits' | 'adminToken'>;
   readonly adminToken?: string;
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
@@ -90,7 +93,8 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     ...(deps.adminToken !== undefined && { token: deps.adminToken }),
   });
   app.register(clockRoutes, { clocks: deps.clocks, commits: deps.commits, ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }) });
-  app.register(messageRoutes, { outbox: deps.outbox, sessionNow: (session) => deps.clocks.now(session) });
+  app.register(entryRoutes, { ...deps.entries, clocks: deps.clocks, commits: deps.commits, ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }) });
+  app.register(messageRoutes, { outbox: deps.outbox, sessionNow: (session) => deps.clocks.now(session), catchUp: (session) => deps.entries.scheduler.catchUp(session) });
   app.register(exchangeStreamRoutes, { journal: deps.journal });
   app.register(inspectRoutes, { catalog: deps.catalog, lenient: deps.lenient, bodyLimit: deps.bodyLimit });
   app.register(sampleRoutes);

@@ -257,12 +257,13 @@ t.test('scenario entry flags: paid, and liquidation scheduled some days ahead (B
   t.match(mock.entries.get(key)?.lifecycle, { paid: true, liquidationScheduled: true, liquidationDate: '2026-12-15' });
   const day = (n: number) => new Date(TEST_NOW.getTime() + n * 86_400_000);
   const psc = async () => (await send(mock, sample('ae-psc-replace.txt'), undefined, 'liquidates-soon')).transactions[0]!;
+  now = day(4);
+  t.match(await psc(), { disposition: '996', version: '00200' }, '16 days before: accepted');
   now = day(5);
   t.same((await psc()).conditions.map((c) => c.code), ['B51'], '15 days before the liquidation date');
   now = day(20);
   t.same((await psc()).conditions.map((c) => c.code), ['B50'], 'on the liquidation date');
-  now = day(4);
-  t.match(await psc(), { disposition: '996', version: '00200' }, '16 days before: accepted');
+  t.match(mock.entries.get(key), { liquidated: true, lifecycle: { liquidatedOn: '2026-12-15' } }, 'liquidated on its date by the schedule');
 });
 
 t.test('scenario entry flags: a suspension lifted, a TIB closing some days ahead, a duty added (B60, B69, B71)', async (t) => {
@@ -318,7 +319,15 @@ t.test('entry state and entry_history rows in SQLite', async (t) => {
     cargo_release: null,
   }, 'the broker reference of the initial filing is kept (ESF-132); no cargo release filed');
   t.match(JSON.parse(filed as string), { port: '2704', importer: '12-3456789AB', entryDate: '2026-11-25', reconciliation: false });
-  t.same(JSON.parse(lifecycle as string), { paid: false, liquidationScheduled: false, statement: 'none', cbpRejected: false, additionalDuty: false });
+  t.match(JSON.parse(lifecycle as string), {
+    paid: false,
+    liquidationScheduled: false,
+    statement: 'none',
+    cbpRejected: false,
+    additionalDuty: false,
+    paymentType: '1',
+    addressee: { transport: 'test', site: '2704', sender: 'B76', blockHeader: /^B  2704B76AE/ },
+  }, 'in trade control, single pay, with where its later messages go');
   t.same(history(mock, n), [
     { exchange_id: add.id, action: 'A', disposition: '995', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },
     { exchange_id: rep.id, action: 'R', disposition: '996', status: 'accepted', version: 100, at: TEST_NOW.toISOString() },

@@ -1,0 +1,98 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { SessionClocks } from '../../clock/session-clocks.js';
+import { EntryLifeRefusal, type EntryLife } from '../../applications/entry-summary/entry-life/engine.js';
+import { STAGES } from '../../applications/entry-summary/entry-life/stages.js';
+import { entryView } from '../../applications/entry-summary/entry-life/view.js';
+import type { EntryKey } from '../../applications/shared/entry-key.js';
+import type { Schedule } from '../../schedule/schedule.js';
+import type { Scheduler } from '../../schedule/scheduler.js';
+import type { GroupCommit } from '../../store/group-commit.js';
+import { adminOnly } from './admin.js';
+import { invalidInput, problem, sendProblem } from './problem.js';
+
+export interface EntryRoutesOptions {
+  readonly life: EntryLife;
+  /** Every accepted change of an entry, oldest first. */
+  readonly historyOf: (key: EntryKey) => unknown[];
+  readonly schedule: Schedule;
+  readonly scheduler: Scheduler;
+  readonly clocks: SessionClocks;
+  readonly commits: GroupCommit;
+  readonly adminToken?: string;
+}
+
+interface EntryParams {
+  session: string;
+  filer: string;
+  entryNumber: string;
+}
+
+const Params = z.object({
+  session: z.string().min(1),
+  filer: z.string().regex(/^[A-Z0-9]{3}$/i, 'filer is the 3-character filer code, e.g. B76'),
+  entryNumber: z.string().regex(/^\d{7}-?\d$/, 'entryNumber is 7 digits and the check digit, e.g. 0324527-8 or 03245278'),
+});
+
+const Advance = z.object({ to: z.enum([...STAGES.slice(1)] as [string, ...string[]]) }).strict();
+
+/**
+ * An entry's life: `GET /v1/sessions/:session/entries/:filer/:entryNumber` shows its stage, dates,
+ * scheduled work and history; `POST /v1/admin/…/advance` moves it on (`{"to": "paid"}`) with every
+ * message the steps on the way send, for QA and trainers who cannot wait a year.
+ */
+export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, opts) => {
+  const { life, schedule, scheduler, clocks, commits } = opts;
+
+  const keyOf = (params: EntryParams): EntryKey | undefined => {
+    const parsed = Params.safeParse(params);
+    return parsed.success ? { session: parsed.data.session, filer: parsed.data.filer.toUpperCase(), entryNumber: parsed.data.entryNumber.replace('-', '') } : undefined;
+  };
+  const badKey = (params: EntryParams) => {
+    const parsed = Params.safeParse(params);
+    return parsed.success ? problem(400, 'bad-entry', 'Invalid entry', '') : invalidInput(parsed.error, 'bad-entry', 'Invalid entry', 'path');
+  };
+  const view = (key: EntryKey) => {
+    const state = life.get(key);
+    if (!state) return undefined;
+    const jobKey = `${key.filer}-${key.entryNumber}`;
+    return {
+      session: key.session,
+      filer: key.filer,
+      entryNumber: key.entryNumber,
+      now: clocks.now(key.session).toISOString(),
+      ...entryView(state),
+      scheduled: schedule.pending(key.session).filter((j) => j.key === jobKey).map((j) => ({ kind: j.kind, dueAt: j.dueAt })),
+      history: opts.historyOf(key),
+    };
+  };
+  const unknown = (key: EntryKey) =>
+    problem(404, 'unknown-entry', 'No such entry', `ace-mock has no entry summary ${key.filer}-${key.entryNumber} in session ${key.session}; file one first (POST /v1/transmissions).`);
+
+  app.get<{ Params: EntryParams }>('/v1/sessions/:session/entries/:filer/:entryNumber', async (request, reply) => {
+    const key = keyOf(request.params);
+    if (!key) return sendProblem(reply, badKey(request.params));
+    await scheduler.catchUp(key.session);
+    return view(key) ?? sendProblem(reply, unknown(key));
+  });
+
+  app.post<{ Params: EntryParams }>(
+    '/v1/admin/sessions/:session/entries/:filer/:entryNumber/advance',
+    { onRequest: adminOnly(opts.adminToken) },
+    async (request, reply) => {
+      const key = keyOf(request.params);
+      if (!key) return sendProblem(reply, badKey(request.params));
+      const body = Advance.safeParse(request.body ?? {});
+      if (!body.success) return sendProblem(reply, invalidInput(body.error, 'bad-advance', 'Invalid advance', 'body'));
+      await scheduler.catchUp(key.session);
+      try {
+        await commits.run(() => life.advance(key, body.data.to as (typeof STAGES)[number], clocks.now(key.session)));
+      } catch (err) {
+        if (!(err instanceof EntryLifeRefusal)) throw err;
+        return sendProblem(reply, err.status === 404 ? unknown(key) : problem(409, 'cannot-advance', 'Entry cannot move there', err.message));
+      }
+      request.log.info({ session: key.session, entry: `${key.filer}-${key.entryNumber}`, to: body.data.to }, `entry ${key.filer}-${key.entryNumber} advanced to ${body.data.to}`);
+      return view(key);
+    },
+  );
+};
