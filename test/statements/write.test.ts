@@ -1,5 +1,6 @@
 import t from 'tap';
 import { DEFAULT_SCHEMA_DIR } from '../../src/catair/catalog.js';
+import { decodeRecords } from '../../src/catair/decode.js';
 import type { Statement, StatementEntry } from '../../src/statements/statement.js';
 import { statementNumber } from '../../src/statements/statement-number.js';
 import { writeStatement, writeStatementBlock } from '../../src/statements/write.js';
@@ -169,6 +170,11 @@ t.test('the block: a B record with the statement status, number, date, type, imp
   t.equal(block.length, 8);
   const final = writeStatementBlock(catalog, { ...grouping, number: NUMBER, kind: 'final', entries: [DUTIABLE], deleted: [] });
   t.equal(final[0], at('B', { 4: '2704', 8: 'B76', 11: 'PF', 13: 'F', 14: NUMBER, 24: MMDDYY, 30: '2' }));
+  t.same(
+    decodeRecords(catalog, block, 'out').map((d) => d.layout),
+    ['PF.B', 'Q1', 'Q2', 'QA', 'Q3', 'Q4', 'QE', 'Y.out'],
+    'a statement block decodes with the PF layouts (the console shows it field by field)',
+  );
 });
 
 t.test('amounts beyond the ten digits ACE fills are refused (note 1)', async (t) => {
