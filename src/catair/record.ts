@@ -73,6 +73,18 @@ export function isDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (DAYS_IN_MONTH[month - 1] as number);
 }
 
+/**
+ * MMDDYY as YYYY-MM-DD, or undefined when it is no calendar day. Years are read as 20YY: ACE holds no
+ * entry summaries from the last century. isDate() lets 29 February through in any year, so the day
+ * is checked again against the real calendar.
+ */
+export function isoDay(mmddyy: string): string | undefined {
+  if (!isDate(mmddyy)) return undefined;
+  const [month, day, year] = [0, 2, 4].map((at) => Number(mmddyy.slice(at, at + 2))) as [number, number, number];
+  const date = new Date(Date.UTC(2000 + year, month - 1, day));
+  return date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
+}
+
 function firstNonStandard(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

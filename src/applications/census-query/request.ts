@@ -1,4 +1,4 @@
-import { isDate } from '../../catair/record.js';
+import { isoDay } from '../../catair/record.js';
 import { value } from '../shared/record.js';
 import type { TxRecord } from '../shared/record.js';
 import { CL } from './conditions.js';
@@ -49,16 +49,4 @@ export function readQuery(record: TxRecord): QueryRequest {
   if (to < from) return invalid(CL.toBeforeFrom, 'toDate');
   if ((Date.parse(to) - Date.parse(from)) / DAY_MS > MAX_RANGE_DAYS) return invalid(CL.rangeTooLong, 'toDate');
   return entryNumbers.length > 0 ? { kind: 'entries', filer, entryNumbers } : { kind: 'range', filer, from, to };
-}
-
-/**
- * MMDDYY as YYYY-MM-DD, or undefined when it is no calendar day. Years are read as 20YY: ACE holds no
- * entry summaries from the last century. isDate() lets 29 February through in any year, so the day
- * is checked again against the real calendar.
- */
-function isoDay(mmddyy: string): string | undefined {
-  if (!isDate(mmddyy)) return undefined;
-  const [month, day, year] = [0, 2, 4].map((at) => Number(mmddyy.slice(at, at + 2))) as [number, number, number];
-  const date = new Date(Date.UTC(2000 + year, month - 1, day));
-  return date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
 }
