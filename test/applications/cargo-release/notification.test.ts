@@ -10,6 +10,7 @@ import { loadScenarios } from '../../../src/scenarios/load.js';
 import { scenarioApplications } from '../../../src/applications/registry.js';
 import { seTransactions } from '../../helpers/cargo-release.js';
 import { sharedCatalog, TEST_NOW } from '../../helpers/mock.js';
+import { placed as at } from '../../helpers/placed.js';
 
 /**
  * The SO release notifications the cargo release scenarios queue (scenarios/library/cr-*.yaml, over
@@ -25,13 +26,6 @@ const library = { errors: loaded.errors, scenarios: loaded.scenarios.filter((s) 
 /** TEST_NOW, 25 November 2026 15:00 UTC, as MMDDYY. */
 const DATE = '112526';
 const HOUR = 3_600_000;
-
-/** An 80-column record: the record id, then each text at its 1-based start column. */
-function at(id: string, fields: Readonly<Record<number, string | undefined>>): string {
-  const chars = [...id.padEnd(80)];
-  for (const [start, text] of Object.entries(fields)) [...(text ?? '')].forEach((c, i) => (chars[Number(start) - 1 + i] = c));
-  return chars.join('');
-}
 
 // ACMQ-45: port 5-8, filer 9-11, entry 14-21, type 23-24, importer 25-36, carrier 37-40.
 const so10 = (entry: string) => at('SO10', { 5: '2704', 9: 'B76', 14: entry, 23: '01', 25: '12-3456789AB', 37: 'MAEU' });
