@@ -96,6 +96,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const schedule = new Schedule(db, sessionNow);
   const scheduler = new Scheduler(schedule, commits, logger);
   const entryLife = new EntryLife({
+    catalog,
     store: entries,
     schedule,
     notices,

@@ -13,8 +13,11 @@ export interface Job {
   readonly payload: unknown;
 }
 
-/** Runs a due job; `now` is the session's time. It may change state, queue messages and schedule more jobs. */
-export type JobHandler = (job: Job, now: Date) => void;
+/**
+ * Runs a due job. `at` is when it fell due: a clock moved on by a month runs a month of jobs at once,
+ * each dated as if it had run on time. It may change state, queue messages and schedule more jobs.
+ */
+export type JobHandler = (job: Job, at: Date) => void;
 
 interface JobRow {
   id: number;
@@ -106,7 +109,7 @@ export class Schedule {
         this.inSavepoint(() => {
           const handler = this.handlers.get(job.kind);
           if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-          handler(job, now);
+          handler(job, new Date(job.dueAt));
           this.done.run(now.toISOString(), job.id);
         });
       } catch (err) {

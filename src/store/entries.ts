@@ -1,5 +1,7 @@
 import type { EntryKey } from '../applications/shared/entry-key.js';
 import {
+  type FoundEntry,
+  type StatementListing,
   type EntryEvent,
   type EntryState,
   type EntryStore,
@@ -28,12 +30,15 @@ const COLUMNS = 'status, version, broker_reference, entry_type, psc_on_file, fir
 const NOTHING_FILED: FiledSummary = { port: '', importer: '', entryDate: '', reconciliation: false, header: '' };
 
 /** Entry summary state in SQLite, with a history row per accepted change. */
-export class SqliteEntryStore implements EntryStore {
+export class SqliteEntryStore implements EntryStore, StatementListing {
   private readonly select;
   private readonly upsert;
   private readonly history;
   private readonly list;
   private readonly acceptedIn;
+  private readonly awaiting;
+  private readonly listed;
+  private readonly numbered;
 
   constructor(db: Db) {
     this.select = db.prepare<[string, string, string], EntryRow>(
@@ -58,6 +63,19 @@ export class SqliteEntryStore implements EntryStore {
        FROM entries WHERE session = ? AND filer = ? AND status = 'accepted' AND substr(first_accepted_at, 1, 10) BETWEEN ? AND ?
        ORDER BY first_accepted_at, entry_number`,
     );
+    // Statements are few and small next to a session's entries: JSON paths in the lifecycle, no index.
+    this.awaiting = db.prepare<[string, string], EntryRow & { filer: string; entry_number: string }>(
+      `SELECT filer, entry_number, ${COLUMNS} FROM entries WHERE session = ? AND status = 'accepted'
+         AND json_extract(lifecycle, '$.statementKey') = ? AND coalesce(json_extract(lifecycle, '$.statement'), 'none') = 'none'
+         AND NOT coalesce(json_extract(lifecycle, '$.paid'), 0) ORDER BY filer, entry_number`,
+    );
+    this.listed = db.prepare<[string, string], EntryRow & { filer: string; entry_number: string }>(
+      `SELECT filer, entry_number, ${COLUMNS} FROM entries WHERE session = ? AND status = 'accepted'
+         AND json_extract(lifecycle, '$.statementNumber') = ? AND json_extract(lifecycle, '$.statement') = 'on' ORDER BY filer, entry_number`,
+    );
+    this.numbered = db.prepare<[string, string], { n: number }>(
+      `SELECT count(DISTINCT json_extract(lifecycle, '$.statementNumber')) AS n FROM entries WHERE session = ? AND json_extract(lifecycle, '$.statementNumber') LIKE ?`,
+    );
     this.list = db.prepare<[string, string, string]>(
       'SELECT exchange_id AS exchangeId, action, disposition, status, version, at FROM entry_history WHERE session = ? AND filer = ? AND entry_number = ? ORDER BY id',
     );
@@ -74,6 +92,18 @@ export class SqliteEntryStore implements EntryStore {
    */
   acceptedBetween(session: string, filer: string, from: string, to: string): { entryNumber: string; state: EntryState }[] {
     return this.acceptedIn.all(session, filer, from, to).map((row) => ({ entryNumber: row.entry_number, state: toState(row) }));
+  }
+
+  awaitingStatement(session: string, statementKey: string): FoundEntry[] {
+    return this.awaiting.all(session, statementKey).map(found);
+  }
+
+  onStatement(session: string, statementNumber: string): FoundEntry[] {
+    return this.listed.all(session, statementNumber).map(found);
+  }
+
+  statementsNumbered(session: string, prefix: string): number {
+    return this.numbered.get(session, `${prefix}%`)?.n ?? 0;
   }
 
   put(key: EntryKey, state: EntryState, event: EntryEvent): void {
@@ -97,6 +127,8 @@ export class SqliteEntryStore implements EntryStore {
     return this.list.all(key.session, key.filer, key.entryNumber);
   }
 }
+
+const found = (row: EntryRow & { filer: string; entry_number: string }): FoundEntry => ({ filer: row.filer, entryNumber: row.entry_number, state: toState(row) });
 
 function toState(row: EntryRow): EntryState {
   return {

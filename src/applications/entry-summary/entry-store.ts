@@ -1,3 +1,5 @@
+import type { LiquidationAmounts } from '../../liquidation/courtesy-notice.js';
+import type { StatementEntry } from '../../statements/statement.js';
 import type { EntryKey } from '../shared/entry-key.js';
 
 /** What ace-mock remembers of an entry summary between transmissions. */
@@ -66,12 +68,18 @@ export interface Lifecycle {
   readonly additionalDuty: boolean;
   /** The 10 record's payment type: 1 single pay, 2 3 5 daily and 6 7 8 periodic daily statement (Daily Statement p. 6); '' none given. */
   readonly paymentType?: string;
+  /** What a statement lists of the summary, when it is to be paid on one (Daily Statement pp. 10-16). */
+  readonly statementEntry?: StatementEntry;
+  /** Which statement it goes on: summaries with equal keys share one (statementGrouping, as JSON). */
+  readonly statementKey?: string;
   /** The daily statement listing it (DDFYJJJXXX, Daily Statement p. 8), once printed. */
   readonly statementNumber?: string;
   /** Days of its life on CBP's side, YYYY-MM-DD by the session's clock. */
   readonly statementPrintedOn?: string;
   readonly paidOn?: string;
   readonly liquidatedOn?: string;
+  /** What the summary declares it owes (90 record), what a courtesy notice of liquidation reports. */
+  readonly amounts?: LiquidationAmounts;
   /** Where its unsolicited messages (statements, notices) go: the filing's door and addressee. */
   readonly addressee?: Addressee;
 }
@@ -105,4 +113,21 @@ export interface EntryEvent {
 export interface EntryStore {
   get(key: EntryKey): EntryState | undefined;
   put(key: EntryKey, state: EntryState, event: EntryEvent): void;
+}
+
+/** An entry of a session found by a search, with its state. */
+export interface FoundEntry {
+  readonly filer: string;
+  readonly entryNumber: string;
+  readonly state: EntryState;
+}
+
+/** The searches statements need: who is waiting for a statement, who is on one. */
+export interface StatementListing {
+  /** Accepted summaries with this statement key not yet on a statement nor paid, by filer and entry number. */
+  awaitingStatement(session: string, statementKey: string): FoundEntry[];
+  /** Accepted summaries listed on this statement (number), by filer and entry number. */
+  onStatement(session: string, statementNumber: string): FoundEntry[];
+  /** How many statements of the session have numbers starting so (district, fiscal year, day: DDFYJJJ). */
+  statementsNumbered(session: string, prefix: string): number;
 }

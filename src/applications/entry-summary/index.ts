@@ -16,6 +16,9 @@ import { filedSummary } from './filed.js';
 import { loadCheckedGrammar, type TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
 import type { EntryLife } from './entry-life/engine.js';
+import { statementEntryFromSummary } from '../../statements/from-summary.js';
+import { statementGrouping } from '../../statements/grouping.js';
+import { grandTotals } from './grand-totals.js';
 import { inTradeControl, nextVersion } from './lifecycle.js';
 import type { EntrySummaryOptions } from './options.js';
 import { UNIT_VALUE_WARNINGS, unitValueChecked } from './rules/census-parameters.js';
@@ -27,6 +30,9 @@ import { writeStatusNotification } from './status-notification.js';
 import { allRecords, type EntrySummaryTx, type EsCondition, type Line } from './transaction.js';
 
 const AE = 'AE';
+
+/** How a summary is paid and where its later messages go, as an add or replace files them. */
+type Payment = Pick<Lifecycle, 'paymentType' | 'statementEntry' | 'statementKey' | 'amounts' | 'addressee'>;
 const DAY_MS = 86_400_000;
 const SYSTEM_FAILURE = 'ZZZ';
 
@@ -217,7 +223,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       warnings,
       ...flags,
       filed: filedSummary(tx, onFile?.firstAcceptedAt ?? at),
-      lifecycle: { ...this.lifecycleAfter(onFile, version, script, ctx.now), ...(!psc && this.payment(tx, block, ctx)) },
+      lifecycle: this.lifecycleAfter(onFile, version, script, ctx.now, psc ? undefined : this.payment(tx, block, ctx)),
     };
     store.put(key, state, event(code));
     this.deps.life.filed(key, state);
@@ -229,8 +235,11 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
    * marks; a replacement that took the next major version (after removal from a statement or a CBP
    * rejection) is back in trade control.
    */
-  private lifecycleAfter(onFile: EntryState | undefined, version: number, script: Answer | undefined, now: Date): Lifecycle {
-    const before = onFile?.lifecycle ?? TRADE_CONTROL;
+  private lifecycleAfter(onFile: EntryState | undefined, version: number, script: Answer | undefined, now: Date, payment: Payment | undefined): Lifecycle {
+    const filed = onFile?.lifecycle ?? TRADE_CONTROL;
+    // An add or replace says anew how the summary is paid (what it leaves out is gone); a PSC keeps it.
+    const { paymentType: _type, statementEntry: _entry, statementKey: _key, ...unpaid } = filed;
+    const before: Lifecycle = payment ? { ...unpaid, ...payment } : filed;
     const reopened = onFile !== undefined && version !== onFile.version && (before.statement === 'removed' || before.cbpRejected);
     const base: Lifecycle = reopened ? { ...before, statement: 'none', cbpRejected: false } : before;
     const marks = script?.entry;
@@ -256,9 +265,14 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
    * How the summary is to be paid and where its later messages go, as an add or replace files them
    * (a PSC carries no payment fields, ESF-184, so it keeps what is on file).
    */
-  private payment(tx: EntrySummaryTx, block: Block, ctx: ApplicationContext): Pick<Lifecycle, 'paymentType' | 'addressee'> {
+  private payment(tx: EntrySummaryTx, block: Block, ctx: ApplicationContext): Payment {
+    const { catalog } = this.deps;
+    // The block's processing port decides the statement, whatever the port of entry (Daily Statement p. 7).
+    const statementEntry = statementEntryFromSummary(catalog, tx, readField(catalog.layout('B'), block.header.text, 'port'));
     return {
       paymentType: value(tx.header, 'paymentType'),
+      ...(statementEntry && { statementEntry, statementKey: JSON.stringify(statementGrouping(catalog, statementEntry)) }),
+      amounts: grandTotals(tx),
       addressee: { ...ctx.addressee, blockHeader: block.header.text },
     };
   }

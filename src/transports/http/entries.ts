@@ -55,14 +55,15 @@ export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, o
   const view = (key: EntryKey) => {
     const state = life.get(key);
     if (!state) return undefined;
-    const jobKey = `${key.filer}-${key.entryNumber}`;
+    // Its own jobs (liquidation) and its statement's (the preliminary statement it waits for).
+    const jobKeys = new Set([`${key.filer}-${key.entryNumber}`, state.lifecycle.statementKey]);
     return {
       session: key.session,
       filer: key.filer,
       entryNumber: key.entryNumber,
       now: clocks.now(key.session).toISOString(),
       ...entryView(state),
-      scheduled: schedule.pending(key.session).filter((j) => j.key === jobKey).map((j) => ({ kind: j.kind, dueAt: j.dueAt })),
+      scheduled: schedule.pending(key.session).filter((j) => jobKeys.has(j.key)).map((j) => ({ kind: j.kind, dueAt: j.dueAt })),
       history: opts.historyOf(key),
     };
   };

@@ -23,8 +23,3 @@ export function stageOf(state: EntryState): Stage {
 
 /** How far along the road a stage is (-1 off it). */
 export const stageRank = (stage: Stage): number => (STAGES as readonly string[]).indexOf(stage);
-
-/** Payment types that put a summary on a statement: daily 2, 3, 5; periodic daily 6, 7, 8 (Daily Statement p. 6). */
-const STATEMENT_PAYMENT_TYPES = new Set(['2', '3', '5', '6', '7', '8']);
-
-export const paidOnStatement = (paymentType: string | undefined): boolean => paymentType !== undefined && STATEMENT_PAYMENT_TYPES.has(paymentType);
