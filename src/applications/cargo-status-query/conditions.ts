@@ -16,4 +16,6 @@ export const C1 = {
   entryNumberMissing: 'B14',
   insufficientData: 'INE',
   filerNotAuthorized: 'X17',
+  dataInFiller: 'X39',
+  nonStandardData: 'X40',
 } as const;

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
 import { readInputRecord, recordCondition } from '../shared/record-syntax.js';
+import { C1 } from './conditions.js';
 import type { StatusQueryTx, SyntaxProblem } from './transaction.js';
 
 /** The layouts of the records a CQ block holds, by record id (the WR1 output is C1.WR1). */
@@ -27,7 +28,8 @@ export function groupStatusQueries(block: Block, catalog: Catalog): { units: Sta
     const first = read.conditions[0];
     const column = first?.pointer.column ?? 0;
     const field = layout.fields.find((f) => f.start <= column && column < f.start + f.length)?.name;
-    const syntax: SyntaxProblem | undefined = first && { code: first.code === 'X39' ? 'X39' : 'X40', ...(field !== undefined && { field }) };
+    // The field check's X39 or X40, answered as C1's (ACMQ-65).
+    const syntax: SyntaxProblem | undefined = first && { code: first.code === C1.dataInFiller ? C1.dataInFiller : C1.nonStandardData, ...(field !== undefined && { field }) };
     units.push({ ordinal: units.length + 1, record: read.record, ...(syntax && { syntax }) });
   }
   return { units, conditions };

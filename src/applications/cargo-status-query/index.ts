@@ -133,12 +133,15 @@ export class StatusQueryApplication implements Application<StatusQueryTx> {
         if (script?.releaseStatus) return { status: scriptedStatus(script.releaseStatus, now), key };
         const release = this.deps.releases.release(key);
         if (release && withinQueryReach(release, now)) return { status: statusOnFile(release), key };
+        // WR0 only when the entry is not on file (ACMQ-18, ACMQ-65).
         return { refused: [{ code: C1.entryNotFound }] };
       }
+      // No manifest or in-bond is on file in ace-mock: WSA/WSB alone (ACMQ-15..18, ACMQ-65).
       case 'in-bond':
         return { refused: [{ code: C1.inBondNotOnFile }] };
       case 'bill':
       case 'air-waybill':
+        // 122 also for an air waybill: the appendix has no narrower code (ACMQ-17..18, ACMQ-65).
         return { refused: [{ code: C1.billNotOnFile }] };
     }
   }

@@ -56,19 +56,23 @@ export function readStatusQuery(tx: StatusQueryTx, blockFiler: string): StatusQu
   const kind = named[0] ?? 'entry';
   const refused = (code: string, field?: string): StatusQuery => ({ kind, ...fields, refusal: { code, ...(field !== undefined && { field }) } });
   if (tx.syntax) return refused(tx.syntax.code, tx.syntax.field);
+  // One kind of query per WR1 (ACMQ-14 note 1); the codes are the appendix's (ACMQ-65).
   if (named.length !== 1) return refused(C1.insufficientData);
   switch (kind) {
     case 'entry':
+      // Filer and number both, the filer the B record's (ACMQ-13, ACMQ-14 note 1).
       if (fields.filer === '') return refused(C1.filerMissing, 'entryFiler');
       if (fields.entryNumber === '') return refused(C1.entryNumberMissing, 'entryNumber');
       if (fields.filer !== blockFiler) return refused(C1.filerNotAuthorized, 'entryFiler');
       break;
     case 'bill':
+      // SCAC and bill number both (ACMQ-13, ACMQ-14 note 1).
       if (fields.billNumber === '') return refused(C1.billNumberMissing, 'billNumber');
       if (fields.issuer === '') return refused(C1.carrierMissing, 'billIssuer');
       if (!SCAC.test(fields.issuer)) return refused(C1.invalidCarrier, 'billIssuer');
       break;
     case 'air-waybill':
+      // A house only with its master (ACMQ-14 note 1); 11 digits (ACMQ-14, ACMQ-15).
       if (fields.airWaybill === '') return refused(C1.insufficientData, 'airWaybill');
       if (!AIR_WAYBILL.test(fields.airWaybill)) return refused(C1.invalidAirWaybill, 'airWaybill');
       break;

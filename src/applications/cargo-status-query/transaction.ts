@@ -1,8 +1,8 @@
 import type { TxRecord } from '../shared/record.js';
 
-/** A field problem of a WR1, answered in the query's error record (ACMQ-65 lists X39 and X40). */
+/** A field problem of a WR1 (X39 or X40), answered in the query's error record (ACMQ-65 lists both). */
 export interface SyntaxProblem {
-  readonly code: 'X39' | 'X40';
+  readonly code: string;
   readonly field?: string;
 }
 
