@@ -12,7 +12,7 @@ import {
   responseApplication,
   type TransactionOutcome,
 } from '../application.js';
-import type { CargoReleaseStore } from '../cargo-release/release-store.js';
+import type { CargoReleaseStore, ReleaseState } from '../cargo-release/release-store.js';
 import { type ReleaseStatus, scriptedStatus, writeReleaseStatus } from '../cargo-release/status-records.js';
 import type { ScenarioDirector } from '../scenario-port.js';
 import type { EntryKey } from '../shared/entry-key.js';
@@ -40,8 +40,8 @@ export interface StatusQueryDependencies {
   readonly random: () => number;
 }
 
-/** What answers one query: its error records' conditions, or the entry's status. */
-type QueryAnswer = { readonly refused: readonly QueryCondition[] } | { readonly status: ReleaseStatus; readonly key: EntryKey };
+/** What answers one query: its error records' conditions, or the entry's status and its release on file, if any. */
+type QueryAnswer = { readonly refused: readonly QueryCondition[] } | { readonly status: ReleaseStatus; readonly key: EntryKey; readonly release?: ReleaseState };
 
 /**
  * ACE Cargo Manifest/In-bond/Entry Status Query (CQ → C1), the part ace-mock can answer from its
@@ -94,7 +94,7 @@ export class StatusQueryApplication implements Application<StatusQueryTx> {
         reports = written.reports;
         disposition = answer.refused[0]?.code ?? '';
       } else {
-        const onFile = queriedEntry(catalog, answer.key, this.deps.releases.release(answer.key));
+        const onFile = queriedEntry(catalog, answer.key, answer.release);
         records.push(...writeReleaseStatus(catalog, WO, onFile.header, onFile.filing, answer.status));
         // The journal shows the latest processing result, else the bill match.
         disposition = answer.status.results.at(-1)?.code ?? answer.status.bill?.code ?? '';
@@ -130,9 +130,10 @@ export class StatusQueryApplication implements Application<StatusQueryTx> {
     if (refused.length > 0) return { refused };
     switch (query.kind) {
       case 'entry': {
-        if (script?.releaseStatus) return { status: scriptedStatus(script.releaseStatus, now), key };
         const release = this.deps.releases.release(key);
-        if (release && withinQueryReach(release, now)) return { status: statusOnFile(release), key };
+        // A scripted status repeats the filing on file, whatever its age.
+        if (script?.releaseStatus) return { status: scriptedStatus(script.releaseStatus, now), key, ...(release && { release }) };
+        if (release && withinQueryReach(release, now)) return { status: statusOnFile(release), key, release };
         // WR0 only when the entry is not on file (ACMQ-18, ACMQ-65).
         return { refused: [{ code: C1.entryNotFound }] };
       }
