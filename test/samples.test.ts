@@ -61,6 +61,13 @@ t.test('every sample answers as expect.json says, in file order on one server', 
           t.equal(col(message, 5, 6), arg, `${file}: message-level SE90 ${arg}`);
           break;
         }
+        case 'records': {
+          // The records between B and Y, by record id (a query's answer: WO10…, WR0, WSA …).
+          const ids = arg.split(',');
+          const body = out.slice(out.findIndex((r) => r.startsWith('B')) + 1, out.findIndex((r) => r.startsWith('Y')));
+          t.same(body.map((r) => ids.find((id) => r.startsWith(id)) ?? r.slice(0, 4)), ids, `${file}: records ${arg}`);
+          break;
+        }
         case 'ycount': {
           const bi = out.findIndex((r) => r.startsWith('B'));
           const yi = out.findIndex((r) => r.startsWith('Y'));

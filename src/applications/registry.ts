@@ -6,6 +6,7 @@ import { cargoRelease } from './cargo-release/index.js';
 import type { CargoReleaseStore } from './cargo-release/release-store.js';
 import { censusOverride } from './census-override/index.js';
 import { type CensusQueryStore, censusQuery } from './census-query/index.js';
+import { cargoStatusQuery } from './cargo-status-query/index.js';
 import type { EntryStore } from './entry-summary/entry-store.js';
 import type { EntryLife } from './entry-summary/entry-life/engine.js';
 import { entrySummary } from './entry-summary/index.js';
@@ -32,7 +33,7 @@ export interface ApplicationEnvironment {
  * The applications ace-mock answers: the one list. An application id here is offered; any other id
  * schemas/codes/application-ids.yaml knows is answered X13, not currently available (B&B-32).
  */
-export const APPLICATIONS: readonly ApplicationModule<ApplicationEnvironment>[] = [entrySummary, censusOverride, censusQuery, cargoRelease];
+export const APPLICATIONS: readonly ApplicationModule<ApplicationEnvironment>[] = [entrySummary, censusOverride, censusQuery, cargoRelease, cargoStatusQuery];
 
 /** The ids of the applications given (by default every registered one). */
 export function applicationIds(modules: readonly ApplicationModule<unknown>[] = APPLICATIONS): ReadonlySet<string> {

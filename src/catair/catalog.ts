@@ -136,7 +136,8 @@ export function loadCatalog(dir: string = DEFAULT_SCHEMA_DIR): Catalog {
     },
     hasLayout: (name) => layouts.has(name),
     candidates(record) {
-      return byId.get(record.slice(0, 4)) ?? byId.get(record.slice(0, 2)) ?? byId.get(record.slice(0, 1)) ?? [];
+      // Record ids are 1 to 4 characters: SE10, CJ1 and WR1 (the CJ and CQ queries), 10, A.
+      return byId.get(record.slice(0, 4)) ?? byId.get(record.slice(0, 3)) ?? byId.get(record.slice(0, 2)) ?? byId.get(record.slice(0, 1)) ?? [];
     },
     codes(name) {
       const list = codeLists.get(name);

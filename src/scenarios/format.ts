@@ -93,28 +93,38 @@ export const PgaStatus = z
   })
   .strict();
 
+/**
+ * Where an entry's cargo release stands as CBP reports it: what an SO notice says (SO50, SO60,
+ * SO70..SO72) and what a CQ answer by entry number says (the same in WO records, ACMQ-45).
+ */
+const releaseStatusFields = {
+  disposition: z
+    .union([twoDigits, z.array(twoDigits).min(1).max(9)])
+    .optional()
+    .describe('SO60 processing result code, or several (schemas/codes/cargo-release-dispositions.yaml), e.g. 98 released, 03 pending intensive exam, 96 document required, 23 entry cancelled'),
+  bill: twoDigits
+    .optional()
+    .describe('SO50 bill match code given to every bill (schemas/codes/cargo-release-bill-dispositions.yaml), e.g. 95 bill arrived, 53 CBP hold, 56 CBP hold removed; default 93 bill on file'),
+  releaseOrigin: twoDigits.optional().describe('with 98 or 22: the SO60 release origin code (schemas/codes/cargo-release-release-origins.yaml), e.g. 05 intensive exam completed'),
+  documentType: z.string().regex(/^[A-Z0-9]{1,6}$/).optional().describe('with 84, 85 or 96: the document CBP asks for (SO60 65-70; DIS document type codes)'),
+  rejection: z
+    .object({
+      reason: twoDigits.describe('schemas/codes/cargo-release-request-rejections.yaml, e.g. 10 entry on hold'),
+      comments: z.array(printable(50)).max(9).default([]),
+    })
+    .strict()
+    .optional()
+    .describe('with 86 or 87: why CBP rejected the correction or cancellation request (SO20 RSN, then CMT records)'),
+  pga: z.array(PgaStatus).max(9).default([]).describe('PGA reviews (SO70, with SO71 and SO72)'),
+};
+
+export const ReleaseStatusScript = z.object(releaseStatusFields).strict();
+
 export const SoFollowUp = z
   .object({
     after: After,
     type: z.literal('SO').describe('SO: an ACE cargo release status notification (for SE transactions)'),
-    disposition: z
-      .union([twoDigits, z.array(twoDigits).min(1).max(9)])
-      .optional()
-      .describe('SO60 processing result code, or several (schemas/codes/cargo-release-dispositions.yaml), e.g. 98 released, 03 pending intensive exam, 96 document required, 23 entry cancelled'),
-    bill: twoDigits
-      .optional()
-      .describe('SO50 bill match code given to every bill (schemas/codes/cargo-release-bill-dispositions.yaml), e.g. 95 bill arrived, 53 CBP hold, 56 CBP hold removed; default 93 bill on file'),
-    releaseOrigin: twoDigits.optional().describe('with 98 or 22: the SO60 release origin code (schemas/codes/cargo-release-release-origins.yaml), e.g. 05 intensive exam completed'),
-    documentType: z.string().regex(/^[A-Z0-9]{1,6}$/).optional().describe('with 84, 85 or 96: the document CBP asks for (SO60 65-70; DIS document type codes)'),
-    rejection: z
-      .object({
-        reason: twoDigits.describe('schemas/codes/cargo-release-request-rejections.yaml, e.g. 10 entry on hold'),
-        comments: z.array(printable(50)).max(9).default([]),
-      })
-      .strict()
-      .optional()
-      .describe('with 86 or 87: why CBP rejected the correction or cancellation request (SO20 RSN, then CMT records)'),
-    pga: z.array(PgaStatus).max(9).default([]).describe('PGA reviews (SO70, with SO71 and SO72)'),
+    ...releaseStatusFields,
   })
   .strict();
 
@@ -159,6 +169,9 @@ export const Answer = z
       .optional()
       .describe("after this answer, moves the session's mock clock on by an ISO 8601 duration (e.g. P10D), so what falls due in that time (statements, notices, liquidation) falls due"),
     followUps: z.array(FollowUp).default([]).describe('notifications queued when the transaction is accepted (SE: or referred to review)'),
+    releaseStatus: ReleaseStatusScript.optional().describe(
+      'CQ: the cargo release status a query by entry number reports (WO50, WO60, WO70..WO72), as if CBP had set it when the query came; the same parts as an SO follow-up',
+    ),
   })
   .strict();
 
@@ -218,4 +231,5 @@ export type Answer = z.infer<typeof Answer>;
 export type Step = z.infer<typeof Step>;
 export type UcFollowUp = z.infer<typeof UcFollowUp>;
 export type SoFollowUp = z.infer<typeof SoFollowUp>;
+export type ReleaseStatusScript = z.infer<typeof ReleaseStatusScript>;
 export type PgaStatus = z.infer<typeof PgaStatus>;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isAlias, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { responseApplication } from '../applications/application.js';
 import type { Catalog } from '../catair/catalog.js';
-import { type Answer, ScenarioFile, type SoFollowUp, type Step, type UcFollowUp } from './format.js';
+import { type Answer, type ReleaseStatusScript, ScenarioFile, type Step, type UcFollowUp } from './format.js';
 import { compileMatchers, type Matcher } from './match.js';
 import type { ScenarioApplications, ScenarioSupport, TargetKind } from './support.js';
 
@@ -170,8 +170,12 @@ export function loadScenarioFile(
     });
     step.answer.followUps.forEach((f, i) => {
       const problem = (path: (string | number)[], message: string) => problems.push(at(nodeAt(['steps', s, 'answer', 'followUps', i, ...path]), message));
-      for (const [path, message] of f.type === 'SO' ? soFollowUpProblems(f, catalog) : ucFollowUpProblems(f, catalog)) problem(path, message);
+      for (const [path, message] of f.type === 'SO' ? releaseStatusProblems(f, catalog, 'an SO follow-up') : ucFollowUpProblems(f, catalog)) problem(path, message);
     });
+    const { releaseStatus } = step.answer;
+    if (releaseStatus !== undefined) {
+      for (const [path, message] of releaseStatusProblems(releaseStatus, catalog, 'a releaseStatus')) problems.push(at(nodeAt(['steps', s, 'answer', 'releaseStatus', ...path]), message));
+    }
     const suspension = step.answer.entry?.suspension;
     if (suspension !== undefined && suspension !== 'none' && !catalog.codes('extension-suspension-statuses').has(suspension)) {
       problems.push(at(nodeAt(['steps', s, 'answer', 'entry', 'suspension']), `${suspension} is not an extension/suspension status code (schemas/codes/extension-suspension-statuses.yaml)`));
@@ -209,6 +213,7 @@ function unoffered(step: Step, application: string, support: ScenarioSupport): [
   });
   if (answer.census.length > 0 && !support.census) out.push([['answer', 'census'], `application ${application} raises no Census warnings`]);
   if (answer.entry !== undefined && !support.entryMarks) out.push([['answer', 'entry'], `application ${application} keeps no entry marks`]);
+  if (answer.releaseStatus !== undefined && !support.releaseStatus) out.push([['answer', 'releaseStatus'], `application ${application} reports no cargo release status`]);
   answer.followUps.forEach((f, i) => {
     if (!support.followUps.includes(f.type)) out.push([['answer', 'followUps', i, 'type'], `application ${application} sends no ${f.type} follow-ups`]);
   });
@@ -227,8 +232,11 @@ function ucFollowUpProblems(f: UcFollowUp, catalog: Catalog): Problem[] {
   return out;
 }
 
-/** What an SO follow-up names that its code lists do not hold, or gives where its SO records have no place for it. */
-function soFollowUpProblems(f: SoFollowUp, catalog: Catalog): Problem[] {
+/**
+ * What a release status (an SO follow-up, a CQ answer's `releaseStatus`, `what` naming it) names that
+ * its code lists do not hold, or gives where its SO/WO records have no place for it.
+ */
+function releaseStatusProblems(f: ReleaseStatusScript, catalog: Catalog, what: string): Problem[] {
   const out: Problem[] = [];
   const unknown = (path: (string | number)[], code: string, list: string, what: string) => {
     if (!catalog.codes(list).has(code)) out.push([path, `${code} is not ${what} (schemas/codes/${list}.yaml)`]);
@@ -265,6 +273,6 @@ function soFollowUpProblems(f: SoFollowUp, catalog: Catalog): Problem[] {
     }
     if (p.tariff !== undefined && p.line === undefined) out.push([['pga', n, 'tariff'], 'a tariff needs its line']);
   });
-  if (dispositions.length === 0 && f.bill === undefined && f.pga.length === 0) out.push([[], 'an SO follow-up needs a disposition, a bill code or a PGA review']);
+  if (dispositions.length === 0 && f.bill === undefined && f.pga.length === 0) out.push([[], `${what} needs a disposition, a bill code or a PGA review`]);
   return out;
 }

@@ -39,6 +39,8 @@ export interface ScenarioSupport {
   readonly census: boolean;
   /** Whether a step may mark the entry on file (`entry`). */
   readonly entryMarks: boolean;
+  /** Whether a step may script the cargo release status its answer reports (`releaseStatus`); none when absent. */
+  readonly releaseStatus?: boolean;
   /** The follow-up kinds a step may queue (`followUps[].type`). */
   readonly followUps: readonly Answer['followUps'][number]['type'][];
   /** A problem with an answer that the parts above cannot express (e.g. one that leaves nothing to answer with). */

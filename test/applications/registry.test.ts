@@ -14,7 +14,7 @@ import { send, sharedCatalog, TEST_NOW } from '../helpers/mock.js';
 const catalog = sharedCatalog(DEFAULT_SCHEMA_DIR);
 
 t.test('the registry offers AE, CW, CJ and SE, each listed in application-ids.yaml', async (t) => {
-  t.same([...applicationIds()], ['AE', 'CW', 'CJ', 'SE']);
+  t.same([...applicationIds()], ['AE', 'CW', 'CJ', 'SE', 'CQ']);
   t.doesNotThrow(() => checkApplications(catalog, APPLICATIONS));
 });
 
