@@ -9,6 +9,7 @@ import { Pipeline } from './pipeline.js';
 import { type Db, openDatabase } from './store/database.js';
 import { SqliteCargoReleaseStore } from './store/cargo-releases.js';
 import { SqliteEntryStore } from './store/entries.js';
+import { SqliteEntryFilings } from './store/entry-filings.js';
 import { GroupCommit } from './store/group-commit.js';
 import { startRetention } from './store/retention.js';
 import { Journal } from './store/journal.js';
@@ -72,6 +73,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const db = openDatabase(config.db);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);
+  const filings = new SqliteEntryFilings(db, journal);
   const releases = new SqliteCargoReleaseStore(db);
   const modules = options.applications ?? APPLICATIONS;
   const scenarios = new ScenarioLibrary(config.scenarios, catalog, scenarioApplications(modules), logger);
@@ -79,7 +81,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const scenarioState = new ScenarioState(db);
   const outbox = new Outbox(db);
   const director = new Director(scenarios, scenarioState);
-  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, releases, director, random: seededRandom(config.seed) }, modules);
+  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, filings, releases, director, random: seededRandom(config.seed) }, modules);
   const commits = new GroupCommit(db);
   const pipeline = new Pipeline(catalog, applications, commits, journal, outbox, {
     lenient: config.lenient,
