@@ -111,6 +111,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
     const rows: AnswerRow[] = [];
     let summaries = 0;
     const add = (row: AnswerRow): boolean => {
+      // ESQ-51 note 2: past the limit, 016 ends the answer.
       if (row.kind === 'summary' && summaries++ === limit) {
         rows.push({ kind: 'condition', code: ER.outputLimit });
         return false;
@@ -142,6 +143,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
           if (!state || !matches(this.deps.catalog, criteria, state)) continue;
           if (!add({ kind: 'summary', facts: this.facts(key, state, filings), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
         }
+        // ESQ-51: 015 when nothing meets the criteria.
         return rows.length > 0 ? rows : [{ kind: 'condition', code: ER.noSummaries }];
       }
     }

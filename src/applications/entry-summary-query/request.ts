@@ -49,6 +49,7 @@ const DAY_MS = 86_400_000;
  */
 export function readRequest(query: EsQuery, catalog: Catalog, now: Date): EsQueryRequest {
   const refused = (...refusals: Refusal[]): EsQueryRequest => ({ kind: 'refused', refusals });
+  // ESQ-17: Y or no J0 (001); ESQ-16: a query after it (002).
   if (query.detail && value(query.detail, 'returnDetail') !== 'Y') return refused({ code: ER.returnDetailNotY, record: query.detail, field: 'returnDetail' });
   const detail = query.detail !== undefined;
   if (query.criteria) {
@@ -73,9 +74,11 @@ export function readRequest(query: EsQuery, catalog: Catalog, now: Date): EsQuer
 
 function readCriteria(record: TxRecord, catalog: Catalog, now: Date): Criteria | Refusal {
   const refusal = (code: string, field: string): Refusal => ({ code, record, field });
+  // The type of ESQ-19's list (005, 006 on ESQ-51).
   const type = value(record, 'criteriaType');
   if (type === '') return refusal(ER.typeMissing, 'criteriaType');
   if (!catalog.codes('es-query-criteria-types').has(type)) return refusal(ER.typeUnknown, 'criteriaType');
+  // Both ends, MMDDYYHHMMSSXX (ESQ-19..20; 007..010 on ESQ-51).
   const fromText = value(record, 'fromDateTime');
   if (fromText === '') return refusal(ER.fromMissing, 'fromDateTime');
   const from = readDateTime(fromText);
@@ -84,6 +87,7 @@ function readCriteria(record: TxRecord, catalog: Catalog, now: Date): Criteria |
   if (toText === '') return refusal(ER.toMissing, 'toDateTime');
   const to = readDateTime(toText);
   if (!to) return refusal(ER.toUnknown, 'toDateTime');
+  // ESQ-20 note 1: from before to, at most 31 days; dictionary 017: not after the query's day.
   if (to < from) return refusal(ER.toBeforeFrom, 'toDateTime');
   // The days the range names, both ends counted: 120000AM on the 1st to 115959PM on the 31st is 31.
   if ((utcDay(to) - utcDay(from)) / DAY_MS + 1 > MAX_RANGE_DAYS) return refusal(ER.rangeTooLong, 'toDateTime');
