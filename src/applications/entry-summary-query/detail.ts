@@ -1,5 +1,4 @@
 import type { Catalog } from '../../catair/catalog.js';
-import { identifyLayout } from '../../catair/decode.js';
 import type { Layout } from '../../catair/layout.js';
 import { writeRecord } from '../../catair/record.js';
 
@@ -20,8 +19,9 @@ export function detailRecords(filed: readonly string[], catalog: Catalog): strin
   for (const record of filed) {
     if (LEFT_OUT.test(record)) continue;
     if (record.startsWith('40')) out.push(writeRecord(catalog.layout('4A'), { cbpLineNumber: ++line }));
-    const layout = identifyLayout(catalog, record, 'in', 'AE');
-    out.push(layout ? spacePadded(record, layout) : record);
+    // Entry Summary layouts are named by record id: CW02, OI, 10 …
+    const id = [record.slice(0, 4), record.slice(0, 2)].find((candidate) => catalog.hasLayout(candidate));
+    out.push(id === undefined ? record : spacePadded(record, catalog.layout(id)));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../catair/catalog.js';
+import type { CodeEntry } from '../../catair/code-lists.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
 import { readField } from '../../catair/record.js';
 import type { Answer } from '../../scenarios/format.js';
@@ -106,7 +107,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
 
   /** What the built-in rules answer: the refusal, or each entry's summary or JZ, within the output limit. */
   private rows(request: EsQueryRequest, requester: string, session: string): AnswerRow[] {
-    const filings = new Map<string, string | undefined>();
+    const transmissions = new Map<string, string | undefined>();
     const limit = this.deps.maxSummaries ?? MAX_SUMMARIES;
     const rows: AnswerRow[] = [];
     let summaries = 0;
@@ -124,13 +125,16 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
         return request.refusals.map((r) => ({ kind: 'condition', ...r }));
       case 'entries':
         for (const { record, ...entry } of request.entries) {
+          // ace-mock knows no PSC filer, NILS or surety authorization (ESQ-14): only the entry's filer may ask.
+          if (entry.filer !== requester) {
+            add({ kind: 'condition', code: ER.notPermitted, entry, record });
+            continue;
+          }
           const key = { session, ...entry };
           const state = this.deps.entries.get(key);
-          // ace-mock knows no PSC filer, NILS or surety authorization (ESQ-14): only the entry's filer may ask.
-          if (entry.filer !== requester) add({ kind: 'condition', code: ER.notPermitted, entry, record });
           // A deleted entry summary is no longer on file for CBP either.
-          else if (state?.status !== 'accepted') add({ kind: 'condition', code: ER.notFound, entry, record });
-          else if (!add({ kind: 'summary', facts: this.facts(key, state, filings), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
+          if (state?.status !== 'accepted') add({ kind: 'condition', code: ER.notFound, entry, record });
+          else if (!add({ kind: 'summary', facts: this.facts(key, state, transmissions), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
         }
         return rows;
       case 'criteria': {
@@ -141,7 +145,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
           const key = { session, filer: requester, entryNumber };
           const state = this.deps.entries.get(key);
           if (!state || !matches(this.deps.catalog, criteria, state)) continue;
-          if (!add({ kind: 'summary', facts: this.facts(key, state, filings), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
+          if (!add({ kind: 'summary', facts: this.facts(key, state, transmissions), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
         }
         // ESQ-51: 015 when nothing meets the criteria.
         return rows.length > 0 ? rows : [{ kind: 'condition', code: ER.noSummaries }];
@@ -228,9 +232,10 @@ function detailApplies(catalog: Catalog, state: EntryState): boolean {
   return !flags.codes.some((f) => flags.get(f)?.['detail'] === false && entryTypesOf(flags.get(f)).includes(state.entryType));
 }
 
-const entryTypesOf = (flag: { readonly [attribute: string]: unknown } | undefined): readonly string[] => {
+/** The entry types a summaries flag selects (schemas/codes/es-query-summary-flags.yaml). */
+const entryTypesOf = (flag: CodeEntry | undefined): readonly string[] => {
   const types = flag?.['entryTypes'];
-  return Array.isArray(types) ? (types as string[]) : [];
+  return Array.isArray(types) ? types : [];
 };
 
 /**
