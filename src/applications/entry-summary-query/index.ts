@@ -132,7 +132,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
           }
           const key = { session, ...entry };
           const state = this.deps.entries.get(key);
-          // A deleted entry summary is no longer on file for CBP either.
+          // Not on file (013, ESQ-51): a deleted entry summary is no longer on file for CBP either.
           if (state?.status !== 'accepted') add({ kind: 'condition', code: ER.notFound, entry, record });
           else if (!add({ kind: 'summary', facts: this.facts(key, state, transmissions), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
         }
