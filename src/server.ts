@@ -14,6 +14,7 @@ import { SessionClocks } from './clock/session-clocks.js';
 import { EntryLife } from './applications/entry-summary/entry-life/engine.js';
 import { Schedule } from './schedule/schedule.js';
 import { Scheduler } from './schedule/scheduler.js';
+import { SqliteEntryFilings } from './store/entry-filings.js';
 import { GroupCommit } from './store/group-commit.js';
 import { startRetention } from './store/retention.js';
 import { Journal } from './store/journal.js';
@@ -81,6 +82,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const db = openDatabase(config.db);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);
+  const filings = new SqliteEntryFilings(db, journal);
   const releases = new SqliteCargoReleaseStore(db);
   const modules = options.applications ?? APPLICATIONS;
   const scenarios = new ScenarioLibrary(config.scenarios, catalog, scenarioApplications(modules), logger);
@@ -103,7 +105,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     liquidationDays: config.entrySummary.liquidationDays,
     isAdcvd: (entryType) => catalog.codes('entry-types').get(entryType)?.['adcvd'] === true,
   });
-  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, releases, entryLife, director, random: seededRandom(config.seed) }, modules);
+  const applications = buildApplications({ catalog, schemas: config.schemas, config, entries, filings, releases, entryLife, director, random: seededRandom(config.seed) }, modules);
   const pipeline = new Pipeline(catalog, applications, commits, journal, notices, { lenient: config.lenient, clocks, runDue: (session) => scheduler.runDue(session) });
   scheduler.start();
   const stopRetention = startRetention(

@@ -68,6 +68,12 @@ t.test('every sample answers as expect.json says, in file order on one server', 
           t.same(body.map((r) => ids.find((id) => r.startsWith(id)) ?? r.slice(0, 4)), ids, `${file}: records ${arg}`);
           break;
         }
+        case 'record':
+          t.ok(out.some((r) => r.startsWith(arg)), `${file}: an output record starting ${arg}`);
+          break;
+        case 'nojz':
+          t.notOk(out.some((r) => r.startsWith('JZ')), `${file}: no JZ condition (ESQ-50)`);
+          break;
         case 'ycount': {
           const bi = out.findIndex((r) => r.startsWith('B'));
           const yi = out.findIndex((r) => r.startsWith('Y'));

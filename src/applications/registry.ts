@@ -10,6 +10,8 @@ import { cargoStatusQuery } from './cargo-status-query/index.js';
 import type { EntryStore } from './entry-summary/entry-store.js';
 import type { EntryLife } from './entry-summary/entry-life/engine.js';
 import { entrySummary } from './entry-summary/index.js';
+import type { EntryFilings } from './entry-summary-query/filing-store.js';
+import { entrySummaryQuery } from './entry-summary-query/index.js';
 import type { ScenarioDirector } from './scenario-port.js';
 
 /** What the server shares with every application it builds. */
@@ -18,8 +20,10 @@ export interface ApplicationEnvironment {
   /** The schemas folder, for an application's own data files (its grammar, the Census ranges …). */
   readonly schemas: string;
   readonly config: Config;
-  /** What ace-mock keeps of each entry summary (SQLite): AE files it, CW clears its warnings, CJ reads it. */
+  /** What ace-mock keeps of each entry summary (SQLite): AE files it, CW clears its warnings, CJ and EQ read it. */
   readonly entries: EntryStore & CensusQueryStore;
+  /** The accepted filings behind each entry summary, and the journaled transmissions that carried them (EQ reads them). */
+  readonly filings: EntryFilings;
   /** The cargo release of each entry (SE files it; AE reads it and files it when certifying for cargo release). */
   readonly releases: CargoReleaseStore;
   /** The life of each entry summary after acceptance: payment, review, liquidation (entry-summary/entry-life). */
@@ -33,7 +37,7 @@ export interface ApplicationEnvironment {
  * The applications ace-mock answers: the one list. An application id here is offered; any other id
  * schemas/codes/application-ids.yaml knows is answered X13, not currently available (B&B-32).
  */
-export const APPLICATIONS: readonly ApplicationModule<ApplicationEnvironment>[] = [entrySummary, censusOverride, censusQuery, cargoRelease, cargoStatusQuery];
+export const APPLICATIONS: readonly ApplicationModule<ApplicationEnvironment>[] = [entrySummary, censusOverride, censusQuery, cargoRelease, cargoStatusQuery, entrySummaryQuery];
 
 /** The ids of the applications given (by default every registered one). */
 export function applicationIds(modules: readonly ApplicationModule<unknown>[] = APPLICATIONS): ReadonlySet<string> {

@@ -94,8 +94,8 @@ export function ExchangeView(props: { readonly id: string }) {
     marksByPosition.set(c.position, marks);
   }
   const stated = (record: DecodedRecord): string | undefined => {
-    // The records that state a condition: E1 (AX, UC), X1 (batch), SE90 (SX, SE-83), WR0/WSA/WSB (C1, ACMQ-21..23).
-    if (record.layout === undefined || !/^(E1|X1|SX\.SE90|WR0|WSA|WSB)/.test(record.layout)) return undefined;
+    // The records that state a condition: E1 (AX, UC), X1 (batch), SE90 (SX, SE-83), WR0/WSA/WSB (C1, ACMQ-21..23), JZ (ER, ESQ-50).
+    if (record.layout === undefined || !/^(E1|X1|SX\.SE90|WR0|WSA|WSB|JZ)/.test(record.layout)) return undefined;
     const values = new Set(record.fields.map((f) => f.value.trim()));
     return conditions.find((c) => values.has(c.code))?.key;
   };

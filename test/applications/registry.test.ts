@@ -13,8 +13,8 @@ import { send, sharedCatalog, TEST_NOW } from '../helpers/mock.js';
 /** The application registry is the one list of what ace-mock answers (src/applications/registry.ts). */
 const catalog = sharedCatalog(DEFAULT_SCHEMA_DIR);
 
-t.test('the registry offers AE, CW, CJ and SE, each listed in application-ids.yaml', async (t) => {
-  t.same([...applicationIds()], ['AE', 'CW', 'CJ', 'SE', 'CQ']);
+t.test('the registry offers AE, CW, CJ, SE, CQ and EQ, each listed in application-ids.yaml', async (t) => {
+  t.same([...applicationIds()], ['AE', 'CW', 'CJ', 'SE', 'CQ', 'EQ']);
   t.doesNotThrow(() => checkApplications(catalog, APPLICATIONS));
 });
 

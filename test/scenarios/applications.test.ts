@@ -21,7 +21,7 @@ const scenario = (lines: string) => `id: demo\ntitle: Demo\n${lines}`;
 t.test('a file names its application; AE when it names none', async (t) => {
   const loaded = loadScenarioFile('x.yaml', scenario('steps:\n  - answer: {}\n'), catalog, scenarioApplications());
   t.equal('scenario' in loaded && loaded.scenario.application, 'AE');
-  t.same(errorsOf(scenario('application: DE\nsteps:\n  - answer: {}\n')), ['x.yaml:3:14: application DE is not one ace-mock answers (AE, CW, CJ, SE, CQ)']);
+  t.same(errorsOf(scenario('application: DE\nsteps:\n  - answer: {}\n')), ['x.yaml:3:14: application DE is not one ace-mock answers (AE, CW, CJ, SE, CQ, EQ)']);
   t.same(errorsOf(scenario('application: CW\nmatch:\n  entryNumber: "09500011"\n  line: "001"\nsteps:\n  - when: { overrides: ["09"] }\n    answer:\n      outcome: accept\n')), [], 'CW: its aliases, the overrides guard, accept');
 });
 
