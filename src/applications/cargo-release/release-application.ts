@@ -107,19 +107,20 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
         ...directed(direction),
       });
       delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
-      if (script && accepted) followUps.push(...releaseFollowUps(catalog, this.filingOf(tx, release), script.followUps, ctx.now));
+      if (script && accepted) followUps.push(...releaseFollowUps(catalog, this.filingOf(tx, disposition.next ?? release), script.followUps, ctx.now));
     }
     return { records, transactions, delayMs, followUps };
   }
 
   /**
-   * The records a release notification repeats: the transaction's own, but for a cancel, which
-   * carries only its SE10 and SE13 (SE-24), those of the filing on file, so that the notice still
-   * names the entry's bills and lines (a release certified from a summary keeps none).
+   * The records a release notification repeats: an add's or replace's own; for a cancel, which
+   * carries only its SE10 and SE13 (SE-24), and an update, which carries no parties or lines
+   * (SE-25), those of the filing on file after the transaction (for an update, as updated), so that
+   * the notice still names the entry's bills and lines (a release certified from a summary keeps none).
    */
   private filingOf(tx: CargoReleaseTx, onFile: ReleaseState | undefined): readonly TxRecord[] {
     const kept = onFile?.filed.records;
-    return value(tx.header, 'actionCode') === 'D' && kept !== undefined ? recordsOnFile(this.deps.catalog, kept) : tx.records;
+    return ['D', 'U'].includes(value(tx.header, 'actionCode')) && kept !== undefined ? recordsOnFile(this.deps.catalog, kept) : tx.records;
   }
 
   private severityOf(c: CrCondition): Severity {

@@ -5,6 +5,7 @@ import type { AceMock } from '../../../src/server.js';
 import { catalog, edit, filing, fixtureDetails, se, seBatch, txOf } from '../../helpers/cargo-release.js';
 import { aeClean, aeDelete, answerOf, entry, put } from '../../helpers/census.js';
 import { send, TEST_NOW, testMock } from '../../helpers/mock.js';
+import { scenarioDir } from '../../helpers/scenario-dir.js';
 
 /**
  * The Cargo Release application end to end (HTTP): the SX answer's form (SE-18, SE-26..27, SE-83),
@@ -105,6 +106,50 @@ const summary = (n: string, certify: boolean, action = 'A') =>
     .split('\n')
     .map((l) => (l.startsWith('10') && certify ? put(l, 40, 'A') : l))
     .join('\n');
+
+t.test('an update refreshes the filing kept on file: port, SE11 transport data, bills and the references it resends; parties and lines kept (SE-25, SE-33 note 1, SE-40 note 4)', async (t) => {
+  const scenarios = scenarioDir({ 'so-notices.yaml': 'id: so-notices\ntitle: notices\napplication: SE\nsteps:\n  - when: { action: U }\n    answer:\n      followUps: [{ type: SO, after: 0, bill: "91" }]\n  - when: { action: D }\n    answer:\n      followUps: [{ type: SO, after: 0, disposition: "23" }]\n  - answer: {}\n' });
+  const m = testMock({ ACE_MOCK_SCENARIOS: scenarios });
+  t.teardown(() => m.close());
+  const n = entry(480925);
+  const add = [...filing(n).slice(0, 3), se('SE20', { qualifier: 'CR', reference: 'OLDREF' }), ...filing(n).slice(3)];
+  t.equal(last(await answerOf(m, seBatch(add))), '02 SE DATA ACCEPTED');
+  const update = [
+    edit(filing(n, 'U'), 'SE10', { plannedPortOfEntry: '2809' })[0] as string,
+    se('SE11', { locationOfGoods: 'Y123', conveyanceOrFtz: 'EVER GIVEN', voyage: '123E' }),
+    filing(n)[1] as string,
+    se('SE15', { billType: 'R', issuerCode: 'MAEU', billNumber: 'MAEU99999', quantity: '100', nonAms: 'N' }),
+    se('SE20', { qualifier: 'CR', reference: 'NEWREF' }),
+  ];
+  t.equal(last(await answerOf(m, seBatch(update), { 'x-ace-scenario': 'so-notices' })), '02 SE DATA ACCEPTED');
+  const notices = () => (m.db.prepare('SELECT records FROM outbox ORDER BY rowid').all() as { records: string }[]).map((row) => JSON.parse(row.records) as string[]);
+  const updateNotice = notices()[0] ?? [];
+  t.same(updateNotice.filter((r) => /^SO[34]0/.test(r)).map((r) => r.slice(0, 4)), ['SO30', 'SO40'], "the update's notice repeats the line on file and the new bill (ACMQ-49..50)");
+  const kept = m.releases.release(key(n))?.filed.records ?? [];
+  t.same(kept.map((r) => r.slice(0, 4)), ['SE10', 'SE11', 'SE13', 'SE15', 'SE20', 'SE30', 'SE35', 'SE36', 'SE30', 'SE35', 'SE36', 'SE30', 'SE40', 'SE50', 'SE55', 'SE56', 'SE60']);
+  t.equal(kept[0], edit([add[0] as string], 'SE10', { plannedPortOfEntry: '2809' })[0], "the add's SE10 with the new port");
+  t.equal(kept[1], update[1], "the update's SE11");
+  t.same([kept[3], kept[4]], [update[3], update[4]], 'the new bill; the CR reference sent again replaces the one on file');
+  t.same(kept.slice(5), add.slice(4), 'parties and lines as added');
+  const cancel = edit(edit(filing(n, 'D').slice(0, 2), 'SE13', { reasonCode: '01' }), 'SE10', { plannedPortOfEntry: '2809' });
+  t.equal(last(await answerOf(m, seBatch(cancel), { 'x-ace-scenario': 'so-notices' })), '02 SE DATA ACCEPTED');
+  const notice = notices()[1] ?? [];
+  const so10 = notice.find((r) => r.startsWith('SO10')) ?? '';
+  t.same([so10.slice(4, 8), so10.slice(40, 60).trim(), so10.slice(60, 65).trim()], ['2809', 'EVER GIVEN', '123E'], "the cancel's notice: the updated port and conveyance (ACMQ-45)");
+  t.same(notice.filter((r) => r.startsWith('SO40')).map((r) => r.slice(9, 59).trim()), ['MAEU99999'], 'the updated bill (ACMQ-50)');
+  t.same(notice.filter((r) => r.startsWith('SO20')).map((r) => r.slice(7, 57).trim()), ['NEWREF'], 'the updated reference (ACMQ-47)');
+});
+
+t.test("an update's SE11 restates the immediate delivery request: taken back before release and summary, a summary may then certify (SE-41 note 9, 339)", async (t) => {
+  const m = mock(t);
+  const n = entry(480926);
+  const withId = [filing(n)[0] as string, se('SE11', { immediateDelivery: 'Y' }), ...filing(n).slice(1)];
+  t.equal(last(await answerOf(m, seBatch(withId))), '02 SE DATA ACCEPTED');
+  const update = [filing(n, 'U')[0] as string, se('SE11', { locationOfGoods: 'Y123' }), filing(n)[1] as string];
+  t.equal(last(await answerOf(m, seBatch(update))), '02 SE DATA ACCEPTED');
+  t.equal(m.releases.release(key(n))?.filed.immediateDelivery, false);
+  t.match((await answerOf(m, summary(n, true))).at(-1), /^E1A 995/, 'no 339: the release on file no longer asks for immediate delivery');
+});
 
 t.test('a summary certified for cargo release files the entry\'s release: an SE add of the number is 007, a replace acts on it (ESF-35 note 5, ESF-41, SE-17)', async (t) => {
   const m = mock(t);
