@@ -27,12 +27,13 @@ export interface DisposeOptions {
 /**
  * The actions table (SE-23..25, SE-32..33) for a transaction with no fatal condition:
  * - A adds the entry;
- * - R replaces it at once before any bill match, arrival or release and with no CBP review pending;
- *   otherwise it becomes a correction request decided by CBP staff (04, the release unchanged and
- *   the request pending). The text names review and "arrived, not released" as making a request;
+ * - R replaces it at once before any bill match, arrival or release and with no CBP review or hold
+ *   pending; otherwise it becomes a correction request decided by CBP staff (04, the release
+ *   unchanged, the request pending with the filing it asks for, which an SO 88 ENTRY REPLACED puts
+ *   on file). The text names review and "arrived, not released" as making a request;
  *   ace-mock also counts a bill match or a release before arrival, since approval at once is only
  *   promised "prior to any bill match" (docs/conformance.md);
- * - D cancels it at once before any bill match and with no review pending, unreleased; otherwise it
+ * - D cancels it at once before any bill match and with no review or hold pending, unreleased; otherwise it
  *   becomes a cancellation request (04). A cancelled entry stays on file, cancelled (SE-17);
  * - U changes the port of entry, bill and transport data and the location of goods at once (SE-25;
  *   filed.ts).
@@ -50,11 +51,12 @@ export function dispose(tx: CargoReleaseTx, onFile: ReleaseState | undefined, op
     return { messageType: accepted, next: { status: 'accepted', origin: 'SE', entryType: value(tx.header, 'entryType'), filed: filedFrom(tx), firstAcceptedAt: at, lifecycle: mark(NOT_PROCESSED) } };
   }
   const l = onFile.lifecycle;
-  const untouched = !review && !l.billMatched && !l.underReview && !l.arrived && l.releasedAt === undefined;
+  // A hold by CBP or an agency is a review pending (SE-23..24 name Document Requested and Intensive).
+  const untouched = !review && !l.billMatched && !l.underReview && l.holds.length === 0 && !l.arrived && l.releasedAt === undefined;
   switch (action) {
     case 'A':
     case 'R':
-      if (action === 'R' && !untouched) return { messageType: '04', next: { ...onFile, lifecycle: mark({ ...l, pendingRequest: 'correction' }) } };
+      if (action === 'R' && !untouched) return { messageType: '04', next: { ...onFile, requested: filedFrom(tx), lifecycle: mark({ ...l, pendingRequest: 'correction' }) } };
       return { messageType: accepted, next: { ...onFile, entryType: value(tx.header, 'entryType'), filed: filedFrom(tx), lifecycle: mark(l) } };
     case 'D':
       if (!untouched) return { messageType: '04', next: { ...onFile, lifecycle: mark({ ...l, pendingRequest: 'cancellation' }) } };

@@ -4,7 +4,9 @@ import { writeRecord } from '../../catair/record.js';
 import type { Answer, PgaStatus, SoFollowUp } from '../../scenarios/format.js';
 import type { FollowUpMessage } from '../application.js';
 import { type TxRecord, value } from '../shared/record.js';
+import { dispositionsOf, noticeEffects } from './notice-effects.js';
 import { type FiledBill, type ReleaseFiling, readReleaseFiling } from './release-filing.js';
+import type { ScheduledChange } from './release-store.js';
 
 /** The output application of a cargo release status notification (B&B-38: CBP-generated, like UC). */
 const SO = 'SO';
@@ -17,6 +19,12 @@ const NO_PGA_LINE = '000';
 /** SO20 qualifiers that echo the filer's SE20 references (SE-55, ACMQ-47 note 1). */
 const ECHOED_REFERENCES = ['CR', 'RRN'];
 
+/** One SO notice: the message for the outbox, and what it changes in the release once it is due. */
+export interface ReleaseNotice {
+  readonly message: FollowUpMessage;
+  readonly change: ScheduledChange;
+}
+
 /**
  * The SO follow-ups a scenario step queued for an SE transaction, each as the records of one
  * ACE Cargo Release Status Notification, due `after` the answer. The pipeline puts them in the
@@ -24,16 +32,21 @@ const ECHOED_REFERENCES = ['CR', 'RRN'];
  * addressed like the UC notices; they reach the filer through GET /v1/messages, the message stream
  * or the MQ notification queue. `records` is the filing the notices repeat, in input order: the
  * transaction's own, or for a cancel (SE10 and SE13 only, SE-24) the entry's filing on file where
- * the application keeps it, so that the notice still names its bills and lines.
+ * the application keeps it, so that the notice still names its bills and lines. Each notice's
+ * change (notice-effects.ts) takes effect at its delivery time.
  */
-export function releaseFollowUps(catalog: Catalog, records: readonly TxRecord[], followUps: Answer['followUps'], now: Date): FollowUpMessage[] {
+export function releaseNotices(catalog: Catalog, records: readonly TxRecord[], followUps: Answer['followUps'], now: Date): ReleaseNotice[] {
   const notices = followUps.filter((f): f is SoFollowUp => f.type === SO);
   if (notices.length === 0) return [];
   const filing = readReleaseFiling(records);
   const entry = `${value(filing.header, 'entryFiler')}-${value(filing.header, 'entryNumber')}`;
+  const namesBills = filing.bills.some(isBill);
   return notices.map((f) => {
     const deliverAt = new Date(now.getTime() + f.after);
-    return { deliverAt, application: SO, records: writeReleaseNotification(catalog, filing, f, deliverAt), summary: `SO ${noticeSummary(catalog, f)} for ${entry}` };
+    return {
+      message: { deliverAt, application: SO, records: writeReleaseNotification(catalog, filing, f, deliverAt), summary: `SO ${noticeSummary(catalog, f)} for ${entry}` },
+      change: { at: deliverAt.toISOString(), effects: noticeEffects(catalog, f, namesBills ? (f.bill ?? BILL_ON_FILE) : undefined) },
+    };
   });
 }
 
@@ -198,13 +211,6 @@ function writePgaReview(catalog: Catalog, filing: ReleaseFiling, review: PgaStat
       ]
     : [];
   return [so70, ...so71, ...review.comments.map((comments) => writeRecord(catalog.layout('SO72'), { comments }))];
-}
-
-/** The SO60 codes of a notice, in the order given. */
-function dispositionsOf(followUp: SoFollowUp): string[] {
-  const { disposition } = followUp;
-  if (disposition === undefined) return [];
-  return typeof disposition === 'string' ? [disposition] : disposition;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { releaseFollowUps } from '../../../src/applications/cargo-release/notification.js';
+import { releaseNotices } from '../../../src/applications/cargo-release/notification.js';
 import type { TxRecord } from '../../../src/applications/shared/record.js';
 import { wrapUnsolicited, writeOutputB, writeOutputY } from '../../../src/catair/batch-output.js';
 import { DEFAULT_SCHEMA_DIR } from '../../../src/catair/catalog.js';
@@ -304,7 +304,7 @@ for (const e of EXPECTED) {
     const action = transaction[0]?.text[4];
     t.ok(step.when.action === undefined || step.when.action === action, `step ${e.step + 1} answers action ${action}`);
     const filing = e.filing ? (transactionsOf(e.scenario, e.filing.input)[e.filing.transaction] as TxRecord[]) : transaction;
-    const messages = releaseFollowUps(catalog, filing, step.answer.followUps, TEST_NOW);
+    const messages = releaseNotices(catalog, filing, step.answer.followUps, TEST_NOW).map((n) => n.message);
     t.same(
       messages.map((m) => ({ afterMs: m.deliverAt.getTime() - TEST_NOW.getTime(), records: m.records })),
       e.notices,
@@ -318,13 +318,13 @@ for (const e of EXPECTED) {
 
 t.test('UC follow-ups are not release notifications', async (t) => {
   const [transaction] = transactionsOf('cr-released', 'input.txt');
-  t.same(releaseFollowUps(catalog, transaction as TxRecord[], [{ type: 'UC', after: 0, disposition: '2', remarks: [] }], TEST_NOW), []);
+  t.same(releaseNotices(catalog, transaction as TxRecord[], [{ type: 'UC', after: 0, disposition: '2', remarks: [] }], TEST_NOW), []);
 });
 
 t.test('a notice goes out as an SO block echoing the SE block header, and decodes with the SO layouts', async (t) => {
   const input = readFileSync(`${golden}/scenario-cr-fda-hold-then-release/input.txt`, 'latin1').split('\n');
   const [transaction] = transactionsOf('cr-fda-hold-then-release', 'input.txt');
-  const [hold] = releaseFollowUps(catalog, transaction as TxRecord[], library.scenarios.find((s) => s.id === 'cr-fda-hold-then-release')?.steps[0]?.answer.followUps ?? [], TEST_NOW);
+  const [hold] = releaseNotices(catalog, transaction as TxRecord[], library.scenarios.find((s) => s.id === 'cr-fda-hold-then-release')?.steps[0]?.answer.followUps ?? [], TEST_NOW).map((n) => n.message);
   if (!hold) return t.fail('no notice');
   // As the pipeline writes every follow-up into the outbox, and the MQ listener wraps it (B&B-38).
   const blockHeader = input[1] as string;
