@@ -80,7 +80,7 @@ interface Expectation {
   readonly notices: readonly Notice[];
 }
 
-/** The entry number and bill of golden input n (entries 0490001-0490040 of filer B76, with their check digits). */
+/** The entry number and bill of golden input n (entries 0490001-0490040 of filer B76, with their check digits; cr-released-replace-refused has 0500001). */
 const ocean = (entry: string, n: number) => ({ entry, bill: `49${String(n).padStart(4, '0')}01` });
 const released = (time: string, entry: string, bill: string, extra: string[] = []) => [so10(entry), ...extra, so30('7318158069'), so40(bill), so50(time, '95', 'BILL ARRIVED'), so60(time, '98', 'RELEASED', {})];
 
@@ -197,7 +197,7 @@ const EXPECTED: Expectation[] = (() => {
       input: '01-input.txt',
       transaction: 0,
       step: 0,
-      notices: [{ afterMs: 0, records: released('1500', correction.entry, correction.bill) }],
+      notices: [{ afterMs: 0, records: [so10(correction.entry), so30('7318158069'), so40(correction.bill), so50('1500', '93', 'BILL ON FILE'), so60('1500', '98', 'RELEASED', {})] }],
     },
     {
       scenario: 'cr-correction-under-review',
@@ -262,6 +262,14 @@ const EXPECTED: Expectation[] = (() => {
       ],
     },
     {
+      scenario: 'cr-released-replace-refused',
+      input: '01-input.txt',
+      transaction: 0,
+      step: 0,
+      notices: [{ afterMs: 0, records: released('1500', '05000010', '50000101', [so20('CR', 'REF500001')]) }],
+    },
+    { scenario: 'cr-released-replace-refused', input: '04-input.txt', transaction: 0, step: 1, filing: { input: '01-input.txt', transaction: 0 }, notices: [] },
+    {
       scenario: 'cr-release-then-exam',
       input: 'input.txt',
       transaction: 0,
@@ -311,7 +319,7 @@ for (const e of EXPECTED) {
     );
     for (const m of messages) {
       t.equal(m.application, 'SO', 'sent as an SO batch');
-      t.match(m.summary, /^SO \d\d .+ for B76-0490\d{4}$|^SO [A-Z]{2,3} \d\d .+ for B76-0490\d{4}$/, 'summed up for the outbox and the console');
+      t.match(m.summary, /^SO (\d\d|[A-Z]{2,3} \d\d) .+ for B76-0(490|500)\d{4}$/, 'summed up for the outbox and the console');
     }
   });
 }
