@@ -96,9 +96,9 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
       const at = ctx.now.toISOString();
       const marks = script?.entry?.underReview === undefined ? {} : { underReview: script.entry.underReview };
       const disposition = accepted ? dispose(tx, release, { warnings: reported.length > 0, at, marks, review }) : { messageType: '01' as const };
-      const notices = script && accepted ? releaseNotices(catalog, this.filingOf(tx, disposition.next ?? release), script.followUps, ctx.now) : [];
-      const changes = notices.map((n) => n.change).filter((c) => c.effects.length > 0);
       const onFile = disposition.next ?? release;
+      const notices = script && accepted ? releaseNotices(catalog, this.filingOf(tx, onFile), script.followUps, ctx.now) : [];
+      const changes = notices.map((n) => n.change).filter((c) => c.effects.length > 0);
       const next = onFile && changes.length > 0 ? schedule(onFile, changes) : disposition.next;
       if (next) releases.putRelease(key, next, { exchangeId: ctx.exchangeId, action: `${this.id} ${action}`, disposition: disposition.messageType, at });
       const written = writeReleaseAnswer(catalog, this.response, tx, reported, disposition.messageType);
