@@ -15,7 +15,8 @@ export interface Substituted {
    * The records to check, in input order: each PG00 R that names a group replaced by copies of the
    * group's records (carrying the position of the PG00 R they stand for, so what is found in them is
    * reported where they were substituted), the substitution groups themselves left out. Undefined
-   * when the transaction has neither groups nor PG00 R records.
+   * when the transaction has no PG00 R record: there is nothing to replace, so nothing to group
+   * again; its substitution groups, if any, are left out where it is read (`recordsOutsideGroups`).
    */
   readonly records?: PositionedRecord[];
   /** PG00 S records whose number does not follow the previous one (0001, 0002 …), as placed in the transaction. */
@@ -44,7 +45,7 @@ export function substitute(tx: GroupOccurrence, catalog: Catalog): Substituted {
     previous = Number.isNaN(value) ? previous + 1 : value;
     if (!Number.isNaN(value) && !groups.has(number)) groups.set(number, rest.filter((p) => p.node.match !== END).map((p) => p.record));
   }
-  if (groups.size === 0 && !hasReplace(tx)) return { misnumbered, unresolved: [] };
+  if (!hasReplace(tx)) return { misnumbered, unresolved: [] };
 
   const records: PositionedRecord[] = [];
   const unresolved: PositionedRecord[] = [];
@@ -62,6 +63,19 @@ export function substitute(tx: GroupOccurrence, catalog: Catalog): Substituted {
   };
   emit(tx);
   return { records, misnumbered, unresolved };
+}
+
+/**
+ * The records of `occurrence` in input order, but those of substitution groups (none when it is one): a group's
+ * records are PGA data only where a PG00 R puts them (PG-70), so a transaction read without
+ * replacing (it has no PG00 R) leaves its groups out as the replaced one does.
+ */
+export function* recordsOutsideGroups(occurrence: GroupOccurrence): Generator<PlacedRecord> {
+  if (occurrence.node.name === SUBSTITUTION_GROUP) return;
+  for (const item of occurrence.items) {
+    if (isGroupOccurrence(item)) yield* recordsOutsideGroups(item);
+    else yield item;
+  }
 }
 
 /** Every occurrence of the named group within `occurrence`, at any depth, in input order. */

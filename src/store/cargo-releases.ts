@@ -1,3 +1,4 @@
+import { releaseAsOf } from '../applications/cargo-release/release-as-of.js';
 import { type CargoReleaseStore, NOT_PROCESSED, type ReleaseState } from '../applications/cargo-release/release-store.js';
 import type { EntryEvent } from '../applications/entry-summary/entry-store.js';
 import type { EntryKey } from '../applications/shared/entry-key.js';
@@ -8,7 +9,8 @@ import type { Db } from './database.js';
  * `entries`, whose other columns are its entry summary (SqliteEntryStore). A release filed before
  * any summary opens the row with summary status 'none', which the summary store reads as no summary
  * on file; a summary filed later fills the other columns and leaves the release alone. Every change
- * adds an `entry_history` row (version 0, the release's status).
+ * adds an `entry_history` row (version 0, the release's status). The changes its SO notices schedule
+ * are kept with it and applied as of the time a reader asks (releaseAsOf).
  */
 export class SqliteCargoReleaseStore implements CargoReleaseStore {
   private readonly select;
@@ -30,11 +32,11 @@ export class SqliteCargoReleaseStore implements CargoReleaseStore {
     );
   }
 
-  release(key: EntryKey): ReleaseState | undefined {
+  release(key: EntryKey, asOf: Date): ReleaseState | undefined {
     const json = this.select.get(key.session, key.filer, key.entryNumber)?.cargo_release;
     if (json === null || json === undefined) return undefined;
     const state = JSON.parse(json) as ReleaseState;
-    return { ...state, lifecycle: { ...NOT_PROCESSED, ...state.lifecycle } };
+    return releaseAsOf({ ...state, lifecycle: { ...NOT_PROCESSED, ...state.lifecycle } }, asOf);
   }
 
   putRelease(key: EntryKey, state: ReleaseState, event: EntryEvent): void {

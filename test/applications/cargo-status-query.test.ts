@@ -74,7 +74,7 @@ const wo60 = (code: string, narrative: string, when?: { date: string; time: stri
 const key = (entryNumber: string) => ({ session: 'B76', filer: 'B76', entryNumber });
 /** Marks the release on file as CBP's processing would. */
 function mark(m: AceMock, entryNumber: string, lifecycle: Partial<ReleaseState['lifecycle']>, over: Partial<ReleaseState> = {}): void {
-  const on = m.releases.release(key(entryNumber)) as ReleaseState;
+  const on = m.releases.release(key(entryNumber), TEST_NOW) as ReleaseState;
   m.releases.putRelease(key(entryNumber), { ...on, ...over, lifecycle: { ...on.lifecycle, ...lifecycle } }, { exchangeId: 'test', action: 'test', disposition: '', at: TEST_NOW.toISOString() });
 }
 

@@ -1,6 +1,7 @@
 import { value } from '../shared/record.js';
 import type { MessageType } from './answer.js';
-import { type FiledRelease, NOT_PROCESSED, type ReleaseLifecycle, type ReleaseState } from './release-store.js';
+import { filedFrom, updatedFiling } from './filed.js';
+import { NOT_PROCESSED, type ReleaseLifecycle, type ReleaseState } from './release-store.js';
 import type { CargoReleaseTx } from './transaction.js';
 
 /** What an accepted transaction does: its message-level SE90 type and the release it leaves on file (none: unchanged). */
@@ -26,14 +27,16 @@ export interface DisposeOptions {
 /**
  * The actions table (SE-23..25, SE-32..33) for a transaction with no fatal condition:
  * - A adds the entry;
- * - R replaces it at once before any bill match, arrival or release and with no CBP review pending;
- *   otherwise it becomes a correction request decided by CBP staff (04, the release unchanged and
- *   the request pending). The text names review and "arrived, not released" as making a request;
+ * - R replaces it at once before any bill match, arrival or release and with no CBP review or hold
+ *   pending; otherwise it becomes a correction request decided by CBP staff (04, the release
+ *   unchanged, the request pending with the filing it asks for, which an SO 88 ENTRY REPLACED puts
+ *   on file). The text names review and "arrived, not released" as making a request;
  *   ace-mock also counts a bill match or a release before arrival, since approval at once is only
  *   promised "prior to any bill match" (docs/conformance.md);
- * - D cancels it at once before any bill match and with no review pending, unreleased; otherwise it
+ * - D cancels it at once before any bill match and with no review or hold pending, unreleased; otherwise it
  *   becomes a cancellation request (04). A cancelled entry stays on file, cancelled (SE-17);
- * - U changes the port of entry, bill and transport data and the location of goods at once (SE-25).
+ * - U changes the port of entry, bill and transport data and the location of goods at once (SE-25;
+ *   filed.ts).
  * Accepted with a warning is 03, else 02. A scenario's `review` refers the transaction to CBP staff
  * (04, SE-83): an add or update is taken on file under review, a replace or cancel becomes a request.
  */
@@ -48,52 +51,19 @@ export function dispose(tx: CargoReleaseTx, onFile: ReleaseState | undefined, op
     return { messageType: accepted, next: { status: 'accepted', origin: 'SE', entryType: value(tx.header, 'entryType'), filed: filedFrom(tx), firstAcceptedAt: at, lifecycle: mark(NOT_PROCESSED) } };
   }
   const l = onFile.lifecycle;
-  const untouched = !review && !l.billMatched && !l.underReview && !l.arrived && l.releasedAt === undefined;
+  // A hold by CBP or an agency is a review pending (SE-23..24 name Document Requested and Intensive).
+  const untouched = !review && !l.billMatched && !l.underReview && l.holds.length === 0 && !l.arrived && l.releasedAt === undefined;
   switch (action) {
     case 'A':
     case 'R':
-      if (action === 'R' && !untouched) return { messageType: '04', next: { ...onFile, lifecycle: mark({ ...l, pendingRequest: 'correction' }) } };
+      if (action === 'R' && !untouched) return { messageType: '04', next: { ...onFile, requested: filedFrom(tx), lifecycle: mark({ ...l, pendingRequest: 'correction' }) } };
       return { messageType: accepted, next: { ...onFile, entryType: value(tx.header, 'entryType'), filed: filedFrom(tx), lifecycle: mark(l) } };
     case 'D':
       if (!untouched) return { messageType: '04', next: { ...onFile, lifecycle: mark({ ...l, pendingRequest: 'cancellation' }) } };
       return { messageType: accepted, next: { ...onFile, status: 'cancelled', lifecycle: mark(l) } };
     case 'U':
-      return { messageType: accepted, next: { ...onFile, filed: updated(onFile.filed, tx), lifecycle: mark(l) } };
+      return { messageType: accepted, next: { ...onFile, filed: updatedFiling(onFile.filed, tx), lifecycle: mark(l) } };
     default:
       return { messageType: accepted };
   }
-}
-
-/** What a whole filing (add, replace) puts on file. */
-function filedFrom(tx: CargoReleaseTx): FiledRelease {
-  const se11 = tx.additional;
-  return {
-    port: value(tx.header, 'plannedPortOfEntry'),
-    importer: value(tx.header, 'importerNumber'),
-    modeOfTransport: value(tx.header, 'modeOfTransport'),
-    bondType: value(tx.header, 'bondType'),
-    immediateDelivery: se11 !== undefined && value(se11, 'immediateDelivery') === 'Y',
-    weeklyEntry: se11 !== undefined && value(se11, 'entryDateElection') === 'W',
-    bills: billNumbers(tx),
-    records: tx.records.map((r) => r.text),
-  };
-}
-
-/** An update replaces the port (when given), the mode, the bills it sends, and the SE11 data it sends (SE-25, SE-40 note 4). */
-function updated(filed: FiledRelease, tx: CargoReleaseTx): FiledRelease {
-  const port = value(tx.header, 'plannedPortOfEntry');
-  const mode = value(tx.header, 'modeOfTransport');
-  const se11 = tx.additional;
-  return {
-    ...filed,
-    ...(port !== '' && { port }),
-    ...(mode !== '' && { modeOfTransport: mode }),
-    ...(se11 && { immediateDelivery: value(se11, 'immediateDelivery') === 'Y' || filed.immediateDelivery }),
-    ...(tx.bills.length > 0 && { bills: billNumbers(tx) }),
-  };
-}
-
-/** The bill and in-bond numbers of the transaction's SE15 records, in input order. */
-function billNumbers(tx: CargoReleaseTx): string[] {
-  return tx.bills.flatMap((g) => g.bills.map((b) => value(b, 'billNumber')));
 }

@@ -21,7 +21,9 @@ import { writeReleaseAnswer } from './answer.js';
 import { SX } from './conditions.js';
 import { dispose } from './disposition.js';
 import { groupCargoReleases } from './grouping.js';
-import { releaseFollowUps } from './notification.js';
+import { requireNoticeEffects } from './notice-effects.js';
+import { releaseNotices } from './notification.js';
+import { schedule } from './release-as-of.js';
 import { recordsOnFile } from './release-filing.js';
 import type { CargoReleaseStore, ReleaseState } from './release-store.js';
 import { CARGO_RELEASE_RULES } from './rules/index.js';
@@ -46,7 +48,9 @@ export interface CargoReleaseDependencies {
  * for each, runs the rules, lets the scenario stage script the answer, applies the action to the
  * entry's release on file (disposition.ts) and writes the SX records (answer.ts). A transaction
  * accepted or referred to CBP (SE90 02, 03, 04) queues the SO release notifications its scenario
- * step names (notification.ts); a rejected one queues none.
+ * step names (notification.ts), and schedules on the release what each changes once it is due
+ * (notice-effects.ts, release-as-of.ts); a rejected one queues none. The release is read as of
+ * the transaction's time (ctx.now), so the notices due by then count.
  */
 export class CargoReleaseApplication implements Application<CargoReleaseTx> {
   readonly id = SE;
@@ -55,6 +59,7 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
   constructor(private readonly deps: CargoReleaseDependencies) {
     this.response = responseApplication(deps.catalog, this.id);
     requireConditions(deps.catalog, this.response, SX);
+    requireNoticeEffects(deps.catalog);
   }
 
   group(block: Block): { units: CargoReleaseTx[]; conditions: BatchCondition[] } {
@@ -79,7 +84,7 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
         facts: { action },
       });
       const script = direction.answer;
-      const release = releases.release(key);
+      const release = releases.release(key, ctx.now);
       const ruleCtx = { catalog, blockFiler, summaryOnFile: summaries.get(key)?.status === 'accepted', now: ctx.now, ...(release && { release }) };
       const builtIn = script?.builtInRules !== false ? CARGO_RELEASE_RULES.flatMap((rule) => rule(tx, ruleCtx)) : [];
       const conditions = [...builtIn, ...(script ? scriptedConditions(tx, script) : [])];
@@ -91,7 +96,11 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
       const at = ctx.now.toISOString();
       const marks = script?.entry?.underReview === undefined ? {} : { underReview: script.entry.underReview };
       const disposition = accepted ? dispose(tx, release, { warnings: reported.length > 0, at, marks, review }) : { messageType: '01' as const };
-      if (disposition.next) releases.putRelease(key, disposition.next, { exchangeId: ctx.exchangeId, action: `${this.id} ${action}`, disposition: disposition.messageType, at });
+      const onFile = disposition.next ?? release;
+      const notices = script && accepted ? releaseNotices(catalog, this.filingOf(tx, onFile), script.followUps, ctx.now) : [];
+      const changes = notices.map((n) => n.change).filter((c) => c.effects.length > 0);
+      const next = onFile && changes.length > 0 ? schedule(onFile, changes) : disposition.next;
+      if (next) releases.putRelease(key, next, { exchangeId: ctx.exchangeId, action: `${this.id} ${action}`, disposition: disposition.messageType, at });
       const written = writeReleaseAnswer(catalog, this.response, tx, reported, disposition.messageType);
       records.push(...written.records);
       transactions.push({
@@ -107,19 +116,20 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
         ...directed(direction),
       });
       delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
-      if (script && accepted) followUps.push(...releaseFollowUps(catalog, this.filingOf(tx, release), script.followUps, ctx.now));
+      followUps.push(...notices.map((n) => n.message));
     }
     return { records, transactions, delayMs, followUps };
   }
 
   /**
-   * The records a release notification repeats: the transaction's own, but for a cancel, which
-   * carries only its SE10 and SE13 (SE-24), those of the filing on file, so that the notice still
-   * names the entry's bills and lines (a release certified from a summary keeps none).
+   * The records a release notification repeats: an add's or replace's own; for a cancel, which
+   * carries only its SE10 and SE13 (SE-24), and an update, which carries no parties or lines
+   * (SE-25), those of the filing on file after the transaction (for an update, as updated), so that
+   * the notice still names the entry's bills and lines (a release certified from a summary keeps none).
    */
   private filingOf(tx: CargoReleaseTx, onFile: ReleaseState | undefined): readonly TxRecord[] {
     const kept = onFile?.filed.records;
-    return value(tx.header, 'actionCode') === 'D' && kept !== undefined ? recordsOnFile(this.deps.catalog, kept) : tx.records;
+    return ['D', 'U'].includes(value(tx.header, 'actionCode')) && kept !== undefined ? recordsOnFile(this.deps.catalog, kept) : tx.records;
   }
 
   private severityOf(c: CrCondition): Severity {

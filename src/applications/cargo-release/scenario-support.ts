@@ -13,7 +13,8 @@ const PGA_RECORD = /^PG\d\d$/;
  * SE90 04 (SE-83). Its conditions become SE90s after the SE10 (`summary`), the line's SE40 or the
  * tariff's SE60 (SE-26..27). The one entry mark is `underReview` (a CBP review pending, so that a
  * later replace or cancel is referred to CBP, SE-23..24). No Census warnings. Its follow-ups are SO
- * release notifications (SE-17), sent when the transaction is accepted or referred.
+ * release notifications (SE-17), sent when the transaction is accepted or referred; each changes
+ * the release on file from its due time on, as its codes mean (notice-effects.ts).
  */
 export const CARGO_RELEASE_SCENARIOS: ScenarioSupport = {
   layoutOf: (recordId, catalog) => {

@@ -40,7 +40,7 @@ export interface ReleaseStatus {
 export type StatusHeader = Readonly<Record<string, string>>;
 
 /** The bill match code of a status that names none: the bill is on file (ACMQ-53 note 1). */
-const BILL_ON_FILE = '93';
+export const BILL_ON_FILE = '93';
 /** The SO70..SO72 layout version ace-mock writes: 04, in place since 6 September 2025 (ACMQ-59 note 7). */
 const PGA_PROCESSING_GROUP = '04';
 /** The PGA line of an agency that takes part in One USG without a message set on the entry (ACMQ-60 note 9). */
@@ -149,7 +149,7 @@ function writeLines(catalog: Catalog, family: StatusFamily, filing: ReleaseFilin
 }
 
 /** An in-bond SE15 has no bill record of its own; its in-bond record would repeat the in-bond on file (ACMQ-51), which ace-mock does not keep. */
-const isBill = (bill: FiledBill): boolean => value(bill.record, 'billType') !== 'I';
+export const isBill = (bill: FiledBill): boolean => value(bill.record, 'billType') !== 'I';
 
 /**
  * A bill record (ACMQ-50) and its bill match (ACMQ-52..53). The quantity is the one entered: the

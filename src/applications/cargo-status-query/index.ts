@@ -130,7 +130,7 @@ export class StatusQueryApplication implements Application<StatusQueryTx> {
     if (refused.length > 0) return { refused };
     switch (query.kind) {
       case 'entry': {
-        const release = this.deps.releases.release(key);
+        const release = this.deps.releases.release(key, now);
         // A scripted status repeats the filing on file, whatever its age.
         if (script?.releaseStatus) return { status: scriptedStatus(script.releaseStatus, now), key, ...(release && { release }) };
         if (release && withinQueryReach(release, now)) return { status: statusOnFile(release), key, release };

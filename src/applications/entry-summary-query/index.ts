@@ -84,7 +84,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
         facts: {},
       });
       const script = direction.answer;
-      const rows = [...(script?.builtInRules === false ? [] : this.rows(request, requester, ctx.session)), ...scriptedRows(script, request)];
+      const rows = [...(script?.builtInRules === false ? [] : this.rows(request, requester, ctx.session, ctx.now)), ...scriptedRows(script, request)];
       const collectionBill = request.kind === 'criteria' ? request.criteria.collectionBill : undefined;
       const written = writeAnswer(catalog, this.response, query.criteria, collectionBill, rows);
       records.push(...written.records);
@@ -106,7 +106,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
   }
 
   /** What the built-in rules answer: the refusal, or each entry's summary or JZ, within the output limit. */
-  private rows(request: EsQueryRequest, requester: string, session: string): AnswerRow[] {
+  private rows(request: EsQueryRequest, requester: string, session: string, now: Date): AnswerRow[] {
     const transmissions = new Map<string, string | undefined>();
     const limit = this.deps.maxSummaries ?? MAX_SUMMARIES;
     const rows: AnswerRow[] = [];
@@ -134,7 +134,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
           const state = this.deps.entries.get(key);
           // Not on file (013, ESQ-51): a deleted entry summary is no longer on file for CBP either.
           if (state?.status !== 'accepted') add({ kind: 'condition', code: ER.notFound, entry, record });
-          else if (!add({ kind: 'summary', facts: this.facts(key, state, transmissions), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
+          else if (!add({ kind: 'summary', facts: this.facts(key, state, transmissions, now), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
         }
         return rows;
       case 'criteria': {
@@ -145,7 +145,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
           const key = { session, filer: requester, entryNumber };
           const state = this.deps.entries.get(key);
           if (!state || !matches(this.deps.catalog, criteria, state)) continue;
-          if (!add({ kind: 'summary', facts: this.facts(key, state, transmissions), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
+          if (!add({ kind: 'summary', facts: this.facts(key, state, transmissions, now), detail: request.detail && detailApplies(this.deps.catalog, state) })) break;
         }
         // ESQ-51: 015 when nothing meets the criteria.
         return rows.length > 0 ? rows : [{ kind: 'condition', code: ER.noSummaries }];
@@ -157,7 +157,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
    * What is known of a summary: its state, its cargo release and its filings, the latest one read
    * back from the journal (`transmissions` remembers each journaled text read for this answer).
    */
-  private facts(key: EntryKey, state: EntryState, transmissions: Map<string, string | undefined>): SummaryFacts {
+  private facts(key: EntryKey, state: EntryState, transmissions: Map<string, string | undefined>, now: Date): SummaryFacts {
     const { catalog, filings, releases } = this.deps;
     const filingOf = (exchangeId: string): Filing | undefined => {
       if (!transmissions.has(exchangeId)) transmissions.set(exchangeId, filings.transmission(exchangeId));
@@ -170,7 +170,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
     // The first accepted filing whose 10 record carries the PSC indicator (ESF) is the first PSC.
     const firstPsc = state.pscOnFile ? history.find((f) => filingOf(f.exchangeId)?.field('10', 'pscIndicator') === 'Y') : undefined;
     const filing = last && filingOf(last.exchangeId);
-    const release = releases.release(key);
+    const release = releases.release(key, now);
     return {
       entry: { filer: key.filer, entryNumber: key.entryNumber },
       state,

@@ -2,7 +2,7 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { BatchCondition, Block } from '../../catair/envelope.js';
 import type { TransactionGrammar } from '../../catair/grammar.js';
 import { type AbsentGroup, type GroupOccurrence, groupTransactions, isGroupOccurrence, type PlacedRecord, recordsOf } from '../../catair/grouping.js';
-import { substitute } from '../../catair/pga-substitution.js';
+import { recordsOutsideGroups, substitute } from '../../catair/pga-substitution.js';
 import { groupChecked } from '../shared/grouping-syntax.js';
 import type { EntrySummaryTx, Line, MissingGroup, PgaSubstitutionProblem, Tariff } from './transaction.js';
 import type { TxRecord } from '../shared/record.js';
@@ -27,6 +27,7 @@ export function groupEntrySummaries(
   }
   const units = grouped.transactions.map((tx) => {
     const substituted = substitute(tx, catalog);
+    // No PG00 R: nothing replaced, so the grouping stands as it is (its unused groups are left out where it is read).
     if (!substituted.records) return toEntrySummary(tx, absentIn.get(tx) ?? [], read, substituted.misnumbered, []);
     // PG-70: the rules see the transaction with its PG00 R records replaced, grouped afresh; the
     // substituted records are then placed where they now stand.
@@ -57,7 +58,7 @@ function toEntrySummary(
   unresolved: readonly PlacedRecord[],
 ): EntrySummaryTx {
   const headerGroup = tx.items[0] as GroupOccurrence;
-  const [header, ...headerRecords] = [...recordsOf(headerGroup)].map(read);
+  const [header, ...headerRecords] = [...recordsOutsideGroups(headerGroup)].map(read);
   const lines: Line[] = [];
   const lineOf = new Map<GroupOccurrence, Line>();
   const totals: TxRecord[] = [];
@@ -101,11 +102,11 @@ function toLine(occurrence: GroupOccurrence, ordinal: number, read: (p: PlacedRe
   const trailers: TxRecord[] = [];
   for (const item of items) {
     if (isGroupOccurrence(item) && item.node.name === 'tariff') {
-      const [record, ...rest] = [...recordsOf(item)].map(read);
+      const [record, ...rest] = [...recordsOutsideGroups(item)].map(read);
       tariffs.push({ ordinal: tariffs.length + 1, record: record as TxRecord, children: rest });
       continue;
     }
-    const records = isGroupOccurrence(item) ? [...recordsOf(item)].map(read) : [read(item)];
+    const records = isGroupOccurrence(item) ? [...recordsOutsideGroups(item)].map(read) : [read(item)];
     (tariffs.length === 0 ? children : trailers).push(...records);
   }
   return { ordinal, record: read(first as PlacedRecord), children, tariffs, trailers };

@@ -91,7 +91,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       });
       const script = direction.answer;
       const existing = store.get(key);
-      const release = this.deps.releases.release(key);
+      const release = this.deps.releases.release(key, ctx.now);
       const ruleCtx = { catalog, block: facts, options, census: this.deps.census, now: ctx.now, ...(existing && { existing }), ...(release && { release }) };
       const builtInRan = script?.builtInRules !== false;
       const builtIn = builtInRan ? ENTRY_SUMMARY_RULES.flatMap((rule) => rule(tx, ruleCtx)) : [];
@@ -211,7 +211,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     const psc = value(tx.header, 'pscIndicator') === 'Y';
     const version = nextVersion(onFile, psc);
     const code = onFile ? '996' : '995';
-    const release = certifiedRelease(tx, this.deps.releases.release(key), at);
+    const release = certifiedRelease(tx, this.deps.releases.release(key, ctx.now), at);
     if (release) this.deps.releases.putRelease(key, release, { ...event(code), action: `AE ${action}` });
     const state: EntryState = {
       status: 'accepted',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { releaseFollowUps } from '../../../src/applications/cargo-release/notification.js';
+import { releaseNotices } from '../../../src/applications/cargo-release/notification.js';
 import type { TxRecord } from '../../../src/applications/shared/record.js';
 import { wrapUnsolicited, writeOutputB, writeOutputY } from '../../../src/catair/batch-output.js';
 import { DEFAULT_SCHEMA_DIR } from '../../../src/catair/catalog.js';
@@ -74,7 +74,7 @@ interface Expectation {
   readonly notices: readonly Notice[];
 }
 
-/** The entry number and bill of golden input n (entries 0490001-0490040 of filer B76, with their check digits). */
+/** The entry number and bill of golden input n (entries 0490001-0490040 of filer B76, with their check digits; cr-released-replace-refused has 0500001). */
 const ocean = (entry: string, n: number) => ({ entry, bill: `49${String(n).padStart(4, '0')}01` });
 const released = (time: string, entry: string, bill: string, extra: string[] = []) => [so10(entry), ...extra, so30('7318158069'), so40(bill), so50(time, '95', 'BILL ARRIVED'), so60(time, '98', 'RELEASED', {})];
 
@@ -191,7 +191,7 @@ const EXPECTED: Expectation[] = (() => {
       input: '01-input.txt',
       transaction: 0,
       step: 0,
-      notices: [{ afterMs: 0, records: released('1500', correction.entry, correction.bill) }],
+      notices: [{ afterMs: 0, records: [so10(correction.entry), so30('7318158069'), so40(correction.bill), so50('1500', '93', 'BILL ON FILE'), so60('1500', '98', 'RELEASED', {})] }],
     },
     {
       scenario: 'cr-correction-under-review',
@@ -256,6 +256,14 @@ const EXPECTED: Expectation[] = (() => {
       ],
     },
     {
+      scenario: 'cr-released-replace-refused',
+      input: '01-input.txt',
+      transaction: 0,
+      step: 0,
+      notices: [{ afterMs: 0, records: released('1500', '05000010', '50000101', [so20('CR', 'REF500001')]) }],
+    },
+    { scenario: 'cr-released-replace-refused', input: '04-input.txt', transaction: 0, step: 1, filing: { input: '01-input.txt', transaction: 0 }, notices: [] },
+    {
       scenario: 'cr-release-then-exam',
       input: 'input.txt',
       transaction: 0,
@@ -298,27 +306,27 @@ for (const e of EXPECTED) {
     const action = transaction[0]?.text[4];
     t.ok(step.when.action === undefined || step.when.action === action, `step ${e.step + 1} answers action ${action}`);
     const filing = e.filing ? (transactionsOf(e.scenario, e.filing.input)[e.filing.transaction] as TxRecord[]) : transaction;
-    const messages = releaseFollowUps(catalog, filing, step.answer.followUps, TEST_NOW);
+    const messages = releaseNotices(catalog, filing, step.answer.followUps, TEST_NOW).map((n) => n.message);
     t.same(
       messages.map((m) => ({ afterMs: m.deliverAt.getTime() - TEST_NOW.getTime(), records: m.records })),
       e.notices,
     );
     for (const m of messages) {
       t.equal(m.application, 'SO', 'sent as an SO batch');
-      t.match(m.summary, /^SO \d\d .+ for B76-0490\d{4}$|^SO [A-Z]{2,3} \d\d .+ for B76-0490\d{4}$/, 'summed up for the outbox and the console');
+      t.match(m.summary, /^SO (\d\d|[A-Z]{2,3} \d\d) .+ for B76-0(490|500)\d{4}$/, 'summed up for the outbox and the console');
     }
   });
 }
 
 t.test('UC follow-ups are not release notifications', async (t) => {
   const [transaction] = transactionsOf('cr-released', 'input.txt');
-  t.same(releaseFollowUps(catalog, transaction as TxRecord[], [{ type: 'UC', after: 0, disposition: '2', remarks: [] }], TEST_NOW), []);
+  t.same(releaseNotices(catalog, transaction as TxRecord[], [{ type: 'UC', after: 0, disposition: '2', remarks: [] }], TEST_NOW), []);
 });
 
 t.test('a notice goes out as an SO block echoing the SE block header, and decodes with the SO layouts', async (t) => {
   const input = readFileSync(`${golden}/scenario-cr-fda-hold-then-release/input.txt`, 'latin1').split('\n');
   const [transaction] = transactionsOf('cr-fda-hold-then-release', 'input.txt');
-  const [hold] = releaseFollowUps(catalog, transaction as TxRecord[], library.scenarios.find((s) => s.id === 'cr-fda-hold-then-release')?.steps[0]?.answer.followUps ?? [], TEST_NOW);
+  const [hold] = releaseNotices(catalog, transaction as TxRecord[], library.scenarios.find((s) => s.id === 'cr-fda-hold-then-release')?.steps[0]?.answer.followUps ?? [], TEST_NOW).map((n) => n.message);
   if (!hold) return t.fail('no notice');
   // As the pipeline writes every follow-up into the outbox, and the MQ listener wraps it (B&B-38).
   const blockHeader = input[1] as string;

@@ -3,7 +3,7 @@ import { scenarioApplications } from '../../../src/applications/registry.js';
 import { formatScenarioError, loadScenarioFile } from '../../../src/scenarios/load.js';
 import { catalog, edit, filing, seBatch } from '../../helpers/cargo-release.js';
 import { answerOf, entry } from '../../helpers/census.js';
-import { send, testMock } from '../../helpers/mock.js';
+import { send, TEST_NOW, testMock } from '../../helpers/mock.js';
 import { scenarioDir } from '../../helpers/scenario-dir.js';
 
 /** Scenarios written for cargo releases (application SE): what the loader lets them use, and how SX answers them. */
@@ -43,7 +43,7 @@ t.test('SX answers scripted conditions after the record they target; accept drop
   const n = entry(480934);
   const type03 = (action: string) => seBatch(edit(filing(n, action), 'SE10', { entryType: '03' }));
   t.match((await answerOf(mock, type03('A'))).at(-1), /^SE9002/);
-  t.equal(mock.releases.release({ session: 'B76', filer: 'B76', entryNumber: n })?.lifecycle.underReview, true, 'matched on SE10.entryType, guarded on action A');
+  t.equal(mock.releases.release({ session: 'B76', filer: 'B76', entryNumber: n }, TEST_NOW)?.lifecycle.underReview, true, 'matched on SE10.entryType, guarded on action A');
   const json = (await send(mock, type03('R'), { accept: 'application/json' })).json() as { transactions: { disposition: string; scenario?: string }[] };
   t.match(json.transactions[0], { disposition: '04' }, 'a replace under review is a correction request (SE-23)');
 });
@@ -54,7 +54,7 @@ t.test('outcome review: the add is referred to CBP (SE90 04, SE-83) and kept on 
   const n = entry(480935);
   const referred = await answerOf(mock, seBatch(filing(n)), { 'x-ace-scenario': 'se-refer' });
   t.same(referred.map((r) => r.slice(0, 6)), ['SE10AB', 'SE15RM', 'SE9004']);
-  t.match(mock.releases.release({ session: 'B76', filer: 'B76', entryNumber: n }), { status: 'accepted', lifecycle: { underReview: true } });
+  t.match(mock.releases.release({ session: 'B76', filer: 'B76', entryNumber: n }, TEST_NOW), { status: 'accepted', lifecycle: { underReview: true } });
   const cancel = seBatch(edit(filing(n, 'D').slice(0, 2), 'SE13', { reasonCode: '01' }));
   const json = (await send(mock, cancel, { accept: 'application/json' })).json() as { transactions: { disposition: string }[] };
   t.match(json.transactions[0], { disposition: '04' }, 'a cancellation request (SE-24)');

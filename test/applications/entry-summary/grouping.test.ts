@@ -377,3 +377,40 @@ t.test('PG-70: each PG00 R is replaced by its substitution group before the rule
   t.same(u.units[0]!.pgaSubstitution.unresolved.map((p) => [p.record.text.slice(0, 9), p.line?.ordinal]), [['PG00R0002', 1]]);
   t.ok(u.units[0]!.lines[0]!.tariffs[0]!.children.some((c) => c.id === 'PG00'), 'and stays where it was');
 });
+
+t.test('PG-70: substitution groups without a PG00 R are left out, the transaction not grouped again (nothing to replace)', async (t) => {
+  // Counts the groupings the entry summary reader does itself, after the block's first grouping
+  // (shared/grouping-syntax.ts): the second one, of the transaction with its PG00 R replaced.
+  const real = await import('../../../src/catair/grouping.js');
+  let regroupings = 0;
+  const counted = (await t.mockImport('../../../src/applications/entry-summary/grouping.js', {
+    '../../../src/catair/grouping.js': {
+      ...real,
+      groupTransactions: (...args: Parameters<typeof real.groupTransactions>) => {
+        regroupings += 1;
+        return real.groupTransactions(...args);
+      },
+    },
+  })) as typeof import('../../../src/applications/entry-summary/grouping.js');
+  const countedGroup = (details: readonly string[]) => {
+    regroupings = 0;
+    return counted.groupEntrySummaries(block(details), grammar, catalog);
+  };
+  const fixtures = fileURLToPath(new URL('../../fixtures/pga/', import.meta.url));
+  const fixture = (name: string) => readFileSync(fixtures + name, 'latin1').split('\n').filter((l) => l !== '').map(rec);
+  const header = indexOf(ONE_LINE, '31') + 1;
+  const tariff = indexOf(ONE_LINE, '50') + 1;
+  const withGroup = (pga: readonly string[]) => [...ONE_LINE.slice(0, header), ...fixture('header-substitution.txt'), ...ONE_LINE.slice(header, tariff), ...pga, ...ONE_LINE.slice(tariff)];
+
+  const unused = countedGroup(withGroup(fixture('tariff-with-replace.txt').filter((r) => !r.startsWith('PG00R'))));
+  t.equal(regroupings, 0, 'a group no PG00 R names: nothing replaced, no second grouping');
+  t.same(unused.conditions, []);
+  t.notOk(unused.units[0]!.headerRecords.some((h) => h.id.startsWith('PG')), 'the unused group is still left out of what the rules see');
+  t.notOk(unused.units[0]!.lines[0]!.tariffs[0]!.children.some((c) => c.id === 'PG00'));
+  t.same(unused.units[0]!.pgaSubstitution, { misnumbered: [], unresolved: [] });
+  countedGroup(ONE_LINE);
+  t.equal(regroupings, 0, 'nor without any group');
+  const replaced = countedGroup(withGroup(fixture('tariff-with-replace.txt')));
+  t.equal(regroupings, 1, 'with a PG00 R the replaced transaction is grouped again, once');
+  t.same(replaced.units[0]!.lines[0]!.tariffs[0]!.children.map((c) => c.text), fixture('tariff-replaced.txt'));
+});

@@ -8,7 +8,7 @@ export interface RuleContext {
   readonly catalog: Catalog;
   /** The processing filer of the block (B record 8-10). */
   readonly blockFiler: string;
-  /** The entry's cargo release as it stands before this transmission, if on file. */
+  /** The entry's cargo release as it stands at `now` (the SO notices due by then applied, release-as-of.ts), if on file. */
   readonly release?: ReleaseState;
   /** Whether the entry's summary (AE) is on file, accepted (SE-33, SE-41 note 9). */
   readonly summaryOnFile: boolean;

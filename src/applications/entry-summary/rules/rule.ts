@@ -19,7 +19,7 @@ export interface RuleContext {
   readonly block: BlockFacts;
   /** The entry as it stands before this transmission, if on file. */
   readonly existing?: EntryState;
-  /** The entry's cargo release on file, if any (filed in SE, or certified from a summary). */
+  /** The entry's cargo release on file as it stands at `now`, if any (filed in SE, or certified from a summary). */
   readonly release?: ReleaseState;
   readonly options: EntrySummaryOptions;
   readonly census: CensusRanges;
