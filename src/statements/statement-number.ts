@@ -1,6 +1,7 @@
+import { DAY_MS } from '../clock/duration.js';
+
 /** The month (0-based, October) in which the US federal fiscal year begins. */
 const FISCAL_YEAR_START_MONTH = 9;
-const DAY_MS = 86_400_000;
 /** Three characters of sequence number (p. 8). */
 const MAX_SEQUENCE = 999;
 

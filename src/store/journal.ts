@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { DAY_MS } from '../clock/duration.js';
 
 export type Outcome = 'accepted' | 'rejected' | 'partial' | 'batch-rejected' | 'not-catair';
 
@@ -135,7 +136,7 @@ export class Journal {
   prune(policy: { maxExchanges: number; maxAgeDays: number }, now: Date): number {
     let removed = 0;
     if (policy.maxAgeDays > 0) {
-      const cutoff = new Date(now.getTime() - policy.maxAgeDays * 86_400_000).toISOString();
+      const cutoff = new Date(now.getTime() - policy.maxAgeDays * DAY_MS).toISOString();
       removed += this.pruneByAge.run(cutoff).changes;
     }
     if (policy.maxExchanges > 0) removed += this.pruneByCount.run(policy.maxExchanges).changes;

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { DAY_MS } from '../clock/duration.js';
 
 /** An unsolicited message waiting for, or ready for, its filer. */
 export interface OutboxMessage {
@@ -136,7 +137,7 @@ export class Outbox {
    */
   prune(policy: { maxPerSession: number; maxAgeDays: number }, now: Date): OutboxPruned {
     let expired = 0;
-    if (policy.maxAgeDays > 0) expired = this.expire.run(new Date(now.getTime() - policy.maxAgeDays * 86_400_000).toISOString()).changes;
+    if (policy.maxAgeDays > 0) expired = this.expire.run(new Date(now.getTime() - policy.maxAgeDays * DAY_MS).toISOString()).changes;
     const trimmed: OutboxTrim[] = [];
     if (policy.maxPerSession > 0) {
       for (const { session, n } of this.overLimit.all(policy.maxPerSession)) {

@@ -3,6 +3,7 @@ import { value } from '../shared/record.js';
 import type { TxRecord } from '../shared/record.js';
 import { CL } from './conditions.js';
 import { entrySlots } from './transaction.js';
+import { DAY_MS } from '../../clock/duration.js';
 
 /** What a CJ1 asks for, or the CL condition that answers it instead. */
 export type QueryRequest =
@@ -13,7 +14,6 @@ export type QueryRequest =
 
 /** CBP's limit on a query by date range (014 beyond it). */
 const MAX_RANGE_DAYS = 31;
-const DAY_MS = 86_400_000;
 /**
  * Without CBP's port list (RDPL) ace-mock can only tell that a port is not a Schedule D code at all:
  * four digits.

@@ -3,6 +3,7 @@ import { type TxRecord, value } from '../shared/record.js';
 import { ER } from './conditions.js';
 import { readDateTime } from './datetime.js';
 import { entrySlots, type EsQuery } from './transaction.js';
+import { DAY_MS } from '../../clock/duration.js';
 
 /** An entry a J1 names. */
 export interface QueriedEntry {
@@ -39,7 +40,6 @@ export type EsQueryRequest =
 
 /** CBP's limit on a criteria query's range (ESQ-20 note 1, 012). */
 const MAX_RANGE_DAYS = 31;
-const DAY_MS = 86_400_000;
 
 /**
  * Reads a query in the order its parts are checked: the J0's indicator (001), a query after it

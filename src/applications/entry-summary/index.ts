@@ -28,12 +28,12 @@ import { ENTRY_SUMMARY_SCENARIOS } from './scenario-support.js';
 import { applyOverrides, censusOverrides, scriptedConditions, unmatchedOverrides } from './scripting.js';
 import { writeStatusNotification } from './status-notification.js';
 import { allRecords, type EntrySummaryTx, type EsCondition, type Line } from './transaction.js';
+import { DAY_MS } from '../../clock/duration.js';
 
 const AE = 'AE';
 
 /** How a summary is paid and where its later messages go, as an add or replace files them. */
 type Payment = Pick<Lifecycle, 'paymentType' | 'statementEntry' | 'statementKey' | 'amounts' | 'addressee'>;
-const DAY_MS = 86_400_000;
 const SYSTEM_FAILURE = 'ZZZ';
 
 export interface EntrySummaryDependencies {

@@ -2,8 +2,8 @@ import { isDate } from '../../../catair/record.js';
 import { SX } from '../conditions.js';
 import type { CrCondition } from '../transaction.js';
 import { entryTypeOf, isFiling, on, type Rule, typeRules, value } from './rule.js';
+import { DAY_MS } from '../../../clock/duration.js';
 
-const DAY_MS = 86_400_000;
 /** A weekly entry's elected date may be up to 7 calendar days after the filing (SE-39 note 1). */
 const WEEKLY_DAYS_AHEAD = 7;
 

@@ -2,8 +2,8 @@ import { SX } from '../conditions.js';
 import type { ReleaseState } from '../release-store.js';
 import type { CrCondition } from '../transaction.js';
 import { actionOf, entryTypeOf, on, type Rule } from './rule.js';
+import { DAY_MS } from '../../../clock/duration.js';
 
-const DAY_MS = 86_400_000;
 /** An update may correct bill, manifest and port data up to 15 calendar days after release (SE-23, SE-25). */
 const UPDATE_DAYS_AFTER_RELEASE = 15;
 

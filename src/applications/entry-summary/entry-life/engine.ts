@@ -8,6 +8,7 @@ import { writeStatementBlock } from '../../../statements/write.js';
 import { writeCourtesyNotice } from '../../../liquidation/courtesy-notice.js';
 import type { EntryEvent, EntryState, EntryStore, FoundEntry, Lifecycle, StatementListing } from '../entry-store.js';
 import { type Stage, stageOf, stageRank } from './stages.js';
+import { DAY_MS } from '../../../clock/duration.js';
 
 /** The job that liquidates an entry on its liquidation date. */
 const LIQUIDATION = 'liquidation';
@@ -18,7 +19,7 @@ const LIQUIDATED_AS_ENTERED = '1';
 const AUTO_LIQUIDATION = '99';
 const NOTHING_OWED = { duty: 0, tax: 0, fees: 0, antidumping: 0, countervailing: 0 };
 /** The final statement comes after CBP has the payment: the next day (Daily Statement p. 6). */
-const FINAL_STATEMENT_DELAY_MS = 86_400_000;
+const FINAL_STATEMENT_DELAY_MS = DAY_MS;
 
 /** What the entry's life needs around it. */
 export interface EntryLifeDependencies {
@@ -45,7 +46,6 @@ export class EntryLifeRefusal extends Error {
 const statementEntryOf = (found: FoundEntry) => found.state.lifecycle.statementEntry as NonNullable<Lifecycle['statementEntry']>;
 const day = (at: Date): string => at.toISOString().slice(0, 10);
 const startOf = (isoDay: string): Date => new Date(`${isoDay}T00:00:00.000Z`);
-const DAY_MS = 86_400_000;
 
 /**
  * An entry summary's life after CBP accepted it (ESF-183..186, Daily Statement pp. 6-7): payment,

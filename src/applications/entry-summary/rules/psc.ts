@@ -3,8 +3,8 @@ import type { EntrySummaryTx, EsCondition } from '../transaction.js';
 import { type TxRecord, value } from '../../shared/record.js';
 import { headerElements } from '../filed.js';
 import { headerRecord, type Rule, type RuleContext, SUMMARY } from './rule.js';
+import { DAY_MS } from '../../../clock/duration.js';
 
-const DAY_MS = 86_400_000;
 const TIB = '23';
 const REASON_FIELDS = ['reason1', 'reason2', 'reason3', 'reason4', 'reason5'];
 /** 10 record payment and statement fields: not on a PSC (ESF-184), code 217. */
