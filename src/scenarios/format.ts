@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DAY_MS, parseDuration } from '../clock/duration.js';
+import { STAGES, type Stage } from '../applications/entry-summary/entry-life/stages.js';
 
 /**
  * The scenario file format (YAML in `scenarios/`). The JSON Schema generated from it is
@@ -141,6 +142,10 @@ export const Answer = z
     builtInRules: z.boolean().default(true).describe('run the CBP-faithful rules too (their conditions come first)'),
     entry: z
       .object({
+        advanceTo: z
+          .enum(STAGES.slice(1) as [Stage, ...Stage[]])
+          .optional()
+          .describe('after the answer, moves the entry on to this stage with every message on the way, as POST …/advance does: preliminary-statement, paid, cbp-review, liquidation-scheduled or liquidated'),
         paid: z.boolean().optional().describe('paid in (a PSC needs it, else B47)'),
         liquidationScheduled: z.boolean().optional().describe('scheduled for liquidation (a PSC needs it, else B45)'),
         liquidationInDays: z

@@ -15,7 +15,8 @@ import { type EntryState, type EntryStore, type Lifecycle, type OutstandingWarni
 import { filedSummary } from './filed.js';
 import { loadCheckedGrammar, type TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
-import type { EntryLife } from './entry-life/engine.js';
+import { type EntryLife, EntryLifeRefusal } from './entry-life/engine.js';
+import type { Stage } from './entry-life/stages.js';
 import { statementEntryFromSummary } from '../../statements/from-summary.js';
 import { statementGrouping } from '../../statements/grouping.js';
 import { grandTotals } from './grand-totals.js';
@@ -121,7 +122,8 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       const echo = reported.some((c) => c.code === 'B35') && existing ? { brokerReference: existing.brokerReference } : {};
       const written = this.writer.write(tx, reported, disposition, echo);
       records.push(...written.records);
-      transactions.push(this.outcome(block, tx, key, { action, psc }, disposition, written.reports, direction));
+      const moved = accepted && action !== 'D' && script?.entry?.advanceTo ? this.advanceScripted(key, script.entry.advanceTo, ctx.now) : '';
+      transactions.push(this.outcome(block, tx, key, { action, psc }, disposition, written.reports, { ...direction, reason: direction.reason + moved }));
       delayMs = Math.max(delayMs, scriptedDelay(script, this.deps.random));
       // Status notifications concern entries on file: a rejected transaction queues none.
       if (script && accepted) {
@@ -259,6 +261,17 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       ...(suspension !== undefined && { suspension }),
       ...(tibCloseDate !== undefined && { tibCloseDate }),
     };
+  }
+
+  /** A step's `entry.advanceTo`: the entry moved on as the admin call would; what stops it is told in the transaction's reason. */
+  private advanceScripted(key: EntryKey, to: Stage, now: Date): string {
+    try {
+      this.deps.life.advance(key, to, now);
+      return `; entry advanced to ${to}`;
+    } catch (err) {
+      if (!(err instanceof EntryLifeRefusal)) throw err;
+      return `; entry not advanced to ${to}: ${err.message}`;
+    }
   }
 
   /**

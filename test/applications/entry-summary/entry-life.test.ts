@@ -136,3 +136,24 @@ t.test('PSC rules read the life: refused before payment (B47, B45), accepted onc
   await advance(mock, entryNumber, 'liquidated');
   t.match((await psc()).conditions.map((c: { code: string }) => c.code), ['B50']);
 });
+
+t.test('a scenario step moves the entry on (entry.advanceTo), with the messages; what stops it is told in the reason', async (t) => {
+  const { scenarioDir } = await import('../../helpers/scenario-dir.js');
+  const dir = scenarioDir({
+    'liquidated.yaml': 'id: liquidated-at-once\ntitle: liquidated at once\nsteps:\n  - answer:\n      entry: { advanceTo: liquidated }\n',
+  });
+  const mock = testMock({ ACE_MOCK_SCENARIOS: dir });
+  t.teardown(() => mock.close());
+  const first = await send(mock, summary('1234567', { type: '2', printDate: '120126' }), { 'x-ace-session': 'qa', 'x-ace-scenario': 'liquidated-at-once', accept: 'application/json' });
+  const tx = first.json().transactions[0];
+  t.match(tx, { disposition: '995', reason: /; entry advanced to liquidated$/ });
+  // The statement keeps the number of its print date (Daily Statement p. 8), though printed early.
+  t.match(await entry(mock, tx.entryNumber), { stage: 'liquidated', statement: { number: '2727335001' }, paidOn: '2026-11-25' });
+  t.same(
+    (await messages(mock)).map((m) => m.summary),
+    ['preliminary statement 2727335001: 1 summary', `courtesy notice of liquidation for B76-${tx.entryNumber}, liquidated 2026-11-25`],
+    'printed at once and liquidated; the final statement is due tomorrow',
+  );
+  const again = await send(mock, summary('1234567', { type: '2', printDate: '120126' }).replace(/^10A/m, '10R'), { 'x-ace-session': 'qa', 'x-ace-scenario': 'liquidated-at-once', accept: 'application/json' });
+  t.match(again.json().transactions[0], { disposition: '998' }, 'a liquidated summary refuses a replace (B30)');
+});
