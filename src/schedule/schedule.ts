@@ -35,8 +35,8 @@ const MAX_JOBS_PER_RUN = 10_000;
 
 /**
  * The one scheduler of time-driven work, a table in the journal's database: a job is written with the
- * change that causes it and marked done in the transaction that does it, so a restart neither loses
- * nor repeats one. Jobs fall due by their session's mock clock; whoever is about to read or change a
+ * change that causes it and deleted in the transaction that does it, so a restart neither loses nor
+ * repeats one, and the table holds only what is still to do (and failed jobs, with their error). Jobs fall due by their session's mock clock; whoever is about to read or change a
  * session's state first runs what is due (`runDue`), and a timer (scheduler-timer.ts) does it for
  * sessions nobody is talking to.
  */
@@ -64,7 +64,7 @@ export class Schedule {
     this.drop = db.prepare('DELETE FROM schedule WHERE session = ? AND kind = ? AND key = ? AND done_at IS NULL');
     this.due = db.prepare<[string, string], JobRow>('SELECT * FROM schedule WHERE session = ? AND done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT 1');
     this.anyDue = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM schedule WHERE session = ? AND done_at IS NULL AND due_at <= ?');
-    this.done = db.prepare('UPDATE schedule SET done_at = ? WHERE id = ?');
+    this.done = db.prepare('DELETE FROM schedule WHERE id = ?');
     this.failed = db.prepare('UPDATE schedule SET done_at = ?, error = ? WHERE id = ?');
     this.sessions = db.prepare<[], { session: string }>('SELECT DISTINCT session FROM schedule WHERE done_at IS NULL');
     this.ofSession = db.prepare<[string], JobRow>('SELECT * FROM schedule WHERE session = ? AND done_at IS NULL ORDER BY due_at, id');
@@ -110,7 +110,7 @@ export class Schedule {
           const handler = this.handlers.get(job.kind);
           if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
           handler(job, new Date(job.dueAt));
-          this.done.run(now.toISOString(), job.id);
+          this.done.run(job.id);
         });
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
