@@ -10,7 +10,7 @@ import { IbmMqClient } from '../../src/transports/mq/ibmmq-client.js';
 import { send } from '../helpers/mock.js';
 import { aceQueueManager, mqMock, putRequest, untilDepth } from '../helpers/mq.js';
 import { scenarioDir } from '../helpers/scenario-dir.js';
-import { sampleWith } from '../helpers/transmission.js';
+import { put, sampleWith } from '../helpers/transmission.js';
 
 const records = (body: Buffer) => body.toString('latin1').match(/.{80}/g) ?? [];
 
@@ -247,6 +247,23 @@ t.test('UC notifications of MQ exchanges go to the notification queue as whole b
   await send(mock, sampleWith('ae-add-1-line.txt', '0700041'));
   await sleep(200);
   t.equal(qm.queue('ACE.NOTIFY').depth, 1, 'an HTTP exchange’s notice is for HTTP clients, not pushed to MQ');
+});
+
+t.test('a daily statement of an MQ filing goes to the notification queue when the session clock reaches its print date', async (t) => {
+  const qm = aceQueueManager();
+  const mock = mqMock(qm, {}, () => new Date('2026-11-25T15:00:00.000Z'));
+  t.teardown(() => mock.close());
+  // Payment type 2, preliminary statement printed 2026-12-01 (10 record 51-57).
+  putRequest(qm, sampleWith('ae-add-1-line.txt', '0700042', { edit: (r) => (r.startsWith('10') ? put(put(r, 51, '2'), 52, '120126') : r) }));
+  await untilDepth(qm, 'ACE.REPLY', 1);
+  await sleep(200);
+  t.equal(qm.queue('ACE.NOTIFY').depth, 0, 'nothing before the print date');
+  await mock.http.inject({ method: 'POST', url: '/v1/admin/sessions/B76/clock', payload: { set: '2026-12-01T06:00:00Z' } });
+  await untilDepth(qm, 'ACE.NOTIFY', 1);
+  const statement = records(qm.browse('ACE.NOTIFY')[0]?.body ?? Buffer.alloc(0));
+  t.same(statement.map((r) => r.slice(0, 2)), ['A2', 'B ', 'Q1', 'Q2', 'QA', 'Q3', 'Q4', 'QE', 'Y ', 'Z2']);
+  t.equal(statement[0]?.slice(25, 27), 'PF', 'A carries the application id PF');
+  t.match(statement[1], /^B  2704B76PFP2727335001120126/, 'the statement block as written');
 });
 
 t.test('stopping finishes the message in hand', async (t) => {
