@@ -236,8 +236,8 @@ t.test('X23: preparer data for an application that does not allow it', async (t)
   t.same(conditions(cw(sample())), [], 'no preparer data, no X23');
   const eq = editRecord(editRecord(editRecord(preparer('2704B76  1'), A_, 26, 'EQ'), B_, 11, 'EQ'), Y_, 11, 'EQ');
   t.same(conditions(eq), [blk('X23')], 'nor is EQ');
-  const cq = editRecord(editRecord(editRecord(preparer('2704B76  1'), A_, 26, 'CQ'), B_, 11, 'CQ'), Y_, 11, 'CQ');
-  t.same(conditions(cq), [bat('X13', 1, 26)], 'an application not offered (X13 on the A) leaves the blocks unexamined');
+  const qp = editRecord(editRecord(editRecord(preparer('2704B76  1'), A_, 26, 'QP'), B_, 11, 'QP'), Y_, 11, 'QP');
+  t.same(conditions(qp), [bat('X13', 1, 26)], 'an application not offered (X13 on the A) leaves the blocks unexamined');
   const unknownOnB = editRecord(editRecord(preparer('2704B76  1'), B_, 11, 'EI'), Y_, 11, 'EI');
   t.same(conditions(unknownOnB), [blk('X12', 1, 2, 11), blk('X19')], 'an unknown application on the B: no X23 (B&B-35, block 3)');
 });
