@@ -228,6 +228,13 @@ if (unavailable) {
     t.match(await refusal.textContent(), new RegExp(`Move to CBP review refused.*409 Entry cannot move there: entry B76-${entryNumber} is liquidated`), 'the 409 and its detail');
     await stage.filter({ hasText: 'Liquidated' }).waitFor();
     t.equal(await page.locator('.move-buttons button').count(), 0, 'read again: liquidated, nothing further to move to');
+    await page.getByRole('link', { name: 'open the exchange' }).click();
+    await page.locator('.follow-ups').waitFor();
+    t.match(
+      await page.locator('.follow-ups').textContent(),
+      new RegExp(`preliminary statement 2727335001[\\s\\S]*final statement 2727335001[\\s\\S]*courtesy notice of liquidation for B76-${entryNumber}`),
+      'the statements and the liquidation notice are follow-ups of the filing',
+    );
     await page.close();
   });
 
