@@ -1,16 +1,20 @@
 /** The console's view of the ace-mock HTTP API: the JSON it reads and the calls it makes. */
 import type { ConditionReport as Condition, TransactionOutcome } from '../applications/application.js';
+import type { EntryEvent } from '../applications/entry-summary/entry-store.js';
+import type { Stage } from '../applications/entry-summary/entry-life/stages.js';
+import type { entryView } from '../applications/entry-summary/entry-life/view.js';
 import type { DecodedRecord } from '../catair/decode.js';
 import type { Inspection, LayoutProblem } from '../catair/inspect.js';
 import type { BatchConditionReport as BatchCondition } from '../pipeline.js';
 import type { ScenarioError } from '../scenarios/load.js';
 import type { Outcome, SessionActivity } from '../store/journal.js';
 import type { Armed } from '../store/scenario-state.js';
+import type { SessionClockView } from '../transports/http/clock.js';
 import type { ExchangeSummary } from '../transports/http/exchange-summary.js';
 
 // The wire types are the server's own: one definition of the contract for both ends.
 export type { DecodedField } from '../catair/record.js';
-export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, Inspection, LayoutProblem, Outcome, SessionActivity };
+export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, Inspection, LayoutProblem, Outcome, SessionActivity, SessionClockView, Stage };
 export type Transaction = TransactionOutcome;
 
 export interface FollowUp {
@@ -30,6 +34,23 @@ export interface ExchangeDetail extends ExchangeSummary {
   };
   readonly decoded: { readonly input: readonly DecodedRecord[]; readonly output: readonly DecodedRecord[] };
   readonly followUps?: readonly FollowUp[];
+}
+
+/** One accepted change of an entry: a filing (with its exchange) or a step of its life (exchange ''). */
+export interface EntryHistoryRow extends EntryEvent {
+  readonly status: string;
+  readonly version: number;
+}
+
+/** `GET /v1/sessions/:session/entries/:filer/:entryNumber`: where an entry summary stands, its days, jobs and history. */
+export interface EntryDetail extends ReturnType<typeof entryView> {
+  readonly session: string;
+  readonly filer: string;
+  readonly entryNumber: string;
+  /** The session's clock when it was read. */
+  readonly now: string;
+  readonly scheduled: readonly { readonly kind: string; readonly dueAt: string }[];
+  readonly history: readonly EntryHistoryRow[];
 }
 
 /** What `POST /v1/transmissions` answers with `Accept: application/json` (the parts the console reads). */

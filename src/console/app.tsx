@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, type SessionActivity } from './api';
 import { Compose } from './compose';
+import { EntryPage } from './entry';
 import { ExchangeView } from './exchange';
 import { useLiveExchanges } from './live';
 import { navigate, useRoute } from './route';
@@ -45,7 +46,7 @@ export function App() {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') {
         setHelp(false);
-        if (route.view === 'exchange') navigate('#/timeline');
+        if (route.view === 'exchange' || route.view === 'entry') navigate('#/timeline');
         return;
       }
       if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -62,7 +63,7 @@ export function App() {
 
   const known = sessions.some((s) => s.session === session) || session === '';
   const tab = (view: string, label: string, key: string) => (
-    <a href={`#/${view}`} aria-current={route.view === view || (view === 'timeline' && route.view === 'exchange') ? 'page' : undefined} title={`${label} (${key})`}>
+    <a href={`#/${view}`} aria-current={route.view === view || (view === 'timeline' && (route.view === 'exchange' || route.view === 'entry')) ? 'page' : undefined} title={`${label} (${key})`}>
       {label}
     </a>
   );
@@ -119,6 +120,7 @@ export function App() {
           <Timeline items={live.items} arrived={live.arrived} status={live.status} {...(live.error !== undefined && { error: live.error })} {...(live.older && { older: live.older })} session={session} onOpen={(id) => navigate(`#/exchange/${id}`)} />
         )}
         {route.view === 'exchange' && route.id !== undefined && <ExchangeView id={route.id} />}
+        {route.view === 'entry' && route.entry !== undefined && <EntryPage entry={route.entry} admin={!presenter} {...(live.items[0] !== undefined && { refresh: live.items[0].id })} />}
         {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} />}
         {route.view === 'scenarios' && <Scenarios session={session} admin={!presenter} />}
       </main>

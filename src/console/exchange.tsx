@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type DecodedRecord, entryLabel, type ExchangeDetail, getJson } from './api';
 import { clockTime, OUTCOME_LABEL, TAG_LABEL } from './format';
 import { type Mark, RecordGrid } from './record-grid';
-import { navigate } from './route';
+import { entryHash, navigate } from './route';
 
 /** A condition of the exchange, flattened from its transactions and batch conditions. */
 interface PointedCondition {
@@ -147,7 +147,11 @@ export function ExchangeView(props: { readonly id: string }) {
           <tbody>
             {transactions.map((t) => (
               <tr>
-                <td>{entryLabel(t.filer, t.entryNumber)}</td>
+                <td>
+                  <a href={entryHash({ session: exchange.session, filer: t.filer, entryNumber: t.entryNumber })} title="The entry's stage, dates and history">
+                    {entryLabel(t.filer, t.entryNumber)}
+                  </a>
+                </td>
                 <td>
                   {t.action}
                   {t.psc ? ' (PSC)' : ''}

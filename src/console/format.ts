@@ -1,4 +1,4 @@
-import type { ExchangeSummary, Outcome } from './api';
+import type { ExchangeSummary, Outcome, Stage } from './api';
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
   accepted: 'accepted',
@@ -12,6 +12,23 @@ export const TAG_LABEL: Record<ExchangeSummary['tags'][number], string> = {
   'census-warning': 'Census warning',
   psc: 'PSC',
 };
+
+export const STAGE_LABEL: Record<Stage, string> = {
+  'trade-control': 'Trade control',
+  'preliminary-statement': 'Preliminary statement',
+  paid: 'Paid',
+  'cbp-review': 'CBP review',
+  'liquidation-scheduled': 'Liquidation scheduled',
+  liquidated: 'Liquidated',
+  deleted: 'Deleted',
+  'rejected-by-cbp': 'Rejected by CBP',
+};
+
+/** The UTC day of an ISO time: the days of an entry's life are UTC days of its session's clock. */
+export const utcDay = (iso: string): string => iso.slice(0, 10);
+
+/** `2026-12-01 12:00 UTC`: a session clock reading. */
+export const utcMinute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour12: false });

@@ -1,19 +1,39 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** Where the console is: `#/timeline`, `#/exchange/<id>`, `#/compose?from=<id>`, `#/scenarios`. */
+/** An entry summary of a session, as the entry page names it. */
+export interface EntryRef {
+  readonly session: string;
+  readonly filer: string;
+  readonly entryNumber: string;
+}
+
+/**
+ * Where the console is: `#/timeline`, `#/exchange/<id>`, `#/compose?from=<id>`, `#/scenarios`,
+ * `#/sessions/<session>/entries/<filer>/<entryNumber>`.
+ */
 export interface Route {
-  readonly view: 'timeline' | 'exchange' | 'compose' | 'scenarios';
+  readonly view: 'timeline' | 'exchange' | 'compose' | 'scenarios' | 'entry';
   readonly id?: string;
+  readonly entry?: EntryRef;
   readonly params: URLSearchParams;
 }
 
 function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const [view, id] = path.split('/');
+  const [view, id, ...rest] = path.split('/');
   const params = new URLSearchParams(query);
   if (view === 'exchange' && id) return { view, id, params };
   if (view === 'compose' || view === 'scenarios') return { view, params };
+  const [entries, filer, entryNumber] = rest;
+  if (view === 'sessions' && id && entries === 'entries' && filer && entryNumber) {
+    return { view: 'entry', entry: { session: decodeURIComponent(id), filer: decodeURIComponent(filer), entryNumber: decodeURIComponent(entryNumber) }, params };
+  }
   return { view: 'timeline', params };
+}
+
+/** The address of an entry's page. */
+export function entryHash(entry: EntryRef): string {
+  return `#/sessions/${encodeURIComponent(entry.session)}/entries/${encodeURIComponent(entry.filer)}/${encodeURIComponent(entry.entryNumber)}`;
 }
 
 export function navigate(hash: string): void {

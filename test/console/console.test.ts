@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import t from 'tap';
+import { entryCheckDigit } from '../../src/catair/check-digit.js';
 import { DEFAULT_CONSOLE_DIR } from '../../src/transports/http/console.js';
 import { browserUnavailable, launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
 import { send, testMock } from '../helpers/mock.js';
 import { aceQueueManager, mqMock, putRequest } from '../helpers/mq.js';
+import { put, sampleWith } from '../helpers/transmission.js';
 
 /**
  * The web console in a real browser (Debian's Chromium through playwright-core) against a real
@@ -31,10 +33,11 @@ if (unavailable) {
   });
   const consoleErrors: string[] = [];
 
-  const open = async (path: string, viewport = { width: 1280, height: 720 }): Promise<Page> => {
+  /** Opens a page; `expected` names console errors the test provokes on purpose (a refused call logs one). */
+  const open = async (path: string, viewport = { width: 1280, height: 720 }, expected?: RegExp): Promise<Page> => {
     const page = await browser.newPage({ viewport });
     page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+      if (m.type() === 'error' && !expected?.test(m.text())) consoleErrors.push(`${path}: ${m.text()}`);
     });
     page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
     await page.goto(base + path);
@@ -45,6 +48,9 @@ if (unavailable) {
     const res = await fetch(`${base}/v1/transmissions`, { method: 'POST', body, headers: { 'content-type': 'text/plain', ...headers } });
     return res.headers.get('x-ace-exchange-id') as string;
   };
+  /** An admin call from outside the page (allowed from loopback). */
+  const admin = (path: string, body: object) =>
+    fetch(`${base}/v1/admin/${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 
   await t.test('compose: send a shipped sample and see it accepted in the timeline', async (t) => {
@@ -169,6 +175,66 @@ if (unavailable) {
     const followUp = page.locator('.follow-ups .follow-up');
     await followUp.first().waitFor();
     t.match(await followUp.first().textContent(), /UC 2 for B76-03245278[\s\S]*ENTRY SUMMARY PACKAGE REQUESTED/, 'the UC notice with its records');
+    await page.close();
+  });
+
+  await t.test('the entry page: stages with their dates, the session clock, moving on and a refused move', async (t) => {
+    // A type 01 summary paid on a daily statement (10 record column 51 payment type 2) printed on
+    // 2026-12-01 (52-57 MMDDYY), entered 2026-11-25 with the session's clock on that day.
+    const number7 = '2345678';
+    const entryNumber = `${number7}${entryCheckDigit('B76', number7)}`;
+    const summary = sampleWith('ae-add-1-line.txt', number7, { edit: (r) => (r.startsWith('10') ? put(put(r, 51, '2'), 52, '120126') : r) });
+    t.equal((await admin('sessions/life/clock', { set: '2026-11-25T15:00:00Z' })).status, 200);
+    const id = await post(summary, { 'x-ace-session': 'life' });
+    const page = await open(`/#/exchange/${id}`, { width: 1440, height: 900 }, /status of 409/);
+    await page.locator('table.transactions a', { hasText: `B76-${number7}-` }).click();
+    await page.locator('.entry-stages').waitFor();
+    t.match(page.url(), new RegExp(`#/sessions/life/entries/B76/${entryNumber}$`), 'the transaction links to its entry page');
+    const stage = page.locator('.entry-stages h3');
+    const step = (name: string) => page.locator(`ol.stages li[data-stage="${name}"]`);
+    t.match(await stage.textContent(), /Stage: Trade control/, 'filed: in trade control');
+    t.match(await step('trade-control').textContent(), /current stage.*accepted 2026-11-25/, 'accepted on the entry date');
+    t.match(await step('preliminary-statement').textContent(), /ahead.*prints 2026-12-01/, 'its statement prints on the print date');
+    t.match(await page.locator('.clock-reading').textContent(), /2026-11-25 15:0\d UTC.*moved: /, 'the session clock, moved');
+
+    await page.getByRole('button', { name: 'Move the session clock on 1 day' }).click();
+    await page.locator('.clock-reading', { hasText: '2026-11-26' }).waitFor();
+    t.match(await stage.textContent(), /Trade control/, 'a day on, still before the print date');
+    await page.getByLabel('Set date').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Set', exact: true }).click();
+    await stage.filter({ hasText: 'Preliminary statement' }).waitFor();
+    t.match(await step('preliminary-statement').textContent(), /current stage.*printed 2026-12-01.*statement 2727335001/, 'past the print date, on its preliminary statement');
+    t.match(await step('trade-control').textContent(), /done/, 'trade control done');
+
+    await page.getByRole('button', { name: 'Move to Paid' }).click();
+    await page.locator('.notice', { hasText: 'Moved to Paid; the entry is now Liquidation scheduled.' }).waitFor();
+    await stage.filter({ hasText: 'Liquidation scheduled' }).waitFor();
+    t.match(await step('paid').textContent(), /done.*paid 2026-12-01/, 'paid on the day');
+    t.match(await step('liquidation-scheduled').textContent(), /current stage.*liquidation 2027-10-05/, 'liquidation 314 days after the entry date');
+    t.match(await step('liquidated').textContent(), /ahead.*due 2027-10-05/, 'and the job that liquidates it');
+    t.match(await page.locator('table.scheduled').textContent(), /liquidate.*2027-10-05 00:00 UTC/, 'scheduled');
+    t.same(
+      (await page.locator('table.entry-history tbody tr td:nth-child(2)').allTextContents()),
+      ['A', 'on preliminary statement 2727335001', 'paid on statement 2727335001', 'liquidation scheduled for 2027-10-05'],
+      'the history, oldest first',
+    );
+    await shot(page, 'entry-page');
+
+    // Liquidated meanwhile from elsewhere: the page's CBP review button is stale, and the server says why not.
+    t.equal((await admin(`sessions/life/entries/B76/${entryNumber}/advance`, { to: 'liquidated' })).status, 200);
+    await page.getByRole('button', { name: 'Move to CBP review' }).click();
+    const refusal = page.locator('.refusal[role="alert"]');
+    await refusal.waitFor();
+    t.match(await refusal.textContent(), new RegExp(`Move to CBP review refused.*409 Entry cannot move there: entry B76-${entryNumber} is liquidated`), 'the 409 and its detail');
+    await stage.filter({ hasText: 'Liquidated' }).waitFor();
+    t.equal(await page.locator('.move-buttons button').count(), 0, 'read again: liquidated, nothing further to move to');
+    await page.getByRole('link', { name: 'open the exchange' }).click();
+    await page.locator('.follow-ups').waitFor();
+    t.match(
+      await page.locator('.follow-ups').textContent(),
+      new RegExp(`preliminary statement 2727335001[\\s\\S]*final statement 2727335001[\\s\\S]*courtesy notice of liquidation for B76-${entryNumber}`),
+      'the statements and the liquidation notice are follow-ups of the filing',
+    );
     await page.close();
   });
 

@@ -30,6 +30,9 @@ const view = (r: SessionClockReading, real: Date) => ({
   moved: r.offsetMs !== 0,
 });
 
+/** What the clock routes answer: the session's mock time, the real time, and how far apart they are. */
+export type SessionClockView = ReturnType<typeof view>;
+
 /**
  * The mock clock of each session: `GET /v1/sessions/:session/clock` reads it; `POST
  * /v1/admin/sessions/:session/clock` sets it or moves it on, and what falls due in between
