@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 t.test('defaults run out of the box', async (t) => {
   const c = loadConfig({});
   t.match(c, { host: '127.0.0.1', port: 8080, db: './data/ace-mock.db', lenient: false, logLevel: 'info' });
-  t.same(c.entrySummary, { actionPolicy: 'cbp', lineOrder: 'any', pscWindowDays: 269, pscLiquidationMarginDays: 15, portMatch: 'district', pscEntryTypeChange: 'regime', pgaNumbering: 'checked', foreignExporter: 'case' });
+  t.same(c.entrySummary, { actionPolicy: 'cbp', lineOrder: 'any', pscWindowDays: 269, pscLiquidationMarginDays: 15, portMatch: 'district', pscEntryTypeChange: 'regime', pgaNumbering: 'checked', foreignExporter: 'case', liquidationDays: 314 });
 });
 
 t.test('environment variables set their keys', async (t) => {
@@ -21,9 +21,10 @@ t.test('environment variables set their keys', async (t) => {
     ACE_MOCK_PSC_LIQUIDATION_MARGIN_DAYS: '14',
     ACE_MOCK_PORT_MATCH: 'port',
     ACE_MOCK_FOREIGN_EXPORTER: 'adcvd-type',
+    ACE_MOCK_LIQUIDATION_DAYS: '300',
   });
   t.match(c, { host: '0.0.0.0', port: 9000, db: ':memory:', lenient: true });
-  t.match(c.entrySummary, { actionPolicy: 'strict', pscWindowDays: 30, pscLiquidationMarginDays: 14, portMatch: 'port', foreignExporter: 'adcvd-type' });
+  t.match(c.entrySummary, { actionPolicy: 'strict', pscWindowDays: 30, pscLiquidationMarginDays: 14, portMatch: 'port', foreignExporter: 'adcvd-type', liquidationDays: 300 });
 });
 
 t.test('a config file is read, environment and flags win over it', async (t) => {
