@@ -3,12 +3,11 @@ import type { EntrySummaryTx, EsCondition } from '../transaction.js';
 import { type TxRecord, value } from '../../shared/record.js';
 import { headerElements } from '../filed.js';
 import { headerRecord, type Rule, type RuleContext, SUMMARY } from './rule.js';
+import { PAYMENT_FIELDS } from './statement-fields.js';
 
 const DAY_MS = 86_400_000;
 const TIB = '23';
 const REASON_FIELDS = ['reason1', 'reason2', 'reason3', 'reason4', 'reason5'];
-/** 10 record payment and statement fields: not on a PSC (ESF-184), code 217. */
-const PAYMENT_FIELDS = ['paymentType', 'statementPrintDate', 'periodicStatementMonth', 'statementClientBranch'];
 /** Other 10 record indicators a PSC may not carry (ESF-184), each with its dictionary code. */
 const NOT_ON_PSC: readonly (readonly [field: string, code: string])[] = [
   ['cargoReleaseCertification', '271'],
