@@ -99,6 +99,25 @@ t.test('the JB accept date/time is the last accepted add or replace; a CW overri
   t.same(one(mock, 'JF', after, ['filingDate']), { filingDate: '112026' }, 'the filing date stays the first');
 });
 
+t.test('the entry life shows in JB, JC and JD: paid on its collection date, liquidated as entered with reason 99 (ESQ-25..34)', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const n = entry(6200041);
+  await answerOf(mock, aeClean(n));
+  const advance = (to: string) => mock.http.inject({ method: 'POST', url: `/v1/admin/sessions/B76/entries/B76/${n}/advance`, payload: { to } });
+  t.equal((await advance('paid')).statusCode, 200);
+  const paid = await answerOf(mock, batch('EQ', [j1(mock, [n])]));
+  t.same(one(mock, 'JB', paid, ['liquidationStatus', 'liquidationDate']), { liquidationStatus: '2', liquidationDate: '100527' }, 'scheduled 314 days after entry');
+  t.same(one(mock, 'JC', paid, ['collectionStatus', 'collectionDate']), { collectionStatus: '2', collectionDate: TODAY }, 'paid today');
+  t.same(one(mock, 'JD', paid, ['liquidatedDuty', 'liquidatedFees', 'liquidationReason1']), { liquidatedDuty: '', liquidatedFees: '', liquidationReason1: '' }, 'not yet liquidated');
+  t.equal((await advance('liquidated')).statusCode, 200);
+  const liquidated = await answerOf(mock, batch('EQ', [j1(mock, [n])]));
+  t.same(one(mock, 'JB', liquidated, ['liquidationStatus', 'liquidationDate']), { liquidationStatus: '1', liquidationDate: TODAY });
+  t.same(one(mock, 'JD', liquidated, ['liquidatedDuty', 'liquidatedTax', 'liquidatedFees', 'liquidatedInterest', 'liquidatedAdcvd', 'liquidationReason1']), {
+    liquidatedDuty: '000000000000', liquidatedTax: '000000000000', liquidatedFees: '000000003464', liquidatedInterest: '000000000000', liquidatedAdcvd: '000000000000', liquidationReason1: '99',
+  }, 'what the courtesy notice of liquidation reports: the amounts as entered, auto-liquidation');
+});
+
 t.test('a PSC, a liquidation and a suspension show in JB, JC and JD; a criteria query finds them by type', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());

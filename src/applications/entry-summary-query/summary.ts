@@ -4,7 +4,9 @@ import type { CodeEntry } from '../../catair/code-lists.js';
 import { writeRecord } from '../../catair/record.js';
 import type { ReleaseState } from '../cargo-release/release-store.js';
 import type { EntryState } from '../entry-summary/entry-store.js';
+import { AUTO_LIQUIDATION, NOTHING_OWED } from '../entry-summary/entry-life/engine.js';
 import { inTradeControl } from '../entry-summary/lifecycle.js';
+import type { LiquidationAmounts } from '../../liquidation/courtesy-notice.js';
 import { writeDateTime } from './datetime.js';
 import type { Filing } from './filing.js';
 import type { QueriedEntry } from './request.js';
@@ -71,9 +73,9 @@ export function summaryRecords(catalog: Catalog, facts: SummaryFacts, collection
       lateFiling: '0',
       releaseStatus: facts.releaseApplies ? (release?.lifecycle.releasedAt ? '1' : '0') : '',
       releaseDate: day(release?.lifecycle.releasedAt),
-      // Duty free (3), drawback (5) and authorized (6) are not told apart; the collection date waits
-      // for the lifecycle's paid date.
+      // Duty free (3), drawback (5) and authorized (6) are not told apart; paid on the day of payment.
       collectionStatus: lifecycle.paid ? '2' : '0',
+      collectionDate: day(lifecycle.paidOn),
       // The suspension's dates are not kept (lifecycle), only its reason.
       extensionStatus1: lifecycle.suspension,
       // A warning once raised and since overridden (6) is not told from none (0): only outstanding ones are kept.
@@ -86,7 +88,7 @@ export function summaryRecords(catalog: Catalog, facts: SummaryFacts, collection
     writeRecord(layout('JD'), {
       cbpReview: state.underReview ? '1' : '2',
       entryDate: day(filed.entryDate),
-      // Liquidated amounts and reasons wait for the lifecycle's liquidation: blank.
+      ...(state.liquidated && liquidated(lifecycle.amounts)),
       immediateDelivery: release?.filed.immediateDelivery ? 'Y' : 'N',
     }),
     writeRecord(layout('JE'), estimates(filing)),
@@ -122,6 +124,21 @@ export function summaryRecords(catalog: Catalog, facts: SummaryFacts, collection
     }
   }
   return records;
+}
+
+/**
+ * JD's liquidated amounts (ESQ-33..34) of a liquidated summary: what the courtesy notice of
+ * liquidation reported, the amounts as entered with no interest, auto-liquidation (99).
+ */
+function liquidated(amounts: LiquidationAmounts = NOTHING_OWED): Record<string, number | string> {
+  return {
+    liquidatedDuty: amounts.duty,
+    liquidatedTax: amounts.tax,
+    liquidatedFees: amounts.fees,
+    liquidatedInterest: 0,
+    liquidatedAdcvd: amounts.antidumping + amounts.countervailing,
+    liquidationReason1: AUTO_LIQUIDATION,
+  };
 }
 
 /** JE from the filing's grand totals (90 record): duty, tax, fees, and AD plus CVD; interest is CBP's. */

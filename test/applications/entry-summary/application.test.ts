@@ -106,7 +106,9 @@ t.test('ESF-206 note 5: version 00100 through adds and replaces until the summar
   t.match(again.transactions, [{ disposition: '996', version: '00200' }], 'later replaces keep it');
 
   setLifecycle(mock, key, { paid: true, cbpRejected: true });
-  const afterRejection = await send(mock, transmission('ae-add-1-line.txt', n, 'R'));
+  // Paid, then returned by CBP: the correction carries no payment type (ESF-176), else 217.
+  const correction = edit(transmission('ae-add-1-line.txt', n, 'R'), '10', (r) => put(r, 51, ' '));
+  const afterRejection = await send(mock, correction);
   t.match(afterRejection.transactions, [{ disposition: '996', version: '00300' }], 'replaced after a CBP rejection: next major version');
 
   t.same(history(mock, n).filter((h) => h.action !== '-').map((h) => [h.action, h.disposition, h.version]), [

@@ -74,6 +74,29 @@ t.test('a statement summary goes on its preliminary statement on the print date,
   ]);
 });
 
+t.test('a statement print date must be a weekday after today and at most 90 days ahead, else nothing is scheduled (ESF-174..175)', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const refused = async (printDate: string) => {
+    const res = await send(mock, summary('1234567', { type: '2', printDate }), { 'x-ace-session': 'qa', accept: 'application/json' });
+    const [tx] = res.json().transactions as { entryNumber: string; disposition: string; conditions: { code: string }[] }[];
+    number = tx?.entryNumber ?? '';
+    return [tx?.disposition, tx?.conditions.map((c) => c.code)];
+  };
+  let number = '';
+  // TEST_NOW is Wednesday 25 November 2026.
+  t.same(await refused('112026'), ['998', ['205']], 'a past day');
+  t.same(await refused('112526'), ['998', ['205']], 'today');
+  t.same(await refused('112826'), ['998', ['204']], 'a Saturday');
+  t.same(await refused('022427'), ['998', ['206']], '91 days ahead');
+  t.same(await refused('  0126'), ['998', ['203']], 'not a date');
+  t.same(await refused('      '), ['998', ['202']], 'none');
+  t.equal((await mock.http.inject({ method: 'GET', url: `/v1/sessions/qa/entries/B76/${number}` })).statusCode, 404, 'nothing on file');
+  t.same(mock.db.prepare('SELECT kind FROM schedule').all(), [], 'no statement scheduled');
+  await clock(mock, { advance: 'P7D' });
+  t.same(await messages(mock), [], 'no statement printed');
+});
+
 t.test('summaries with the same port, print date, payment type and filer share one statement', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());

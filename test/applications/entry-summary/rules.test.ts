@@ -30,6 +30,7 @@ import { paymentType } from '../../../src/applications/entry-summary/rules/payme
 import { pgaNumbering } from '../../../src/applications/entry-summary/rules/pga-numbering.js';
 import { postSummaryCorrection } from '../../../src/applications/entry-summary/rules/psc.js';
 import { quantityUom } from '../../../src/applications/entry-summary/rules/quantity-uom.js';
+import { statementFields } from '../../../src/applications/entry-summary/rules/statement-fields.js';
 import type { BlockFacts, Rule, RuleContext } from '../../../src/applications/entry-summary/rules/rule.js';
 import { electronicSignature } from '../../../src/applications/entry-summary/rules/signature.js';
 import { tariffNumbers } from '../../../src/applications/entry-summary/rules/tariff-numbers.js';
@@ -133,6 +134,7 @@ t.test('rules/index lists every rule once, in order', async (t) => {
     releaseOnFile,
     electronicSignature,
     paymentType,
+    statementFields,
     importerNumber,
     parties,
     bond,
@@ -729,6 +731,49 @@ t.test('paymentType: an add or replace states its payment type, unless a PSC or 
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: payable() })), [], 'correcting a paid summary: not allowed (ESF-176)');
   t.same(run(paymentType, blank(ONE_LINE), ctx({ existing: onFile() })), ['263'], 'correcting one in trade control still needs it');
   t.same(run(paymentType, deleteOf(blank(ONE_LINE))), [], 'a delete');
+});
+
+t.test('paymentType: a code CBP does not define is 197 (ESF-31: 1, 2, 3, 5, 6, 7, 8)', async (t) => {
+  for (const code of ['1', '2', '3', '5', '6', '7', '8']) t.same(run(paymentType, setHeader(ONE_LINE, 51, code)), [], `payment type ${code}`);
+  const [c] = paymentType(txOf(setHeader(ONE_LINE, 51, '4')), ctx());
+  t.same([c?.code, c?.field], ['197', 'paymentType'], 'there is no payment type 4');
+  t.same(run(paymentType, setHeader(ONE_LINE, 51, 'X')), ['197']);
+});
+
+t.test('statementFields: the print date and periodic month a payment type asks for (ESF-31..32, ESF-174..176)', async (t) => {
+  // NOW is Wednesday 25 November 2026.
+  const paying = (type: string, printDate: string, month = '  ') => setHeader(setHeader(setHeader(ONE_LINE, 51, type), 52, printDate), 58, month);
+  const codes = (details: readonly string[], c: RuleContext = ctx()) => statementFields(txOf(details), c).map((x) => [x.code, x.field]);
+  t.same(codes(ONE_LINE), [], 'single payment, no statement fields');
+  t.same(codes(paying('1', '120126')), [['199', 'statementPrintDate']], 'single payment names no print date');
+  t.same(codes(paying('1', '      ', '12')), [['200', 'periodicStatementMonth']], 'nor a periodic month');
+  t.same(codes(paying('2', '120126')), [], 'daily statement on Tuesday 1 December');
+  t.same(codes(paying('2', '      ')), [['202', 'statementPrintDate']], 'a statement needs its print date');
+  t.same(codes(paying('2', '133126')), [], 'not a date: the layout answers it (203)');
+  t.same(codes(paying('2', '112826')), [['204', 'statementPrintDate']], 'Saturday 28 November');
+  t.same(codes(paying('2', '112926')), [['204', 'statementPrintDate']], 'Sunday 29 November');
+  t.same(codes(paying('2', '112526')), [['205', 'statementPrintDate']], 'today is not in the future');
+  t.same(codes(paying('2', '112026')), [['205', 'statementPrintDate']], 'nor is a past day');
+  t.same(codes(paying('2', '022327')), [], '90 days ahead');
+  t.same(codes(paying('2', '022427')), [['206', 'statementPrintDate']], '91 days ahead');
+  t.same(codes(paying('3', '120126', '12')), [['200', 'periodicStatementMonth']], 'a daily statement has no periodic month');
+  t.same(codes(paying('6', '120126', '11')), [], 'periodic: this month');
+  t.same(codes(paying('7', '120126', '12')), [], 'next month');
+  t.same(codes(paying('8', '120126', '01')), [], 'the month after that (the month is always ahead: next year\'s)');
+  t.same(codes(paying('6', '120126', '02')), [['213', 'periodicStatementMonth']], 'three months ahead is too far');
+  t.same(codes(paying('6', '120126', '10')), [['213', 'periodicStatementMonth']], 'last month counts as next year: too far');
+  t.same(codes(paying('6', '120126', '  ')), [['211', 'periodicStatementMonth']], 'periodic needs its month');
+  t.same(codes(paying('6', '120126', '13')), [['212', 'periodicStatementMonth']], 'month 13');
+  t.same(codes(paying('4', '120126')), [], 'an unknown payment type is 197 alone');
+  t.same(codes(paying(' ', '120126')), [], 'a blank one is 263 alone');
+  t.same(codes(paying('2', '112026'), ctx({ now: new Date('2026-11-19T23:59:00Z') })), [], 'the day is the session clock\'s');
+  const returned = payable({ lifecycle: { ...TRADE_CONTROL, paid: true, liquidationScheduled: true, cbpRejected: true } });
+  t.same(codes(paying('2', '112026'), ctx({ existing: returned })), [['217', 'paymentType']], 'correcting a paid summary CBP returned: no payment fields (ESF-176)');
+  t.same(codes(paying(' ', '      '), ctx({ existing: returned })), [], '… blank ones pass');
+  t.same(codes(paying('2', '112026'), ctx({ existing: payable() })), [], 'a paid summary not returned: B29 refuses the filing (action rule)');
+  t.same(codes(setHeader(PSC, 52, '112026'), ctx({ existing: payable() })), [], 'a PSC: 217 (psc rule)');
+  t.same(codes(deleteOf(paying('2', '120126'))), [], 'a delete');
+  t.same(run(layoutFields, paying('2', '133126')), ['203'], 'the layout: not a known date');
 });
 
 t.test('pgaNumbering: PG00 groups 0001, 0002 … (PG-70), PGA line numbers per agency (PG-13, PG-65)', async (t) => {

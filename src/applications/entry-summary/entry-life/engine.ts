@@ -5,7 +5,7 @@ import type { Catalog } from '../../../catair/catalog.js';
 import { statementNumber } from '../../../statements/statement-number.js';
 import type { Statement, StatementGrouping } from '../../../statements/statement.js';
 import { writeStatementBlock } from '../../../statements/write.js';
-import { writeCourtesyNotice } from '../../../liquidation/courtesy-notice.js';
+import { type LiquidationAmounts, writeCourtesyNotice } from '../../../liquidation/courtesy-notice.js';
 import type { EntryEvent, EntryState, EntryStore, FoundEntry, Lifecycle, StatementListing } from '../entry-store.js';
 import { type Stage, stageOf, stageRank } from './stages.js';
 import { DAY_MS } from '../../../clock/duration.js';
@@ -16,8 +16,8 @@ const LIQUIDATION = 'liquidation';
 const PRELIMINARY_STATEMENT = 'preliminary-statement';
 /** Liquidation type 1, no change, and reason 99, auto-liquidation (schemas/codes/liquidation-types.yaml, liquidation-reasons.yaml). */
 const LIQUIDATED_AS_ENTERED = '1';
-const AUTO_LIQUIDATION = '99';
-const NOTHING_OWED = { duty: 0, tax: 0, fees: 0, antidumping: 0, countervailing: 0 };
+export const AUTO_LIQUIDATION = '99';
+export const NOTHING_OWED: LiquidationAmounts = { duty: 0, tax: 0, fees: 0, antidumping: 0, countervailing: 0 };
 /** The final statement comes after CBP has the payment: the next day (Daily Statement p. 6). */
 const FINAL_STATEMENT_DELAY_MS = DAY_MS;
 

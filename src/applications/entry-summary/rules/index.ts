@@ -21,6 +21,7 @@ import { postSummaryCorrection } from './psc.js';
 import { quantityUom } from './quantity-uom.js';
 import type { Rule } from './rule.js';
 import { electronicSignature } from './signature.js';
+import { statementFields } from './statement-fields.js';
 import { tariffNumbers } from './tariff-numbers.js';
 import { totals } from './totals.js';
 
@@ -35,6 +36,7 @@ export const ENTRY_SUMMARY_RULES: readonly Rule[] = [
   releaseOnFile,
   electronicSignature,
   paymentType,
+  statementFields,
   importerNumber,
   parties,
   bond,

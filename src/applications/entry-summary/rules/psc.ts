@@ -4,11 +4,10 @@ import { type TxRecord, value } from '../../shared/record.js';
 import { headerElements } from '../filed.js';
 import { headerRecord, type Rule, type RuleContext, SUMMARY } from './rule.js';
 import { DAY_MS } from '../../../clock/duration.js';
+import { PAYMENT_FIELDS } from './statement-fields.js';
 
 const TIB = '23';
 const REASON_FIELDS = ['reason1', 'reason2', 'reason3', 'reason4', 'reason5'];
-/** 10 record payment and statement fields: not on a PSC (ESF-184), code 217. */
-const PAYMENT_FIELDS = ['paymentType', 'statementPrintDate', 'periodicStatementMonth', 'statementClientBranch'];
 /** Other 10 record indicators a PSC may not carry (ESF-184), each with its dictionary code. */
 const NOT_ON_PSC: readonly (readonly [field: string, code: string])[] = [
   ['cargoReleaseCertification', '271'],
