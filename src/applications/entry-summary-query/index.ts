@@ -184,14 +184,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
 }
 
 /** ER's answer to EQ, reading the entry summary state AE keeps, its filings and the entry's cargo release. */
-export const entrySummaryQuery: ApplicationModule<{
-  readonly catalog: Catalog;
-  readonly entries: Pick<EntryStore, 'get'>;
-  readonly filings: EntryFilings;
-  readonly releases: Pick<CargoReleaseStore, 'release'>;
-  readonly director: ScenarioDirector;
-  readonly random: () => number;
-}> = {
+export const entrySummaryQuery: ApplicationModule<Omit<EntrySummaryQueryDependencies, 'maxSummaries'>> = {
   id: EQ,
   scenarios: ENTRY_SUMMARY_QUERY_SCENARIOS,
   create: (env) =>
