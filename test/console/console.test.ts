@@ -158,6 +158,8 @@ if (unavailable) {
     const page = await open('/#/timeline');
     await page.locator('.live.live').waitFor();
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    // Count once the journal's page has rendered (earlier tests left exchanges), not before it arrives.
+    await page.locator('button.exchange').first().waitFor();
     const before = await page.locator('button.exchange').count();
     const ids = [await post(sample('ae-entry-type-86.txt')), await post(sample('ae-add-for-psc.txt')), await post(sample('ae-psc-replace.txt'))];
     for (const id of ids) await page.locator(`button.exchange[data-id="${id}"]`).waitFor();
@@ -253,7 +255,9 @@ if (unavailable) {
     await page.keyboard.press('Enter');
     await page.locator('.exchange-view').waitFor();
     await page.keyboard.press('p');
-    t.ok(await page.evaluate(() => document.documentElement.classList.contains('presenter')), 'p turns presenter mode on');
+    // The class follows the render, a moment after the key: wait for it rather than race it.
+    const presenting = await page.waitForFunction(() => document.documentElement.classList.contains('presenter'), undefined, { timeout: 5000 }).then(() => true, () => false);
+    t.ok(presenting, 'p turns presenter mode on');
     await page.keyboard.press('3');
     await page.locator('.scenario-list').waitFor();
     t.equal(await page.locator('button', { hasText: 'Arm' }).count(), 0, 'no arm buttons in presenter mode');
