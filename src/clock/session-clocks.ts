@@ -42,11 +42,6 @@ export class SessionClocks {
     return { session, now: this.now(session), offsetMs: this.offsets.get(session) ?? 0 };
   }
 
-  /** The sessions whose clock has been moved (every other one reads real time). */
-  moved(): string[] {
-    return [...this.offsets.keys()];
-  }
-
   /** Sets the session's time; call it inside a transaction, like any write. */
   set(session: string, at: Date): SessionClockReading {
     const real = this.real();

@@ -9,7 +9,7 @@ import type { Schedule } from '../../schedule/schedule.js';
 import type { Scheduler } from '../../schedule/scheduler.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import { adminOnly } from './admin.js';
-import { invalidInput, problem, sendProblem } from './problem.js';
+import { invalidInput, type Problem, problem, sendProblem } from './problem.js';
 
 export interface EntryRoutesOptions {
   readonly life: EntryLife;
@@ -44,13 +44,12 @@ const Advance = z.object({ to: z.enum([...STAGES.slice(1)] as [string, ...string
 export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, opts) => {
   const { life, schedule, scheduler, clocks, commits } = opts;
 
-  const keyOf = (params: EntryParams): EntryKey | undefined => {
+  /** The entry the path names, or the 400 problem that says which part of the path is wrong. */
+  const keyOf = (params: EntryParams): { key: EntryKey } | { problem: Problem } => {
     const parsed = Params.safeParse(params);
-    return parsed.success ? { session: parsed.data.session, filer: parsed.data.filer.toUpperCase(), entryNumber: parsed.data.entryNumber.replace('-', '') } : undefined;
-  };
-  const badKey = (params: EntryParams) => {
-    const parsed = Params.safeParse(params);
-    return parsed.success ? problem(400, 'bad-entry', 'Invalid entry', '') : invalidInput(parsed.error, 'bad-entry', 'Invalid entry', 'path');
+    if (!parsed.success) return { problem: invalidInput(parsed.error, 'bad-entry', 'Invalid entry', 'path') };
+    const { session, filer, entryNumber } = parsed.data;
+    return { key: { session, filer: filer.toUpperCase(), entryNumber: entryNumber.replace('-', '') } };
   };
   const view = (key: EntryKey) => {
     const state = life.get(key);
@@ -71,8 +70,9 @@ export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, o
     problem(404, 'unknown-entry', 'No such entry', `ace-mock has no entry summary ${key.filer}-${key.entryNumber} in session ${key.session}; file one first (POST /v1/transmissions).`);
 
   app.get<{ Params: EntryParams }>('/v1/sessions/:session/entries/:filer/:entryNumber', async (request, reply) => {
-    const key = keyOf(request.params);
-    if (!key) return sendProblem(reply, badKey(request.params));
+    const named = keyOf(request.params);
+    if ('problem' in named) return sendProblem(reply, named.problem);
+    const { key } = named;
     await scheduler.catchUp(key.session);
     return view(key) ?? sendProblem(reply, unknown(key));
   });
@@ -81,8 +81,9 @@ export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, o
     '/v1/admin/sessions/:session/entries/:filer/:entryNumber/advance',
     { onRequest: adminOnly(opts.adminToken) },
     async (request, reply) => {
-      const key = keyOf(request.params);
-      if (!key) return sendProblem(reply, badKey(request.params));
+      const named = keyOf(request.params);
+      if ('problem' in named) return sendProblem(reply, named.problem);
+      const { key } = named;
       const body = Advance.safeParse(request.body ?? {});
       if (!body.success) return sendProblem(reply, invalidInput(body.error, 'bad-advance', 'Invalid advance', 'body'));
       await scheduler.catchUp(key.session);
