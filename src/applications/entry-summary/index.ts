@@ -179,7 +179,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
     if (!inTradeControl(existing)) return;
     const deleted: EntryState = { ...existing, status: 'deleted' };
     this.deps.store.put(key, deleted, { exchangeId: ctx.exchangeId, action, disposition: '998', at: ctx.now.toISOString() });
-    this.deps.life.filed(key, deleted);
+    this.deps.life.filed(key, deleted, existing);
   }
 
   /** Records the accepted transaction and returns its disposition: 995 added, 996 replaced, 997 deleted. */
@@ -205,7 +205,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       if (onFile) {
         const deleted: EntryState = { ...onFile, ...flags, status: 'deleted' };
         store.put(key, deleted, event('997'));
-        this.deps.life.filed(key, deleted);
+        this.deps.life.filed(key, deleted, onFile);
       }
       // ESF-206 note 5: no version number on a delete.
       return { code: '997', accepted: true };
@@ -228,7 +228,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       lifecycle: this.lifecycleAfter(onFile, version, script, ctx.now, psc ? undefined : this.payment(tx, block, ctx)),
     };
     store.put(key, state, event(code));
-    this.deps.life.filed(key, state);
+    this.deps.life.filed(key, state, onFile);
     return { code, accepted: true, version };
   }
 

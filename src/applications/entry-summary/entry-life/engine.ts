@@ -43,6 +43,9 @@ export class EntryLifeRefusal extends Error {
   }
 }
 
+/** Accepted, not liquidated, with a liquidation date scheduled: what the liquidation job stands for. */
+const awaitsLiquidation = (state: EntryState): boolean =>
+  state.status === 'accepted' && !state.liquidated && state.lifecycle.liquidationScheduled && state.lifecycle.liquidationDate !== undefined;
 const statementEntryOf = (found: FoundEntry) => found.state.lifecycle.statementEntry as NonNullable<Lifecycle['statementEntry']>;
 const day = (at: Date): string => at.toISOString().slice(0, 10);
 const startOf = (isoDay: string): Date => new Date(`${isoDay}T00:00:00.000Z`);
@@ -65,10 +68,11 @@ export class EntryLife {
 
   /**
    * After a filing of the entry was stored (an add, replace, delete, or a scenario's marks): keeps its
-   * scheduled work in step with its state.
+   * scheduled work in step with its state. `before` is what was on file (undefined: nothing), so
+   * the common filing, whose entry never awaited liquidation, costs the schedule no write.
    */
-  filed(key: EntryKey, state: EntryState): void {
-    this.syncLiquidation(key, state);
+  filed(key: EntryKey, state: EntryState, before: EntryState | undefined): void {
+    this.syncLiquidation(key, state, before !== undefined && awaitsLiquidation(before));
     const l = state.lifecycle;
     if (state.status === 'accepted' && l.statementEntry && l.statementKey && l.statement === 'none' && !l.paid) {
       this.deps.schedule.at(key.session, startOf(l.statementEntry.printDate), PRELIMINARY_STATEMENT, l.statementKey, {});
@@ -235,17 +239,16 @@ export class EntryLife {
   private put(key: EntryKey, state: EntryState, now: Date, action: string): EntryState {
     const event: EntryEvent = { exchangeId: '', action, disposition: '', at: now.toISOString() };
     this.deps.store.put(key, state, event);
-    this.syncLiquidation(key, state);
+    this.syncLiquidation(key, state, true);
     return state;
   }
 
-  /** The liquidation job matches the state: due on the liquidation date while one is scheduled and the entry not liquidated. */
-  private syncLiquidation(key: EntryKey, state: EntryState): void {
-    const l: Lifecycle = state.lifecycle;
+  /** The liquidation job matches the state: due on the liquidation date while the entry awaits it; dropped, if `mayHaveJob`, once it does not. */
+  private syncLiquidation(key: EntryKey, state: EntryState, mayHaveJob: boolean): void {
     const jobKey = `${key.filer}-${key.entryNumber}`;
-    if (state.status === 'accepted' && !state.liquidated && l.liquidationScheduled && l.liquidationDate !== undefined) {
-      this.deps.schedule.at(key.session, startOf(l.liquidationDate), LIQUIDATION, jobKey, { filer: key.filer, entryNumber: key.entryNumber });
-    } else {
+    if (awaitsLiquidation(state)) {
+      this.deps.schedule.at(key.session, startOf(state.lifecycle.liquidationDate as string), LIQUIDATION, jobKey, { filer: key.filer, entryNumber: key.entryNumber });
+    } else if (mayHaveJob) {
       this.deps.schedule.cancel(key.session, LIQUIDATION, jobKey);
     }
   }
