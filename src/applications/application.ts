@@ -106,11 +106,14 @@ export function responseApplication(catalog: Catalog, application: string): stri
 }
 
 /**
- * Fails at start-up when an application answers with a condition code the error dictionary does not
- * hold for its output application (`applications:` section first, then the common codes), instead
- * of failing while answering a filer.
+ * The output application an input application answers with, once its condition codes are checked:
+ * fails at start-up when it would answer with a code the error dictionary does not hold for that
+ * output application (`applications:` section first, then the common codes), instead of failing
+ * while answering a filer.
  */
-export function requireConditions(catalog: Catalog, response: string, codes: Readonly<Record<string, string>>): void {
+export function responseWithConditions(catalog: Catalog, application: string, codes: Readonly<Record<string, string>>): string {
+  const response = responseApplication(catalog, application);
   const missing = Object.values(codes).filter((code) => !catalog.dictionary.has(code, response));
   if (missing.length > 0) throw new Error(`condition codes ${missing.join(', ')} of ${response} are not in schemas/error-dictionary.yaml`);
+  return response;
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 
 type Test = Pick<typeof t, 'teardown' | 'match' | 'same'>;
-import { requireConditions } from '../../src/applications/application.js';
+import { responseWithConditions } from '../../src/applications/application.js';
 import { CO } from '../../src/applications/census-override/conditions.js';
 import { CL } from '../../src/applications/census-query/conditions.js';
 import { writeRecord } from '../../src/catair/record.js';
@@ -195,8 +195,8 @@ t.test('syntax problems reject the batch before any state changes', async (t) =>
 t.test('the condition codes CW and CJ answer with are checked against the dictionary at start-up', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
-  t.doesNotThrow(() => requireConditions(mock.catalog, 'CO', CO), 'every CO code is known');
-  t.doesNotThrow(() => requireConditions(mock.catalog, 'CL', CL), 'every CL code is known');
-  t.throws(() => requireConditions(mock.catalog, 'CO', { unknown: 'Q99' }), /Q99 of CO/, 'a code the dictionary lacks stops start-up');
-  t.throws(() => requireConditions(mock.catalog, 'CO', { clOnly: '016' }), /016 of CO/, "CL's own codes are not CO's");
+  t.doesNotThrow(() => responseWithConditions(mock.catalog, 'CW', CO), 'every CO code is known');
+  t.doesNotThrow(() => responseWithConditions(mock.catalog, 'CJ', CL), 'every CL code is known');
+  t.throws(() => responseWithConditions(mock.catalog, 'CW', { unknown: 'Q99' }), /Q99 of CO/, 'a code the dictionary lacks stops start-up');
+  t.throws(() => responseWithConditions(mock.catalog, 'CW', { clOnly: '016' }), /016 of CO/, "CL's own codes are not CO's");
 });

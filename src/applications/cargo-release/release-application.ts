@@ -8,8 +8,7 @@ import {
   type ApplicationContext,
   type BlockAnswer,
   type FollowUpMessage,
-  requireConditions,
-  responseApplication,
+  responseWithConditions,
   type TransactionOutcome,
 } from '../application.js';
 import type { EntryStore } from '../entry-summary/entry-store.js';
@@ -57,8 +56,7 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
   private readonly response: string;
 
   constructor(private readonly deps: CargoReleaseDependencies) {
-    this.response = responseApplication(deps.catalog, this.id);
-    requireConditions(deps.catalog, this.response, SX);
+    this.response = responseWithConditions(deps.catalog, this.id, SX);
     requireNoticeEffects(deps.catalog);
   }
 

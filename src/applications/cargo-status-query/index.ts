@@ -8,8 +8,7 @@ import {
   type ApplicationModule,
   type BlockAnswer,
   type ConditionReport,
-  requireConditions,
-  responseApplication,
+  responseWithConditions,
   type TransactionOutcome,
 } from '../application.js';
 import type { CargoReleaseStore, ReleaseState } from '../cargo-release/release-store.js';
@@ -58,8 +57,7 @@ export class StatusQueryApplication implements Application<StatusQueryTx> {
   private readonly response: string;
 
   constructor(private readonly deps: StatusQueryDependencies) {
-    this.response = responseApplication(deps.catalog, this.id);
-    requireConditions(deps.catalog, this.response, C1);
+    this.response = responseWithConditions(deps.catalog, this.id, C1);
   }
 
   group(block: Block): { units: StatusQueryTx[]; conditions: BatchCondition[] } {

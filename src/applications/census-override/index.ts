@@ -7,8 +7,7 @@ import {
   type ApplicationContext,
   type ApplicationModule,
   type BlockAnswer,
-  requireConditions,
-  responseApplication,
+  responseWithConditions,
   type TransactionOutcome,
 } from '../application.js';
 import type { EntryState, EntryStore } from '../entry-summary/entry-store.js';
@@ -44,8 +43,7 @@ export class CensusOverrideApplication implements Application<OverrideTx> {
   private readonly response: string;
 
   constructor(private readonly deps: CensusOverrideDependencies) {
-    this.response = responseApplication(deps.catalog, this.id);
-    requireConditions(deps.catalog, this.response, CO);
+    this.response = responseWithConditions(deps.catalog, this.id, CO);
   }
 
   group(block: Block): { units: OverrideTx[]; conditions: BatchCondition[] } {

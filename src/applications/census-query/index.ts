@@ -6,8 +6,7 @@ import {
   type ApplicationModule,
   type BlockAnswer,
   type ConditionReport,
-  requireConditions,
-  responseApplication,
+  responseWithConditions,
   type TransactionOutcome,
 } from '../application.js';
 import type { Answer } from '../../scenarios/format.js';
@@ -52,8 +51,7 @@ export class CensusQueryApplication implements Application<QueryTx> {
   private readonly response: string;
 
   constructor(private readonly deps: CensusQueryDependencies) {
-    this.response = responseApplication(deps.catalog, this.id);
-    requireConditions(deps.catalog, this.response, CL);
+    this.response = responseWithConditions(deps.catalog, this.id, CL);
   }
 
   group(block: Block): { units: QueryTx[]; conditions: BatchCondition[] } {

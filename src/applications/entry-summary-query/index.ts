@@ -9,8 +9,7 @@ import {
   type ApplicationModule,
   type BlockAnswer,
   type ConditionReport,
-  requireConditions,
-  responseApplication,
+  responseWithConditions,
 } from '../application.js';
 import type { CargoReleaseStore } from '../cargo-release/release-store.js';
 import type { EntryState, EntryStore } from '../entry-summary/entry-store.js';
@@ -57,8 +56,7 @@ export class EntrySummaryQueryApplication implements Application<EsQuery> {
   private readonly response: string;
 
   constructor(private readonly deps: EntrySummaryQueryDependencies) {
-    this.response = responseApplication(deps.catalog, this.id);
-    requireConditions(deps.catalog, this.response, ER);
+    this.response = responseWithConditions(deps.catalog, this.id, ER);
   }
 
   group(block: Block): { units: EsQuery[]; conditions: BatchCondition[] } {
