@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY_MS, parseDuration } from '../clock/duration.js';
-import { STAGES, type Stage } from '../applications/entry-summary/entry-life/stages.js';
+import { ADVANCE_TARGETS, type AdvanceTarget } from '../applications/entry-summary/entry-life/stages.js';
 
 /**
  * The scenario file format (YAML in `scenarios/`). The JSON Schema generated from it is
@@ -143,7 +143,7 @@ export const Answer = z
     entry: z
       .object({
         advanceTo: z
-          .enum(STAGES.slice(1) as [Stage, ...Stage[]])
+          .enum(ADVANCE_TARGETS as [AdvanceTarget, ...AdvanceTarget[]])
           .optional()
           .describe('after the answer, moves the entry on to this stage with every message on the way, as POST …/advance does: preliminary-statement, paid, cbp-review, liquidation-scheduled or liquidated'),
         paid: z.boolean().optional().describe('paid in (a PSC needs it, else B47)'),

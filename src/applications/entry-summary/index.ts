@@ -16,7 +16,7 @@ import { filedSummary } from './filed.js';
 import { loadCheckedGrammar, type TransactionGrammar } from '../../catair/grammar.js';
 import { groupEntrySummaries } from './grouping.js';
 import { type EntryLife, EntryLifeRefusal } from './entry-life/engine.js';
-import type { Stage } from './entry-life/stages.js';
+import type { AdvanceTarget } from './entry-life/stages.js';
 import { statementEntryFromSummary } from '../../statements/from-summary.js';
 import { statementGrouping } from '../../statements/grouping.js';
 import { grandTotals } from './grand-totals.js';
@@ -264,7 +264,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
   }
 
   /** A step's `entry.advanceTo`: the entry moved on as the admin call would; what stops it is told in the transaction's reason. */
-  private advanceScripted(key: EntryKey, to: Stage, now: Date): string {
+  private advanceScripted(key: EntryKey, to: AdvanceTarget, now: Date): string {
     try {
       this.deps.life.advance(key, to, now);
       return `; entry advanced to ${to}`;

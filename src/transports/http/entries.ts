@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { SessionClocks } from '../../clock/session-clocks.js';
 import { EntryLifeRefusal, type EntryLife } from '../../applications/entry-summary/entry-life/engine.js';
-import { STAGES } from '../../applications/entry-summary/entry-life/stages.js';
+import { ADVANCE_TARGETS, type AdvanceTarget } from '../../applications/entry-summary/entry-life/stages.js';
 import { entryView } from '../../applications/entry-summary/entry-life/view.js';
 import type { EntryKey } from '../../applications/shared/entry-key.js';
 import type { Schedule } from '../../schedule/schedule.js';
@@ -34,7 +34,7 @@ const Params = z.object({
   entryNumber: z.string().regex(/^\d{7}-?\d$/, 'entryNumber is 7 digits and the check digit, e.g. 0324527-8 or 03245278'),
 });
 
-const Advance = z.object({ to: z.enum([...STAGES.slice(1)] as [string, ...string[]]) }).strict();
+const Advance = z.object({ to: z.enum(ADVANCE_TARGETS as [AdvanceTarget, ...AdvanceTarget[]]) }).strict();
 
 /**
  * An entry's life: `GET /v1/sessions/:session/entries/:filer/:entryNumber` shows its stage, dates,
@@ -88,7 +88,7 @@ export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, o
       if (!body.success) return sendProblem(reply, invalidInput(body.error, 'bad-advance', 'Invalid advance', 'body'));
       await scheduler.catchUp(key.session);
       try {
-        await commits.run(() => life.advance(key, body.data.to as (typeof STAGES)[number], clocks.now(key.session)));
+        await commits.run(() => life.advance(key, body.data.to, clocks.now(key.session)));
       } catch (err) {
         if (!(err instanceof EntryLifeRefusal)) throw err;
         return sendProblem(reply, err.status === 404 ? unknown(key) : problem(409, 'cannot-advance', 'Entry cannot move there', err.message));

@@ -7,7 +7,7 @@ import type { Statement, StatementGrouping } from '../../../statements/statement
 import { writeStatementBlock } from '../../../statements/write.js';
 import { type LiquidationAmounts, writeCourtesyNotice } from '../../../liquidation/courtesy-notice.js';
 import type { EntryEvent, EntryState, EntryStore, FoundEntry, Lifecycle, StatementListing } from '../entry-store.js';
-import { type Stage, stageOf, stageRank } from './stages.js';
+import { type AdvanceTarget, stageOf, stageRank } from './stages.js';
 import { DAY_MS } from '../../../clock/duration.js';
 
 /** The job that liquidates an entry on its liquidation date. */
@@ -88,13 +88,12 @@ export class EntryLife {
    * Moves an entry on to a stage, through every stage before it, with the messages each step sends:
    * paid (with its liquidation scheduled), under CBP review, liquidation scheduled, liquidated.
    */
-  advance(key: EntryKey, to: Stage, now: Date): EntryState {
+  advance(key: EntryKey, to: AdvanceTarget, now: Date): EntryState {
     const state = this.deps.store.get(key);
     if (!state) throw new EntryLifeRefusal(404, `ace-mock has no entry summary ${key.filer}-${key.entryNumber} in session ${key.session}`);
     const name = `${key.filer}-${key.entryNumber}`;
     if (state.status === 'deleted') throw new EntryLifeRefusal(409, `entry ${name} was deleted; file it again first`);
     if (to === 'cbp-review') return this.review(key, state, now);
-    if (stageRank(to) < 0) throw new EntryLifeRefusal(409, `an entry cannot be advanced to ${to}`);
     // A CBP review can come at any point; where the entry stands otherwise decides what is ahead.
     const from = stageOf({ ...state, underReview: false });
     if (stageRank(from) >= stageRank(to) && !(state.underReview && to === 'liquidation-scheduled')) {

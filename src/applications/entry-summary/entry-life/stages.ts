@@ -23,3 +23,7 @@ export function stageOf(state: EntryState): Stage {
 
 /** How far along the road a stage is (-1 off it). */
 export const stageRank = (stage: Stage): number => (STAGES as readonly string[]).indexOf(stage);
+
+/** The stages an entry can be moved on to (by the admin call or a scenario): every one after trade control. */
+export const ADVANCE_TARGETS = STAGES.slice(1) as readonly AdvanceTarget[];
+export type AdvanceTarget = Exclude<(typeof STAGES)[number], 'trade-control'>;
