@@ -12,7 +12,11 @@ export interface MqClient {
   connect(options: MqConnectOptions): Promise<MqConnection>;
   /** MQOPEN of a local queue, for getting ('input'), putting ('output') or reading attributes ('inquire'). */
   open(connection: MqConnection, queue: string, purpose: OpenPurpose): Promise<MqQueue>;
-  /** MQGET, waiting up to `waitMs`; null when no message came (MQRC_NO_MSG_AVAILABLE, 2033). */
+  /**
+   * MQGET, waiting up to `waitMs`; null when no message came (MQRC_NO_MSG_AVAILABLE, 2033). A get
+   * that completes with a warning (MQCC_WARNING, e.g. 2119 not converted) still took the message:
+   * it is returned with `warning` set, never thrown, so it can be answered or backed out.
+   */
   get(queue: MqQueue, options: GetOptions): Promise<MqMessage | null>;
   /** MQPUT on a queue opened for output; resolves to the descriptor as put (with its MsgId). */
   put(queue: MqQueue, md: MqmdInput, body: Buffer, options: PutOptions): Promise<Mqmd>;
@@ -60,9 +64,12 @@ export interface MqQueue {
   readonly purpose: OpenPurpose;
 }
 
-/** The MQOO options behind each purpose; 'input' also inquires, so the listener can read BOTHRESH once. */
+/**
+ * The MQOO options behind each purpose; 'input' also inquires, so the listener can read BOTHRESH
+ * once, and saves each message's context, so a message moved elsewhere keeps who sent it and when.
+ */
 export const OPEN_OPTIONS: Readonly<Record<OpenPurpose, number>> = {
-  input: MQC.MQOO_INPUT_AS_Q_DEF | MQC.MQOO_INQUIRE | MQC.MQOO_FAIL_IF_QUIESCING,
+  input: MQC.MQOO_INPUT_AS_Q_DEF | MQC.MQOO_INQUIRE | MQC.MQOO_SAVE_ALL_CONTEXT | MQC.MQOO_FAIL_IF_QUIESCING,
   output: MQC.MQOO_OUTPUT | MQC.MQOO_FAIL_IF_QUIESCING,
   inquire: MQC.MQOO_INQUIRE | MQC.MQOO_FAIL_IF_QUIESCING,
 };
@@ -86,6 +93,11 @@ export interface PutOptions {
   readonly syncpoint: boolean;
   /** Message properties to put with the message (MQSETMP on a message handle). */
   readonly properties?: MessageProperties;
+  /**
+   * MQPMO_PASS_ALL_CONTEXT from this input handle: the put carries the identity and origin context
+   * (user, application, put date and time) of the message last gotten through it, not its own.
+   */
+  readonly passContextFrom?: MqQueue;
 }
 
 /** Message properties by name, as strings: all ace-mock exchanges through them. */
@@ -125,27 +137,43 @@ export interface Mqmd {
   readonly Encoding: number;
   readonly Persistence: number;
   readonly Priority: number;
+  /** MQFB_*: why a report message was sent (MQFB_COA, MQFB_COD, …); MQFB_NONE (0) otherwise. */
+  readonly Feedback: number;
+  /** Identity context, set by the queue manager on a put unless passed on from another message. */
+  readonly UserIdentifier: string;
+  readonly AccountingToken: Buffer;
+  readonly ApplIdentityData: string;
+  /** Origin context: the putting application's type (MQAT_*) and name, as the queue manager saw it. */
+  readonly PutApplType: number;
+  readonly PutApplName: string;
+  readonly ApplOriginData: string;
   /** From PutDate and PutTime (GMT, to the hundredth of a second); undefined when the queue manager set none. */
   readonly PutDateTime: Date | undefined;
 }
 
+/** The context fields: the queue manager sets them on a put (MQPMO_DEFAULT_CONTEXT) or passes them on. */
+export type ContextField = 'UserIdentifier' | 'AccountingToken' | 'ApplIdentityData' | 'PutApplType' | 'PutApplName' | 'ApplOriginData' | 'PutDateTime';
+
 /** What a putter supplies: the rest comes from MQ's MQMD defaults or from the queue manager. */
-export type MqmdInput = Partial<Omit<Mqmd, 'BackoutCount' | 'PutDateTime'>>;
+export type MqmdInput = Partial<Omit<Mqmd, 'BackoutCount' | ContextField>>;
 
 export interface MqMessage {
   readonly md: Mqmd;
   readonly body: Buffer;
+  /** The reason code when the get completed with MQCC_WARNING (2110, 2111, 2119, 2120, …): the message was taken all the same. */
+  readonly warning?: number;
   /** The message's properties; absent when they could not be read (the message itself is never lost for that). */
   readonly properties?: MessageProperties;
 }
 
 /** A descriptor to put: the input over MQ's MQMD defaults (those of ibmmq's `new MQMD()`). */
-export function mqmdToPut(input: MqmdInput): Omit<Mqmd, 'BackoutCount' | 'PutDateTime'> {
+export function mqmdToPut(input: MqmdInput): Omit<Mqmd, 'BackoutCount' | ContextField> {
   const md = {
     MsgId: noId(),
     CorrelId: noId(),
     MsgType: MQC.MQMT_DATAGRAM,
     Report: MQC.MQRO_NONE,
+    Feedback: MQC.MQFB_NONE,
     ReplyToQ: '',
     ReplyToQMgr: '',
     Expiry: MQC.MQEI_UNLIMITED,
@@ -180,10 +208,15 @@ export function effectiveMatch(match: MessageMatch | undefined): MessageMatch {
 export const NAMED_SELECTORS = {
   BOTHRESH: MQC.MQIA_BACKOUT_THRESHOLD,
   BOQNAME: MQC.MQCA_BACKOUT_REQ_Q_NAME,
+  /** 1 (MQQA_BACKOUT_HARDENED) when BackoutCount survives a queue manager restart. */
+  HARDENBO: MQC.MQIA_HARDEN_GET_BACKOUT,
+  MAXMSGL: MQC.MQIA_MAX_MSG_LENGTH,
   CURDEPTH: MQC.MQIA_CURRENT_Q_DEPTH,
   MAXDEPTH: MQC.MQIA_MAX_Q_DEPTH,
   /** Of the queue manager: inquire with the connection. */
   DEADQ: MQC.MQCA_DEAD_LETTER_Q_NAME,
+  /** Of the queue manager: the most messages one unit of work may hold. */
+  MAXUMSGS: MQC.MQIA_MAX_UNCOMMITTED_MSGS,
 } as const;
 export type NamedSelector = keyof typeof NAMED_SELECTORS;
 export type InquireSelector = NamedSelector | number;

@@ -356,6 +356,13 @@ export class FakeQueueManager implements MqClient {
             : MQC.MQPER_NOT_PERSISTENT
           : given.Persistence,
       Priority: given.Priority === MQC.MQPRI_PRIORITY_AS_Q_DEF ? 0 : given.Priority,
+      // MQPMO_DEFAULT_CONTEXT: the queue manager fills identity and origin context for the putter.
+      UserIdentifier: 'app',
+      AccountingToken: Buffer.alloc(32),
+      ApplIdentityData: '',
+      PutApplType: 6, // MQAT_UNIX
+      PutApplName: 'node',
+      ApplOriginData: '',
       PutDateTime: new Date(Math.floor(now / 10) * 10),
     };
     const expiresAt = given.Expiry > 0 ? now + given.Expiry * 100 : undefined;

@@ -334,6 +334,7 @@ function toIbmMd(mq: Ibmmq, input: MqmdInput): IbmMq.MQMD {
   mqmd.CorrelId = Buffer.from(md.CorrelId);
   mqmd.MsgType = md.MsgType as IbmMq.MQC_MQMT;
   mqmd.Report = md.Report;
+  mqmd.Feedback = md.Feedback;
   mqmd.ReplyToQ = md.ReplyToQ;
   mqmd.ReplyToQMgr = md.ReplyToQMgr;
   mqmd.Expiry = md.Expiry as IbmMq.MQC_MQEI;
@@ -360,6 +361,13 @@ function fromIbmMd(md: IbmMq.MQMD): Mqmd {
     Encoding: Number(md.Encoding),
     Persistence: Number(md.Persistence),
     Priority: Number(md.Priority),
+    Feedback: Number(md.Feedback),
+    UserIdentifier: (md.UserIdentifier ?? '').trim(),
+    AccountingToken: Buffer.from(md.AccountingToken),
+    ApplIdentityData: (md.ApplIdentityData ?? '').trim(),
+    PutApplType: Number(md.PutApplType),
+    PutApplName: (md.PutApplName ?? '').trim(),
+    ApplOriginData: (md.ApplOriginData ?? '').trim(),
     PutDateTime: putDateTime(md.PutDate, md.PutTime),
   };
 }
