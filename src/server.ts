@@ -27,6 +27,7 @@ import { seededRandom } from './scenarios/random.js';
 import { buildHttpServer } from './transports/http/server.js';
 import type { MqClient } from './transports/mq/client.js';
 import { IbmMqClient } from './transports/mq/ibmmq-client.js';
+import { DeferredReplies } from './transports/mq/deferred-replies.js';
 import { MqListener, type MqListenerOptions } from './transports/mq/listener.js';
 
 export const VERSION: string = (
@@ -115,7 +116,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     clock,
     logger,
   );
-  const mq = startMq(config, { pipeline, journal, outbox, catalog, logger, clock, sessionNow }, options.mqClient);
+  const mq = startMq(config, { pipeline, journal, outbox, deferred: new DeferredReplies(db), commits, catalog, logger, clock, sessionNow }, options.mqClient);
   const http = buildHttpServer({
     pipeline,
     journal,

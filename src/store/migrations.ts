@@ -141,4 +141,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX schedule_pending ON schedule(session, kind, key) WHERE done_at IS NULL;
   CREATE INDEX schedule_due ON schedule(session, due_at) WHERE done_at IS NULL;
   `,
+  // MQ replies held back by a scripted delay, put when due (src/transports/mq/deferred-replies.ts).
+  `
+  CREATE TABLE mq_deferred_replies (
+    id            INTEGER PRIMARY KEY,
+    request_ref   TEXT NOT NULL UNIQUE,
+    exchange_id   TEXT NOT NULL,
+    due_at        INTEGER NOT NULL,
+    queue         TEXT NOT NULL,
+    queue_manager TEXT NOT NULL,
+    descriptor    TEXT NOT NULL,
+    body          BLOB NOT NULL
+  );
+  CREATE INDEX mq_deferred_replies_due ON mq_deferred_replies(due_at);
+  `,
 ];

@@ -61,11 +61,11 @@ t.test('report options, reply-to and expiry are honoured', async (t) => {
   t.match(a?.body.toString('latin1'), /^A2704B76 {6}112526 {5}AX {53}\nB {2}2704B76AX/, 'framing lines: one record per line');
 });
 
-t.test('a failure between get and commit: redelivered with BackoutCount 1, one reply in the end, processed once', async (t) => {
+t.test('a unit of work backed out at commit (2003): redelivered with BackoutCount 1, one reply in the end, processed once', async (t) => {
   const qm = aceQueueManager();
   const mock = mqMock(qm);
   t.teardown(() => mock.close());
-  qm.failNext('put1', MQC.MQRC_Q_FULL, 1);
+  qm.failNext('commit', MQC.MQRC_BACKED_OUT, 1);
   const request = putRequest(qm, sampleWith('ae-add-1-line.txt', '0700010'));
   await untilDepth(qm, 'ACE.REPLY', 1);
   await sleep(100);
@@ -116,7 +116,9 @@ function doomedProcess(qm: FakeQueueManager, stage: 'pipeline' | 'commit') {
     hang,
     /** Resolves once the process is frozen with the request in its unit of work. */
     reached,
-    kill: () => qm.abandon(connections.at(-1) as MqConnection),
+    kill: () => {
+      for (const connection of connections) qm.abandon(connection);
+    },
     /** Lets the frozen code fail (as the dead process never would), so its mock can be closed. */
     bury: () => thaw(new MqError('commit', MQC.MQRC_CONNECTION_BROKEN)),
   };
@@ -179,7 +181,7 @@ t.test('a message that keeps failing moves to the backout queue and the loop goe
   const qm = aceQueueManager();
   const mock = mqMock(qm);
   t.teardown(() => mock.close());
-  qm.failNext('put1', MQC.MQRC_Q_FULL, 3);
+  qm.failNext('commit', MQC.MQRC_BACKED_OUT, 3);
   const poison = putRequest(qm, sampleWith('ae-add-1-line.txt', '0700020'));
   const next = putRequest(qm, sampleWith('ae-add-1-line.txt', '0700021'));
   await untilDepth(qm, 'ACE.BACKOUT', 1);
@@ -267,19 +269,31 @@ t.test('a daily statement of an MQ filing goes to the notification queue when th
 });
 
 t.test('stopping finishes the message in hand', async (t) => {
-  const dir = scenarioDir({ 'slow.yaml': 'id: slow\ntitle: Slow\nsteps:\n  - answer:\n      delay: 300\n' });
   const qm = aceQueueManager();
-  const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: dir });
-  await mock.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'slow', filer: 'B76' } });
+  const mock = mqMock(qm);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let inHand!: () => void;
+  const reached = new Promise<void>((resolve) => {
+    inHand = resolve;
+  });
+  const process = mock.pipeline.process.bind(mock.pipeline);
+  mock.pipeline.process = async (input) => {
+    inHand();
+    await gate;
+    return process(input);
+  };
   putRequest(qm, sampleWith('ae-add-1-line.txt', '0700050'));
-  for (let i = 0; i < 200 && qm.queue('ACE.REQUEST').depth > 0 && mock.mq?.health.answered === 0; i++) {
-    if ((mock.db.prepare("SELECT count(*) AS n FROM exchanges WHERE transport = 'mq'").get() as { n: number }).n > 0) break;
-    await sleep(5);
-  }
-  await mock.close();
+  await reached;
+  const closing = mock.close();
+  release();
+  await closing;
   t.equal(qm.queue('ACE.REPLY').depth, 1, 'the reply was committed before the listener stopped');
   t.equal(qm.queue('ACE.REQUEST').depth, 0);
   t.equal(mock.mq?.health.status, 'stopped');
+  t.equal(mock.mq?.health.notifications.status, 'stopped', 'the push side stopped too');
 });
 
 t.test('message properties play the part of X-ACE-Session and X-ACE-Scenario', async (t) => {

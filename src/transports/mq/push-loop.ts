@@ -1,0 +1,133 @@
+import type { Logger } from 'pino';
+import type { Catalog } from '../../catair/catalog.js';
+import { wrapUnsolicited } from '../../catair/batch-output.js';
+import type { MqConfig } from '../../config.js';
+import type { GroupCommit } from '../../store/group-commit.js';
+import type { Outbox } from '../../store/outbox.js';
+import type { MqClient, MqConnection } from './client.js';
+import type { ConnectionKeeper } from './connection-keeper.js';
+import { describe } from './connection-keeper.js';
+import { MQFMT_STRING } from './constants.js';
+import type { DeferredReplies } from './deferred-replies.js';
+import { isConnectionLost, type Putter, putReply } from './delivery.js';
+import type { MqCounters } from './mq-counters.js';
+import { replyBody, TEXT_CCSID } from './reply.js';
+import { deadLetterQueueOf } from './request-loop.js';
+
+export interface PushLoopOptions {
+  readonly client: MqClient;
+  readonly config: MqConfig;
+  readonly outbox: Outbox;
+  readonly deferred: DeferredReplies;
+  readonly commits: GroupCommit;
+  readonly catalog: Catalog;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  /** A session's time (the mock clock): when its notifications fall due and the date they carry. */
+  readonly sessionNow: (session: string) => Date;
+  readonly counters: MqCounters;
+  readonly stopping: () => boolean;
+  readonly pause: (ms: number) => Promise<void>;
+}
+
+const PUSH_BATCH = 50;
+const FIRST_RETRY_MS = 1000;
+const LONGEST_RETRY_MS = 60_000;
+
+/** A message MQ refused: when to try it again, and why it failed (logged once per new reason). */
+interface Retry {
+  readonly at: number;
+  readonly delayMs: number;
+  readonly reason: string;
+}
+
+/**
+ * What ace-mock puts on its own initiative: due notifications (UC, SO, statements) of MQ exchanges
+ * on the notification queue, and replies a scenario held back, each in its own unit of work. It
+ * has its own connection: a notification queue that refuses messages delays only the refused
+ * message (retried after 1 s, doubling to a minute), never a request.
+ */
+export class PushLoop {
+  private readonly retries = new Map<string, Retry>();
+
+  constructor(private readonly opts: PushLoopOptions) {}
+
+  /** The failing messages, for `/health`. */
+  get failing(): number {
+    return this.retries.size;
+  }
+
+  async serve(connection: MqConnection, keeper: ConnectionKeeper): Promise<void> {
+    const { client, config, clock } = this.opts;
+    const putter: Putter = { client, connection, deadLetterQueue: await deadLetterQueueOf(client, connection), queueManager: config.queueManager, now: clock };
+    keeper.connected();
+    while (!this.opts.stopping()) {
+      await this.pushNotifications(putter);
+      await this.putDeferredReplies(putter);
+      await this.opts.pause(config.pollMs);
+    }
+  }
+
+  private async pushNotifications(putter: Putter): Promise<void> {
+    const { client, config, outbox, catalog, sessionNow, clock, commits, counters } = this.opts;
+    for (const message of outbox.duePush('mq', sessionNow, PUSH_BATCH)) {
+      if (this.opts.stopping()) return;
+      const key = `notice:${message.seq}`;
+      if (!this.due(key)) continue;
+      const body = replyBody(wrapUnsolicited(catalog, message.records, sessionNow(message.session), message), config.framing);
+      const pushed = await this.attempt(putter, key, `notification ${message.seq} to ${config.notificationQueue}`, async () => {
+        await client.put1(putter.connection, { queue: config.notificationQueue }, { Format: MQFMT_STRING, CodedCharSetId: TEXT_CCSID }, body, { syncpoint: true });
+      });
+      if (!pushed) continue;
+      await commits.run(() => outbox.markPushed(message.seq, clock()));
+      counters.notificationsPushed += 1;
+    }
+  }
+
+  private async putDeferredReplies(putter: Putter): Promise<void> {
+    const { deferred, commits, counters, clock, logger } = this.opts;
+    for (const reply of deferred.dueAt(clock().getTime(), PUSH_BATCH)) {
+      if (this.opts.stopping()) return;
+      const key = `reply:${reply.id}`;
+      if (!this.due(key)) continue;
+      let delivery: Awaited<ReturnType<typeof putReply>> | undefined;
+      const put = await this.attempt(putter, key, `delayed reply to ${reply.target.queue}`, async () => {
+        delivery = await putReply(putter, reply.target, reply.md, reply.body);
+      });
+      if (!put) continue;
+      await commits.run(() => deferred.delivered(reply.id));
+      counters.answered += 1;
+      if (delivery && delivery.to !== 'target') {
+        logger.warn({ msgId: reply.requestRef, refusal: delivery.refusal.message }, `MQ: the delayed reply could not go to ${reply.target.queue}: ${delivery.to === 'nowhere' ? 'discarded (MQRO_DISCARD_MSG)' : 'put to the dead-letter queue'}`);
+      }
+    }
+  }
+
+  private due(key: string): boolean {
+    const retry = this.retries.get(key);
+    return retry === undefined || retry.at <= this.opts.clock().getTime();
+  }
+
+  /**
+   * Puts and commits one message in its own unit of work; true when committed. A refusal is backed
+   * out and the message tried again later; a lost connection is thrown for a reconnect.
+   */
+  private async attempt(putter: Putter, key: string, what: string, put: () => Promise<void>): Promise<boolean> {
+    const { client, logger, clock } = this.opts;
+    try {
+      await put();
+      await client.commit(putter.connection);
+      this.retries.delete(key);
+      return true;
+    } catch (err) {
+      await client.backout(putter.connection).catch(() => undefined);
+      if (isConnectionLost(err)) throw err;
+      const previous = this.retries.get(key);
+      const delayMs = previous ? Math.min(previous.delayMs * 2, LONGEST_RETRY_MS) : FIRST_RETRY_MS;
+      const reason = describe(err);
+      this.retries.set(key, { at: clock().getTime() + delayMs, delayMs, reason });
+      if (previous?.reason !== reason) logger.error(`MQ: ${what} failed (${reason}); trying again in ${delayMs} ms, and later ones meanwhile`);
+      return false;
+    }
+  }
+}
