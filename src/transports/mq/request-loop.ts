@@ -88,7 +88,9 @@ export class RequestLoop {
       }
       if (md.BackoutCount >= policy.threshold) {
         await this.setAside(putter, queue, message, policy);
-        await client.commit(putter.connection);
+        await client.commit(putter.connection).catch((err: unknown) => {
+          throw isConnectionLost(err) ? err : new Unmovable(`setting it aside could not be committed (${describe(err)})`);
+        });
         this.stuckPauseMs = 0;
         counters.poison = undefined;
         return;
