@@ -235,17 +235,17 @@ t.test('2003 on a get or put dooms the unit: commit and disconnect back it out w
   const q = await qm.open(c, Q, 'input');
   t.ok(await qm.get(q, { syncpoint: true, waitMs: 0 }));
   qm.failNext('put1', MQC.MQRC_BACKED_OUT);
-  await t.rejects(qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('reply'), { syncpoint: true }), { mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_FAILED });
-  await t.rejects(qm.commit(c), { mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING });
+  await t.rejects(qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('reply'), { syncpoint: true }), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_FAILED });
+  await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING });
   t.equal(qm.browse(Q)[0]?.md.BackoutCount, 1, 'the commit backed out instead');
 
   const d = await qm.connect(OPTIONS);
   t.ok(await qm.get(await qm.open(d, Q, 'input'), { syncpoint: true, waitMs: 0 }));
   qm.failNext('get', MQC.MQRC_BACKED_OUT);
-  await t.rejects(qm.get(await qm.open(d, Q, 'input'), { syncpoint: true, waitMs: 0 }), { mqrc: MQC.MQRC_BACKED_OUT });
-  await t.rejects(qm.disconnect(d), { mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING }, 'MQDISC does not commit a doomed unit');
+  await t.rejects(qm.get(await qm.open(d, Q, 'input'), { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT });
+  await t.rejects(qm.disconnect(d), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING }, 'MQDISC does not commit a doomed unit');
   t.equal(qm.queue(Q).depth, 2, 'both messages are back');
-  await t.rejects(qm.commit(d), { mqrc: MQC.MQRC_HCONN_ERROR }, 'but it did disconnect');
+  await t.rejects(qm.commit(d), { name: 'MqError', mqrc: MQC.MQRC_HCONN_ERROR }, 'but it did disconnect');
 });
 
 t.test('restart: connections break, units back out, nonpersistent messages go, backout counts stay (UNIX)', async (t) => {
@@ -257,8 +257,8 @@ t.test('restart: connections break, units back out, nonpersistent messages go, b
   t.equal((await qm.get(q, { syncpoint: true, waitMs: 0 }))?.body.toString(), 'persistent');
   const waiting = qm.get(await qm.open(await qm.connect(OPTIONS), 'DEV.QUEUE.2', 'input'), { syncpoint: false, waitMs: 60_000 });
   qm.restart();
-  await t.rejects(waiting, { mqrc: MQC.MQRC_CONNECTION_BROKEN }, 'a waiting get fails');
-  await t.rejects(qm.commit(c), { mqrc: MQC.MQRC_CONNECTION_BROKEN });
+  await t.rejects(waiting, { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN }, 'a waiting get fails');
+  await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN });
   t.same(
     qm.browse(Q).map((m) => [m.body.toString(), m.md.BackoutCount]),
     [['persistent', 1]],
@@ -288,8 +288,8 @@ t.test('MAXUMSGS: a get or put that would overfill the unit fails 2024 and chang
   const q = await qm.open(c, Q, 'input');
   await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('1'), { syncpoint: true });
   await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('2'), { syncpoint: true });
-  await t.rejects(qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('3'), { syncpoint: true }), { mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED, verb: 'put1' });
-  await t.rejects(qm.get(q, { syncpoint: true, waitMs: 0 }), { mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED, verb: 'get' });
+  await t.rejects(qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('3'), { syncpoint: true }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED, verb: 'put1' });
+  await t.rejects(qm.get(q, { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED, verb: 'get' });
   t.equal(qm.browse(Q).length, 1, 'the message was not taken');
   await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('outside'), { syncpoint: false });
   await qm.commit(c);
@@ -302,9 +302,9 @@ t.test('MAXUMSGS counts the COA and COD reports a call generates under syncpoint
   const qm = new FakeQueueManager({ maxUncommittedMessages: 1 });
   const c = await qm.connect(OPTIONS);
   const withReport = (report: number) => ({ Report: report, ReplyToQ: 'DEV.QUEUE.3' });
-  await t.rejects(qm.put1(c, { queue: Q }, withReport(MQC.MQRO_COA), text('x'), { syncpoint: true }), { mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED });
+  await t.rejects(qm.put1(c, { queue: Q }, withReport(MQC.MQRO_COA), text('x'), { syncpoint: true }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED });
   qm.put(Q, withReport(MQC.MQRO_COD), text('y'));
-  await t.rejects(qm.get(await qm.open(c, Q, 'input'), { syncpoint: true, waitMs: 0 }), { mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED });
+  await t.rejects(qm.get(await qm.open(c, Q, 'input'), { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED });
   t.equal(qm.queue('DEV.QUEUE.3').depth, 0, 'no report either');
 });
 
@@ -314,7 +314,7 @@ t.test('a report the queue manager cannot deliver is dropped (MQ would dead-lett
   qm.put(Q, { Report: MQC.MQRO_COA, ReplyToQ: 'DEV.QUEUE.2', ReplyToQMgr: 'ELSEWHERE' }, text('y'));
   t.equal(qm.queue(Q).depth, 2, 'the messages themselves arrive');
   t.equal(qm.queue('DEV.DEAD.LETTER.QUEUE').depth, 0);
-  t.throws(() => qm.put(Q, { Report: MQC.MQRO_COD }, text('z')), { mqrc: MQC.MQRC_MISSING_REPLY_TO_Q }, 'a report needs a ReplyToQ');
+  t.throws(() => qm.put(Q, { Report: MQC.MQRO_COD }, text('z')), { name: 'MqError', mqrc: MQC.MQRC_MISSING_REPLY_TO_Q }, 'a report needs a ReplyToQ');
 });
 
 t.test('context: the connecting user; passed on only from an input handle that got a message', async (t) => {
@@ -323,7 +323,7 @@ t.test('context: the connecting user; passed on only from an input handle that g
   await qm.put1(filer, { queue: Q }, {}, text('request'), { syncpoint: false });
   const mock = await qm.connect({ ...OPTIONS, user: 'acemock' });
   const input = await qm.open(mock, Q, 'input');
-  await t.rejects(qm.put1(mock, { queue: 'DEV.QUEUE.2' }, {}, text('x'), { syncpoint: false, passContextFrom: input }), { mqrc: MQC.MQRC_CONTEXT_NOT_AVAILABLE });
+  await t.rejects(qm.put1(mock, { queue: 'DEV.QUEUE.2' }, {}, text('x'), { syncpoint: false, passContextFrom: input }), { name: 'MqError', mqrc: MQC.MQRC_CONTEXT_NOT_AVAILABLE });
   const request = await qm.get(input, NOW);
   t.equal(request?.md.UserIdentifier, 'filer01');
   t.equal(request?.md.PutApplType, MQC.MQAT_UNIX);
@@ -334,10 +334,10 @@ t.test('context: the connecting user; passed on only from an input handle that g
   t.same(moved?.md.PutDateTime, request?.md.PutDateTime);
   t.equal(own?.md.UserIdentifier, 'acemock', 'its own otherwise');
   const output = await qm.open(mock, 'DEV.QUEUE.2', 'output');
-  await t.rejects(qm.put1(mock, { queue: Q }, {}, text('x'), { syncpoint: false, passContextFrom: output }), { mqrc: MQC.MQRC_CONTEXT_HANDLE_ERROR }, 'not opened with MQOO_SAVE_ALL_CONTEXT');
+  await t.rejects(qm.put1(mock, { queue: Q }, {}, text('x'), { syncpoint: false, passContextFrom: output }), { name: 'MqError', mqrc: MQC.MQRC_CONTEXT_HANDLE_ERROR }, 'not opened with MQOO_SAVE_ALL_CONTEXT');
   await t.rejects(
     qm.put(output, {}, text('x'), { syncpoint: false, passContextFrom: input }),
-    { mqrc: MQC.MQRC_NOT_OPEN_FOR_PASS_ALL },
+    { name: 'MqError', mqrc: MQC.MQRC_NOT_OPEN_FOR_PASS_ALL },
     'MQPUT needs an output handle opened with MQOO_PASS_ALL_CONTEXT',
   );
 });
@@ -360,5 +360,5 @@ t.test('a get waiting on a queue that becomes GET(DISABLED) fails 2016', async (
   const qm = new FakeQueueManager();
   const waiting = qm.get(await qm.open(await qm.connect(OPTIONS), Q, 'input'), { syncpoint: false, waitMs: 60_000 });
   qm.defineQueue(Q, { getInhibited: true });
-  await t.rejects(waiting, { mqrc: MQC.MQRC_GET_INHIBITED });
+  await t.rejects(waiting, { name: 'MqError', mqrc: MQC.MQRC_GET_INHIBITED });
 });
