@@ -482,11 +482,13 @@ export class FakeQueueManager implements MqClient {
     };
   }
 
-  /** Context of a message the queue manager itself generates (a report): it puts as itself. */
+  /**
+   * Context of a report the queue manager generates: the original's identity (user, accounting
+   * token; an assumption the docs read did not settle), the queue manager as origin (MQAT_QMGR, its name).
+   */
   private managerContext(original: MessageContext): MessageContext {
     return {
-      ...original,
-      AccountingToken: Buffer.from(original.AccountingToken),
+      ...contextOf(original),
       PutApplType: MQC.MQAT_QMGR,
       PutApplName: this.name.slice(0, MQC.MQ_PUT_APPL_NAME_LENGTH),
       PutDateTime: new Date(Math.floor(Date.now() / 10) * 10),
