@@ -11,7 +11,7 @@ import { sharedCatalog, TEST_NOW } from './mock.js';
 export function aceQueueManager(): FakeQueueManager {
   return new FakeQueueManager({
     queues: {
-      'ACE.REQUEST': { backoutThreshold: 3, backoutQueue: 'ACE.BACKOUT' },
+      'ACE.REQUEST': { backoutThreshold: 3, backoutQueue: 'ACE.BACKOUT', hardenBackout: true },
       'ACE.REPLY': {},
       'ACE.NOTIFY': {},
       'ACE.BACKOUT': {},

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import t, { type Test } from 'tap';
 import { type MqClient, MqConnectOptions, type MqConnection, SCENARIO_PROPERTY, SESSION_PROPERTY } from '../../src/transports/mq/client.js';
-import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
+import { encode } from '../../src/transports/mq/code-pages.js';
+import { MQC, MQFMT_NONE, MQFMT_STRING } from '../../src/transports/mq/constants.js';
 import { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
 import { IbmMqClient } from '../../src/transports/mq/ibmmq-client.js';
 
@@ -17,6 +18,12 @@ const Q1 = 'DEV.QUEUE.1';
 const Q2 = 'DEV.QUEUE.2';
 const REQUEST = 'ACE.REQUEST';
 const DEAD_LETTER = 'DEV.DEAD.LETTER.QUEUE';
+/** The test queues of docker/mqsc/ace-mock.mqsc. */
+const SMALL = 'ACE.TEST.SMALL';
+const GET_OFF = 'ACE.TEST.GETOFF';
+const PUT_OFF = 'ACE.TEST.PUTOFF';
+const REPORTS = 'ACE.TEST.REPORTS';
+const CONTEXT = 'ACE.TEST.CONTEXT';
 
 interface Subject {
   readonly client: MqClient;
@@ -31,7 +38,12 @@ function fakeSubject(): Subject {
       [Q1]: {},
       [Q2]: {},
       'ACE.BACKOUT': {},
-      [REQUEST]: { backoutThreshold: 3, backoutQueue: 'ACE.BACKOUT', persistentByDefault: true },
+      [REQUEST]: { backoutThreshold: 3, backoutQueue: 'ACE.BACKOUT', persistentByDefault: true, hardenBackout: true },
+      [SMALL]: { maxMessageLength: 100 },
+      [GET_OFF]: { getInhibited: true },
+      [PUT_OFF]: { putInhibited: true },
+      [REPORTS]: {},
+      [CONTEXT]: {},
     },
   });
   return { client: qm, options: { queueManager: 'QM1', host: 'fake', port: 1414, channel: 'DEV.APP.SVRCONN' } };
@@ -64,7 +76,7 @@ async function bench(t: Test, subject: Subject) {
     for (const c of opened) await client.disconnect(c).catch(() => undefined);
   });
   const janitor = await connect();
-  for (const name of [Q1, Q2]) {
+  for (const name of [Q1, Q2, SMALL, REPORTS, CONTEXT]) {
     const q = await client.open(janitor, name, 'input');
     while (await client.get(q, { syncpoint: false, waitMs: 0 }));
     await client.close(q);
@@ -72,7 +84,7 @@ async function bench(t: Test, subject: Subject) {
   /** A filer's put outside syncpoint. */
   const send = async (queue: string, text: string) =>
     client.put1(janitor, { queue }, { Format: MQFMT_STRING, CodedCharSetId: 1208 }, Buffer.from(text), { syncpoint: false });
-  return { client, connect, send, queueManager: options.queueManager };
+  return { client, connect, send, queueManager: options.queueManager, user: options.user ?? 'app' };
 }
 
 function contract(t: Test, subject: () => Subject): void {
@@ -285,6 +297,150 @@ function contract(t: Test, subject: () => Subject): void {
     t.same(await client.inquire(request, ['BOTHRESH', 'BOQNAME']), [3, 'ACE.BACKOUT']);
     t.same(await client.inquire(request, [MQC.MQIA_BACKOUT_THRESHOLD, MQC.MQCA_Q_NAME]), [3, REQUEST], 'by MQ selector too');
     t.same(await client.inquire(c, ['DEADQ']), [DEAD_LETTER]);
+  });
+  t.test('inquire reads HARDENBO and MAXMSGL of a queue and MAXUMSGS of the queue manager', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    t.same(await client.inquire(await client.open(c, REQUEST, 'inquire'), ['HARDENBO', 'MAXMSGL']), [MQC.MQQA_BACKOUT_HARDENED, 4 * 1024 * 1024]);
+    t.same(await client.inquire(await client.open(c, SMALL, 'inquire'), ['HARDENBO', 'MAXMSGL']), [MQC.MQQA_BACKOUT_NOT_HARDENED, 100]);
+    t.same(await client.inquire(c, ['MAXUMSGS']), [10_000], "the queue manager's default");
+  });
+
+  t.test('a message longer than the queue MAXMSGL is refused with MQRC_MSG_TOO_BIG_FOR_Q (2030)', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    await client.put1(c, { queue: SMALL }, {}, Buffer.alloc(100, 'x'), { syncpoint: false });
+    await t.rejects(client.put1(c, { queue: SMALL }, {}, Buffer.alloc(101, 'x'), { syncpoint: false }), { name: 'MqError', mqrc: MQC.MQRC_MSG_TOO_BIG_FOR_Q, verb: 'put1' });
+    const out = await client.open(c, SMALL, 'output');
+    await t.rejects(client.put(out, {}, Buffer.alloc(101, 'x'), { syncpoint: true }), { name: 'MqError', mqrc: MQC.MQRC_MSG_TOO_BIG_FOR_Q, verb: 'put' });
+    const q = await client.open(c, SMALL, 'input');
+    t.equal((await client.get(q, { syncpoint: false, waitMs: 1000 }))?.body.length, 100);
+    t.equal(await client.get(q, { syncpoint: false, waitMs: 0 }), null, 'only the one that fitted');
+  });
+
+  t.test('GET(DISABLED) fails gets with 2016 and PUT(DISABLED) puts with 2051; opening still works', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    const getOff = await client.open(c, GET_OFF, 'input');
+    await t.rejects(client.get(getOff, { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_GET_INHIBITED, verb: 'get' });
+    await t.rejects(client.put1(c, { queue: PUT_OFF }, {}, Buffer.from('x'), { syncpoint: false }), { name: 'MqError', mqrc: MQC.MQRC_PUT_INHIBITED, verb: 'put1' });
+    const putOff = await client.open(c, PUT_OFF, 'output');
+    await t.rejects(client.put(putOff, {}, Buffer.from('x'), { syncpoint: false }), { name: 'MqError', mqrc: MQC.MQRC_PUT_INHIBITED, verb: 'put' });
+  });
+
+  for (const ccsid of [500, 37]) {
+    t.test(`string data in EBCDIC (CCSID ${ccsid}) arrives converted to UTF-8`, async (t) => {
+      const { client, connect } = await bench(t, subject());
+      const c = await connect();
+      const text = 'A2704B76 [ACE] ! | ^ 0123 abc';
+      await client.put1(c, { queue: Q1 }, { Format: MQFMT_STRING, CodedCharSetId: ccsid }, encode(ccsid, text), { syncpoint: false });
+      const got = await client.get(await client.open(c, Q1, 'input'), { syncpoint: false, waitMs: 1000 });
+      t.equal(got?.body.toString('utf8'), text);
+      t.equal(got?.md.CodedCharSetId, 1208);
+      t.equal(got?.warning, undefined);
+    });
+  }
+
+  t.test('string data in a CCSID MQ cannot convert arrives unconverted, taken, with MQRC_SOURCE_CCSID_ERROR (2111)', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    // 4242: no IBM code page has this CCSID as far as the docs show; MQ then cannot convert from it.
+    const body = Buffer.from([0xc1, 0xc3, 0xc5]);
+    await client.put1(c, { queue: Q1 }, { Format: MQFMT_STRING, CodedCharSetId: 4242 }, body, { syncpoint: false });
+    const q = await client.open(c, Q1, 'input');
+    const got = await client.get(q, { syncpoint: true, waitMs: 1000 });
+    t.equal(got?.warning, MQC.MQRC_SOURCE_CCSID_ERROR);
+    t.same(got?.body, body, 'the bytes as put');
+    t.equal(got?.md.CodedCharSetId, 4242, 'with their own CCSID');
+    await client.backout(c);
+    t.equal((await client.get(q, { syncpoint: false, waitMs: 1000 }))?.md.BackoutCount, 1, 'it was in the unit of work like any get');
+  });
+
+  t.test('confirm on arrival: a report to the ReplyToQ once the put is committed, CorrelId = the MsgId', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    const put = await client.put1(c, { queue: Q1 }, { Report: MQC.MQRO_COA, ReplyToQ: REPORTS, Persistence: MQC.MQPER_NOT_PERSISTENT }, Buffer.from('arriving'), { syncpoint: true });
+    const reports = await client.open(c, REPORTS, 'input');
+    t.equal(await client.get(reports, { syncpoint: false, waitMs: 100 }), null, 'none before commit');
+    await client.commit(c);
+    const report = await client.get(reports, { syncpoint: false, waitMs: 1000 });
+    t.equal(report?.md.MsgType, MQC.MQMT_REPORT);
+    t.equal(report?.md.Feedback, MQC.MQFB_COA);
+    t.same(report?.md.CorrelId, put.MsgId);
+    t.notSame(report?.md.MsgId, put.MsgId, 'a new MsgId');
+    t.equal(report?.body.length, 0, 'no data');
+    t.equal(report?.md.Format, MQFMT_NONE);
+    t.equal(report?.md.Persistence, MQC.MQPER_NOT_PERSISTENT, "the original's persistence");
+    t.equal(await client.get(reports, { syncpoint: false, waitMs: 0 }), null, 'one report');
+  });
+
+  t.test('confirm on delivery: a report when the get commits, none for a get backed out', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    const correlId = randomBytes(24);
+    const put = await client.put1(
+      c,
+      { queue: Q1 },
+      { Report: MQC.MQRO_COD | MQC.MQRO_PASS_CORREL_ID | MQC.MQRO_PASS_MSG_ID, ReplyToQ: REPORTS, CorrelId: correlId },
+      Buffer.from('delivered'),
+      { syncpoint: false },
+    );
+    const q = await client.open(c, Q1, 'input');
+    const reports = await client.open(c, REPORTS, 'input');
+    t.ok(await client.get(q, { syncpoint: true, waitMs: 1000 }));
+    await client.backout(c);
+    t.equal(await client.get(reports, { syncpoint: false, waitMs: 100 }), null, 'backed out: no report');
+    t.ok(await client.get(q, { syncpoint: true, waitMs: 1000 }));
+    await client.commit(c);
+    const report = await client.get(reports, { syncpoint: false, waitMs: 1000 });
+    t.equal(report?.md.Feedback, MQC.MQFB_COD);
+    t.same(report?.md.CorrelId, correlId, 'MQRO_PASS_CORREL_ID');
+    t.same(report?.md.MsgId, put.MsgId, 'MQRO_PASS_MSG_ID');
+    t.equal(await client.get(reports, { syncpoint: false, waitMs: 0 }), null, 'one report');
+  });
+
+  t.test('reports with data carry the first 100 bytes, or all of them', async (t) => {
+    const { client, connect } = await bench(t, subject());
+    const c = await connect();
+    const body = Buffer.from('0123456789'.repeat(15));
+    const md = { ReplyToQ: REPORTS, Format: MQFMT_STRING, CodedCharSetId: 1208 };
+    await client.put1(c, { queue: Q1 }, { ...md, Report: MQC.MQRO_COA_WITH_DATA }, body, { syncpoint: false });
+    await client.put1(c, { queue: Q1 }, { ...md, Report: MQC.MQRO_COA_WITH_FULL_DATA }, body, { syncpoint: false });
+    const reports = await client.open(c, REPORTS, 'input');
+    t.same((await client.get(reports, { syncpoint: false, waitMs: 1000 }))?.body, body.subarray(0, 100));
+    const full = await client.get(reports, { syncpoint: false, waitMs: 1000 });
+    t.same(full?.body, body);
+    t.equal(full?.md.Format, MQFMT_STRING);
+  });
+
+  t.test('a put carries the context of the connection; MQPMO_PASS_ALL_CONTEXT carries that of the message gotten', async (t) => {
+    const { client, connect, send, user } = await bench(t, subject());
+    const original = await send(Q1, 'request');
+    t.equal(original.UserIdentifier, user);
+    t.equal(original.PutApplType, MQC.MQAT_UNIX);
+    await sleep(50);
+    const c = await connect();
+    const input = await client.open(c, Q1, 'input');
+    await t.rejects(client.put1(c, { queue: CONTEXT }, {}, Buffer.from('x'), { syncpoint: false, passContextFrom: input }), {
+      name: 'MqError',
+      mqrc: MQC.MQRC_CONTEXT_NOT_AVAILABLE,
+    });
+    const request = await client.get(input, { syncpoint: true, waitMs: 1000 });
+    t.equal(request?.md.UserIdentifier, user);
+    await client.put1(c, { queue: CONTEXT }, {}, Buffer.from('moved'), { syncpoint: true, passContextFrom: input });
+    await client.put1(c, { queue: CONTEXT }, {}, Buffer.from('own'), { syncpoint: true });
+    await client.commit(c);
+    const out = await client.open(c, CONTEXT, 'input');
+    const moved = await client.get(out, { syncpoint: false, waitMs: 1000 });
+    const own = await client.get(out, { syncpoint: false, waitMs: 1000 });
+    t.same(moved?.md.PutDateTime, request?.md.PutDateTime, 'the original put time');
+    t.equal(moved?.md.PutApplName, request?.md.PutApplName);
+    t.notSame(own?.md.PutDateTime, request?.md.PutDateTime, 'a put of its own is stamped anew');
+    const output = await client.open(c, Q2, 'output');
+    await t.rejects(client.put1(c, { queue: CONTEXT }, {}, Buffer.from('x'), { syncpoint: false, passContextFrom: output }), {
+      name: 'MqError',
+      mqrc: MQC.MQRC_CONTEXT_HANDLE_ERROR,
+    });
   });
 }
 

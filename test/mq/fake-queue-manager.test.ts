@@ -165,3 +165,200 @@ t.test('reason codes of misuse', async (t) => {
   await t.rejects(qm.commit(stranger), { name: 'MqError', mqrc: MQC.MQRC_HCONN_ERROR }, "another queue manager's connection");
   t.throws(() => qm.put(Q, { MsgId: Buffer.alloc(8) }, text('x')), RangeError, 'a MsgId must be 24 bytes');
 });
+
+t.test('warnNext: the next get takes the message as usual and warns; the message is in the unit of work', async (t) => {
+  const qm = new FakeQueueManager();
+  const sent = qm.put(Q, { Format: MQFMT_STRING, CodedCharSetId: 1208 }, text('request'));
+  qm.put(Q, {}, text('next'));
+  const c = await qm.connect(OPTIONS);
+  const q = await qm.open(c, Q, 'input');
+  const other = await qm.open(await qm.connect(OPTIONS), Q, 'input');
+  qm.warnNext(MQC.MQRC_NOT_CONVERTED);
+  const warned = await qm.get(q, { syncpoint: true, waitMs: 0 });
+  t.equal(warned?.warning, MQC.MQRC_NOT_CONVERTED);
+  t.same(warned?.md.MsgId, sent.MsgId);
+  t.equal(qm.queue(Q).depth, 2, 'still counted on the queue until commit');
+  t.same(
+    qm.browse(Q).map((m) => m.body.toString()),
+    ['next'],
+    'hidden from others',
+  );
+  await qm.backout(c);
+  const again = await qm.get(other, { syncpoint: false, waitMs: 0 });
+  t.same(again?.md.MsgId, sent.MsgId, 'backed out like any gotten message');
+  t.equal(again?.md.BackoutCount, 1);
+  t.equal(again?.warning, undefined, 'one warning only');
+});
+
+t.test('warnNext skips gets that find nothing and lasts `times` gets; outside syncpoint the message is gone', async (t) => {
+  const qm = new FakeQueueManager();
+  const q = await qm.open(await qm.connect(OPTIONS), Q, 'input');
+  qm.warnNext(MQC.MQRC_CONVERTED_MSG_TOO_BIG, 2);
+  t.equal(await qm.get(q, NOW), null);
+  for (const body of ['one', 'two', 'three']) qm.put(Q, {}, text(body));
+  t.same(
+    [await qm.get(q, NOW), await qm.get(q, NOW), await qm.get(q, NOW)].map((m) => [m?.body.toString(), m?.warning]),
+    [
+      ['one', MQC.MQRC_CONVERTED_MSG_TOO_BIG],
+      ['two', MQC.MQRC_CONVERTED_MSG_TOO_BIG],
+      ['three', undefined],
+    ],
+  );
+  t.equal(qm.queue(Q).depth, 0);
+});
+
+t.test('2003 on commit backs the unit out, gets back with BackoutCount + 1, puts gone, and warns', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, {}, text('request'));
+  const c = await qm.connect(OPTIONS);
+  const q = await qm.open(c, Q, 'input');
+  t.ok(await qm.get(q, { syncpoint: true, waitMs: 0 }));
+  await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('reply'), { syncpoint: true });
+  qm.failNext('commit', MQC.MQRC_BACKED_OUT);
+  await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING, verb: 'commit' });
+  t.same(
+    qm.browse(Q).map((m) => [m.body.toString(), m.md.BackoutCount]),
+    [['request', 1]],
+  );
+  t.equal(qm.queue('DEV.QUEUE.2').depth, 0, 'the reply vanished');
+  const again = await qm.get(q, { syncpoint: true, waitMs: 0 });
+  t.equal(again?.md.BackoutCount, 1, 'the connection is still usable');
+  await qm.commit(c);
+  t.equal(qm.queue(Q).depth, 0, 'and commits normally afterwards');
+});
+
+t.test('2003 on a get or put dooms the unit: commit and disconnect back it out with 2003', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, {}, text('first'));
+  qm.put(Q, {}, text('second'));
+  const c = await qm.connect(OPTIONS);
+  const q = await qm.open(c, Q, 'input');
+  t.ok(await qm.get(q, { syncpoint: true, waitMs: 0 }));
+  qm.failNext('put1', MQC.MQRC_BACKED_OUT);
+  await t.rejects(qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('reply'), { syncpoint: true }), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_FAILED });
+  await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING });
+  t.equal(qm.browse(Q)[0]?.md.BackoutCount, 1, 'the commit backed out instead');
+
+  const d = await qm.connect(OPTIONS);
+  t.ok(await qm.get(await qm.open(d, Q, 'input'), { syncpoint: true, waitMs: 0 }));
+  qm.failNext('get', MQC.MQRC_BACKED_OUT);
+  await t.rejects(qm.get(await qm.open(d, Q, 'input'), { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT });
+  await t.rejects(qm.disconnect(d), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING }, 'MQDISC does not commit a doomed unit');
+  t.equal(qm.queue(Q).depth, 2, 'both messages are back');
+  await t.rejects(qm.commit(d), { name: 'MqError', mqrc: MQC.MQRC_HCONN_ERROR }, 'but it did disconnect');
+});
+
+t.test('restart: connections break, units back out, nonpersistent messages go, backout counts stay (UNIX)', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, { Persistence: MQC.MQPER_PERSISTENT }, text('persistent'));
+  qm.put(Q, { Persistence: MQC.MQPER_NOT_PERSISTENT }, text('nonpersistent'));
+  const c = await qm.connect(OPTIONS);
+  const q = await qm.open(c, Q, 'input');
+  t.equal((await qm.get(q, { syncpoint: true, waitMs: 0 }))?.body.toString(), 'persistent');
+  const waiting = qm.get(await qm.open(await qm.connect(OPTIONS), 'DEV.QUEUE.2', 'input'), { syncpoint: false, waitMs: 60_000 });
+  qm.restart();
+  await t.rejects(waiting, { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN }, 'a waiting get fails');
+  await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN });
+  t.same(
+    qm.browse(Q).map((m) => [m.body.toString(), m.md.BackoutCount]),
+    [['persistent', 1]],
+  );
+  qm.restart();
+  t.equal(qm.browse(Q)[0]?.md.BackoutCount, 1, 'a second restart keeps the count');
+});
+
+t.test('restart on z/OS: only HARDENBO queues keep backout counts', async (t) => {
+  const qm = new FakeQueueManager({ platform: 'zos', queues: { HARDENED: { hardenBackout: true, persistentByDefault: true }, SOFT: { persistentByDefault: true } } });
+  const c = await qm.connect(OPTIONS);
+  for (const name of ['HARDENED', 'SOFT']) {
+    qm.put(name, {}, text(name));
+    t.ok(await qm.get(await qm.open(c, name, 'input'), { syncpoint: true, waitMs: 0 }));
+  }
+  await qm.backout(c);
+  t.equal(qm.browse('SOFT')[0]?.md.BackoutCount, 1, 'counted before the restart');
+  qm.restart();
+  t.equal(qm.browse('HARDENED')[0]?.md.BackoutCount, 1);
+  t.equal(qm.browse('SOFT')[0]?.md.BackoutCount, 0);
+});
+
+t.test('MAXUMSGS: a get or put that would overfill the unit fails 2024 and changes nothing', async (t) => {
+  const qm = new FakeQueueManager({ maxUncommittedMessages: 2 });
+  qm.put(Q, {}, text('request'));
+  const c = await qm.connect(OPTIONS);
+  const q = await qm.open(c, Q, 'input');
+  await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('1'), { syncpoint: true });
+  await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('2'), { syncpoint: true });
+  await t.rejects(qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('3'), { syncpoint: true }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED, verb: 'put1' });
+  await t.rejects(qm.get(q, { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED, verb: 'get' });
+  t.equal(qm.browse(Q).length, 1, 'the message was not taken');
+  await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('outside'), { syncpoint: false });
+  await qm.commit(c);
+  t.equal(qm.queue('DEV.QUEUE.2').depth, 3, 'puts outside syncpoint do not count');
+  t.ok(await qm.get(q, { syncpoint: true, waitMs: 0 }), 'a committed unit starts again from 0');
+  t.same(await qm.inquire(c, ['MAXUMSGS']), [2]);
+});
+
+t.test('MAXUMSGS counts the COA and COD reports a call generates under syncpoint', async (t) => {
+  const qm = new FakeQueueManager({ maxUncommittedMessages: 1 });
+  const c = await qm.connect(OPTIONS);
+  const withReport = (report: number) => ({ Report: report, ReplyToQ: 'DEV.QUEUE.3' });
+  await t.rejects(qm.put1(c, { queue: Q }, withReport(MQC.MQRO_COA), text('x'), { syncpoint: true }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED });
+  qm.put(Q, withReport(MQC.MQRO_COD), text('y'));
+  await t.rejects(qm.get(await qm.open(c, Q, 'input'), { syncpoint: true, waitMs: 0 }), { name: 'MqError', mqrc: MQC.MQRC_SYNCPOINT_LIMIT_REACHED });
+  t.equal(qm.queue('DEV.QUEUE.3').depth, 0, 'no report either');
+});
+
+t.test('a report the queue manager cannot deliver is dropped (MQ would dead-letter it)', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, { Report: MQC.MQRO_COA, ReplyToQ: 'NO.SUCH.QUEUE' }, text('x'));
+  qm.put(Q, { Report: MQC.MQRO_COA, ReplyToQ: 'DEV.QUEUE.2', ReplyToQMgr: 'ELSEWHERE' }, text('y'));
+  t.equal(qm.queue(Q).depth, 2, 'the messages themselves arrive');
+  t.equal(qm.queue('DEV.DEAD.LETTER.QUEUE').depth, 0);
+  t.throws(() => qm.put(Q, { Report: MQC.MQRO_COD }, text('z')), { name: 'MqError', mqrc: MQC.MQRC_MISSING_REPLY_TO_Q }, 'a report needs a ReplyToQ');
+});
+
+t.test('context: the connecting user; passed on only from an input handle that got a message', async (t) => {
+  const qm = new FakeQueueManager();
+  const filer = await qm.connect({ ...OPTIONS, user: 'filer01' });
+  await qm.put1(filer, { queue: Q }, {}, text('request'), { syncpoint: false });
+  const mock = await qm.connect({ ...OPTIONS, user: 'acemock' });
+  const input = await qm.open(mock, Q, 'input');
+  await t.rejects(qm.put1(mock, { queue: 'DEV.QUEUE.2' }, {}, text('x'), { syncpoint: false, passContextFrom: input }), { name: 'MqError', mqrc: MQC.MQRC_CONTEXT_NOT_AVAILABLE });
+  const request = await qm.get(input, NOW);
+  t.equal(request?.md.UserIdentifier, 'filer01');
+  t.equal(request?.md.PutApplType, MQC.MQAT_UNIX);
+  await qm.put1(mock, { queue: 'DEV.QUEUE.2' }, {}, text('moved'), { syncpoint: false, passContextFrom: input });
+  await qm.put1(mock, { queue: 'DEV.QUEUE.2' }, {}, text('own'), { syncpoint: false });
+  const [moved, own] = qm.browse('DEV.QUEUE.2');
+  t.equal(moved?.md.UserIdentifier, 'filer01', 'passed on');
+  t.same(moved?.md.PutDateTime, request?.md.PutDateTime);
+  t.equal(own?.md.UserIdentifier, 'acemock', 'its own otherwise');
+  const output = await qm.open(mock, 'DEV.QUEUE.2', 'output');
+  await t.rejects(qm.put1(mock, { queue: Q }, {}, text('x'), { syncpoint: false, passContextFrom: output }), { name: 'MqError', mqrc: MQC.MQRC_CONTEXT_HANDLE_ERROR }, 'not opened with MQOO_SAVE_ALL_CONTEXT');
+  await t.rejects(
+    qm.put(output, {}, text('x'), { syncpoint: false, passContextFrom: input }),
+    { name: 'MqError', mqrc: MQC.MQRC_NOT_OPEN_FOR_PASS_ALL },
+    'MQPUT needs an output handle opened with MQOO_PASS_ALL_CONTEXT',
+  );
+});
+
+t.test('data of no format in another CCSID comes unconverted with 2110; an unknown CCSID with 2111', async (t) => {
+  const qm = new FakeQueueManager();
+  qm.put(Q, { CodedCharSetId: 819 }, Buffer.from('café', 'latin1'));
+  qm.put(Q, { Format: MQFMT_STRING, CodedCharSetId: 4242 }, text('mystery'));
+  qm.put(Q, { Format: MQFMT_STRING, CodedCharSetId: 4242 }, Buffer.alloc(0));
+  const [none, unknown, empty] = qm.browse(Q);
+  t.equal(none?.warning, MQC.MQRC_FORMAT_ERROR);
+  t.same(none?.body, Buffer.from('café', 'latin1'));
+  t.equal(none?.md.CodedCharSetId, 819);
+  t.equal(unknown?.warning, MQC.MQRC_SOURCE_CCSID_ERROR);
+  t.equal(unknown?.md.CodedCharSetId, 4242);
+  t.equal(empty?.warning, undefined, 'nothing to convert, nothing to warn of');
+});
+
+t.test('a get waiting on a queue that becomes GET(DISABLED) fails 2016', async (t) => {
+  const qm = new FakeQueueManager();
+  const waiting = qm.get(await qm.open(await qm.connect(OPTIONS), Q, 'input'), { syncpoint: false, waitMs: 60_000 });
+  qm.defineQueue(Q, { getInhibited: true });
+  await t.rejects(waiting, { name: 'MqError', mqrc: MQC.MQRC_GET_INHIBITED });
+});
