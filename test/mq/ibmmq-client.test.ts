@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import t from 'tap';
-import { IbmMqClient, MqClientUnavailable, putDateTime } from '../../src/transports/mq/ibmmq-client.js';
+import { IbmMqClient, MqClientUnavailable } from '../../src/transports/mq/ibmmq-client.js';
+import { putDateTime } from '../../src/transports/mq/ibmmq-descriptor.js';
 
 const OPTIONS = { queueManager: 'QM1', host: '127.0.0.1', port: 1414, channel: 'DEV.APP.SVRCONN' };
 
