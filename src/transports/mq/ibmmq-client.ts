@@ -171,7 +171,7 @@ function queueOf(verb: MqVerb, queue: MqQueue): IbmMqQueue {
   return queue;
 }
 
-/** The context source must be a queue of this client, opened for input; MQ checks the rest (2097). */
+/** The context source must be a queue of this client (the MQ thread checks it is on the same connection); MQ checks the rest (2097, 2098). */
 function wirePutOptions(verb: 'put' | 'put1', options: PutOptions): WirePutOptions {
   return {
     syncpoint: options.syncpoint,
