@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 const definitions = createRequire(import.meta.url)('ibmmq/lib/mqidefs.js') as Readonly<Record<string, unknown>>;
 
 const USED = [
+  'MQCC_OK',
   'MQCC_WARNING',
   'MQCC_FAILED',
   'MQRC_CONNECTION_BROKEN',
@@ -61,6 +62,7 @@ const USED = [
   'MQGMO_FAIL_IF_QUIESCING',
   'MQGMO_NO_SYNCPOINT',
   'MQGMO_NO_WAIT',
+  'MQGMO_WAIT',
   'MQGMO_SYNCPOINT',
   'MQOO_FAIL_IF_QUIESCING',
   'MQOO_INPUT_AS_Q_DEF',
@@ -85,6 +87,7 @@ const USED = [
   'MQIA_MAX_UNCOMMITTED_MSGS',
   'MQOO_SAVE_ALL_CONTEXT',
   'MQPMO_PASS_ALL_CONTEXT',
+  'MQRC_CONTEXT_HANDLE_ERROR',
   'MQFB_NONE',
   'MQRC_GET_INHIBITED',
   'MQRC_PUT_INHIBITED',
