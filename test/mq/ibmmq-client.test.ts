@@ -4,7 +4,7 @@ import t from 'tap';
 import { IbmMqClient, MqClientUnavailable } from '../../src/transports/mq/ibmmq-client.js';
 import { MqError } from '../../src/transports/mq/client.js';
 import { MQC } from '../../src/transports/mq/constants.js';
-import { putDateTime } from '../../src/transports/mq/ibmmq-descriptor.js';
+import { fromMqDateTime as putDateTime } from '../../src/transports/mq/mq-date-time.js';
 import { copyPmoContext } from '../../src/transports/mq/ibmmq-pmo-context.js';
 import { type ScriptedIbmmq, scriptedIbmmq } from '../helpers/scripted-ibmmq-control.js';
 

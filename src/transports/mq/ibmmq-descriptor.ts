@@ -1,6 +1,7 @@
 import type * as IbmMq from 'ibmmq';
 import type { Mqmd } from './client.js';
 import type { WireMqmd, WirePutMd } from './ibmmq-protocol.js';
+import { fromMqDateTime } from './mq-date-time.js';
 
 type Ibmmq = typeof IbmMq;
 
@@ -61,16 +62,6 @@ export function wireFromIbmMd(md: IbmMq.MQMD): WireMqmd {
     PutApplType: Number(md.PutApplType),
     PutApplName: (md.PutApplName ?? '').trim(),
     ApplOriginData: (md.ApplOriginData ?? '').trim(),
-    PutDateTime: putDateTime(md.PutDate, md.PutTime),
+    PutDateTime: fromMqDateTime(md.PutDate, md.PutTime),
   };
-}
-
-/** MQ stamps PutDate YYYYMMDD and PutTime HHMMSSTH, both GMT. */
-export function putDateTime(date: string | null, time: string | null): Date | undefined {
-  const d = /^(\d{4})(\d{2})(\d{2})$/.exec(date?.trim() ?? '');
-  const t = /^(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(time?.trim() ?? '');
-  if (!d || !t) return undefined;
-  const [, year, month, day] = d.map(Number) as [number, number, number, number];
-  const [, hours, minutes, seconds, hundredths] = t.map(Number) as [number, number, number, number, number];
-  return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, hundredths * 10));
 }
