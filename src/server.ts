@@ -24,6 +24,7 @@ import { ScenarioState } from './store/scenario-state.js';
 import { Director } from './scenarios/director.js';
 import { ScenarioLibrary } from './scenarios/library.js';
 import { seededRandom } from './scenarios/random.js';
+import { mqReadiness } from './transports/http/readiness.js';
 import { buildHttpServer } from './transports/http/server.js';
 import type { MqClient } from './transports/mq/client.js';
 import { IbmMqClient } from './transports/mq/ibmmq-client.js';
@@ -130,6 +131,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     entries: { life: entryLife, historyOf: (key) => entries.historyOf(key), schedule, scheduler },
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
     health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
+    readiness: () => mqReadiness(mq?.health),
     bodyLimit: config.bodyLimit,
     lenient: config.lenient,
     version: VERSION,

@@ -3,6 +3,7 @@ import type { Catalog } from '../../catair/catalog.js';
 import type { Pipeline } from '../../pipeline.js';
 import type { Journal } from '../../store/journal.js';
 import { healthRoutes } from './health.js';
+import { readinessRoutes, type Unready } from './readiness.js';
 import { problem, sendProblem } from './problem.js';
 import { transmissionRoutes } from './transmissions.js';
 import { adminRoutes } from './admin.js';
@@ -35,6 +36,8 @@ export interface HttpDependencies {
   readonly adminToken?: string;
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
+  /** Components that cannot take work yet, for /health/ready (the MQ listener while not connected). */
+  readonly readiness: () => readonly Unready[];
   readonly bodyLimit: number;
   /** Right-pad short records (the pipeline's setting), so the editor reports what the pipeline would. */
   readonly lenient: boolean;
@@ -83,6 +86,7 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
 
   const startedAt = new Date();
   app.register(healthRoutes, { version: deps.version, startedAt, components: deps.health });
+  app.register(readinessRoutes, { readiness: deps.readiness });
   app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, outbox: deps.outbox, bodyLimit: deps.bodyLimit });
   app.register(adminRoutes, {
     library: deps.library,
