@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import type { MqVerb } from '../../src/transports/mq/client.js';
+import type { Mqmd, MqVerb } from '../../src/transports/mq/client.js';
+import { encode } from '../../src/transports/mq/code-pages.js';
+import { requestBytes } from '../../src/transports/mq/request-body.js';
 import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
 import { readDeadLetterHeader } from '../../src/transports/mq/dead-letter-header.js';
 import { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
@@ -82,7 +84,8 @@ t.test('when the backout queue refuses (2085), the request goes to the dead-lett
   t.match(header, { reason: MQC.MQRC_BACKOUT_THRESHOLD_REACHED, destQueue: 'ACE.REQUEST', destQueueManager: 'QM1', format: MQFMT_STRING, codedCharSetId: 1208, putApplName: 'ace-mock' });
   t.ok(data.equals(body), 'after the header, the request as it was put');
   t.same(dead?.properties, { XACESession: 'dlq-session' }, 'its properties go along');
-  t.equal(dead?.md.PutDateTime?.getTime(), poison.PutDateTime?.getTime(), 'its context goes along: put when the filer put it', { todo: 'the fake queue manager passes context once it saves it' });
+  t.equal(dead?.md.PutDateTime?.getTime(), poison.PutDateTime?.getTime(), 'its context goes along: put when the filer put it');
+  t.equal(dead?.md.UserIdentifier, poison.UserIdentifier, 'and by whom');
   t.equal(qm.queue('ACE.REQUEST').depth, 0);
   t.match(mock.mq?.health, { deadLettered: 1, movedToBackoutQueue: 0 });
 });
@@ -178,6 +181,45 @@ t.test('a request queue that refuses gets (2016) keeps the door reconnecting wit
   const request = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710030'));
   await untilDepth(qm, 'ACE.REPLY', 1, 30_000);
   t.ok(qm.browse('ACE.REPLY')[0]?.md.CorrelId.equals(request.MsgId));
+});
+
+t.test('a get that completes with a warning still answers the request, once', async (t) => {
+  const qm = aceQueueManager();
+  qm.warnNext(MQC.MQRC_NOT_CONVERTED);
+  const mock = mqMock(qm);
+  t.teardown(() => mock.close());
+  const request = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710040'));
+  await untilDepth(qm, 'ACE.REPLY', 1);
+  await sleep(100);
+  t.equal(qm.queue('ACE.REPLY').depth, 1, 'one reply');
+  t.ok(qm.browse('ACE.REPLY')[0]?.md.CorrelId.equals(request.MsgId));
+  t.match(records(qm.browse('ACE.REPLY')[0]?.body ?? Buffer.alloc(0))[3], /^E1A 995/);
+  t.equal(qm.queue('ACE.REQUEST').depth, 0);
+  t.match(mock.mq?.health, { answered: 1, backedOut: 0 });
+});
+
+t.test('a request put in EBCDIC (CCSID 500 or 037) is answered like its ASCII twin', async (t) => {
+  const qm = aceQueueManager();
+  const mock = mqMock(qm);
+  t.teardown(() => mock.close());
+  for (const [ccsid, number] of [
+    [500, '0710050'],
+    [37, '0710051'],
+  ] as const) {
+    putRequest(qm, encode(ccsid, sampleWith('ae-add-1-line.txt', number).replace(/\n/g, '')), { CodedCharSetId: ccsid });
+  }
+  await untilDepth(qm, 'ACE.REPLY', 2);
+  for (const reply of qm.browse('ACE.REPLY')) t.match(records(reply.body)[3], /^E1A 995/, 'accepted: MQ converted it to text the pipeline reads');
+});
+
+t.test('data MQ could not convert is decoded from its own code page when ace-mock knows it', async (t) => {
+  const text = sampleWith('ae-add-1-line.txt', '0710052').replace(/\n/g, '');
+  const request = (ccsid: number, body: Buffer, warning?: number) => ({ md: { CodedCharSetId: ccsid } as Mqmd, body, ...(warning !== undefined && { warning }) });
+  t.equal(requestBytes(request(500, encode(500, text), MQC.MQRC_NOT_CONVERTED)).toString('latin1'), text, 'EBCDIC 500, unconverted');
+  t.equal(requestBytes(request(37, encode(37, text), MQC.MQRC_SOURCE_CCSID_ERROR)).toString('latin1'), text, 'EBCDIC 037, unconverted');
+  t.equal(requestBytes(request(1208, Buffer.from(text))).toString('latin1'), text, 'converted by MQ: as it came');
+  const unknown = Buffer.from([0x01, 0x02, 0xff]);
+  t.same(requestBytes(request(4242, unknown, MQC.MQRC_SOURCE_CCSID_ERROR)), unknown, 'an unknown code page goes in as it came');
 });
 
 t.test('replies are UTF-8, as their CCSID 1208 says', async (t) => {

@@ -201,7 +201,11 @@ export class RequestLoop {
     await this.opts.pause(this.stuckPauseMs);
   }
 
-  /** Without HARDENBO a queue manager restart can reset BackoutCount, and a redelivered request would then be taken for a new one. */
+  /**
+   * A redelivered request is recognised by BackoutCount > 0. UNIX, Linux and Windows queue managers
+   * keep the count across a restart regardless; z/OS keeps it accurately only with HARDENBO. Said
+   * once, quietly, since on most queue managers it does not matter.
+   */
   private async warnIfBackoutCountsAreNotHardened(queue: MqQueue): Promise<void> {
     const { client, config, logger } = this.opts;
     const hardened = await client.inquire(queue, ['HARDENBO'] as const).then(
@@ -209,7 +213,7 @@ export class RequestLoop {
       () => undefined,
     );
     if (hardened === 0) {
-      logger.warn(`MQ: ${config.requestQueue} has NOHARDENBO: after a queue manager restart a request in hand could be answered twice; ALTER QLOCAL('${config.requestQueue}') HARDENBO`);
+      logger.info(`MQ: ${config.requestQueue} has NOHARDENBO: on z/OS a restart can reset BackoutCount, and a request in hand would be answered twice; ALTER QLOCAL('${config.requestQueue}') HARDENBO`);
     }
   }
 }
