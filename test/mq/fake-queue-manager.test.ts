@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import type { MqConnectOptions } from '../../src/transports/mq/client.js';
 import { MQC, MQFMT_STRING } from '../../src/transports/mq/constants.js';
 import { FakeQueueManager } from '../../src/transports/mq/fake-queue-manager.js';
@@ -10,13 +10,19 @@ const Q = 'DEV.QUEUE.1';
 const NOW = { syncpoint: false, waitMs: 0 };
 const text = (s: string) => Buffer.from(s);
 
-t.test('2009 fails the call, breaks the connection and backs out its unit of work', async (t) => {
+/** A connection whose unit of work holds a request gotten from Q and a reply put to DEV.QUEUE.2. */
+async function unitWithGetAndPut(t: Test) {
   const qm = new FakeQueueManager();
   qm.put(Q, {}, text('request'));
   const c = await qm.connect(OPTIONS);
   const q = await qm.open(c, Q, 'input');
   t.ok(await qm.get(q, { syncpoint: true, waitMs: 0 }));
   await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('reply'), { syncpoint: true });
+  return { qm, c, q };
+}
+
+t.test('2009 fails the call, breaks the connection and backs out its unit of work', async (t) => {
+  const { qm, c, q } = await unitWithGetAndPut(t);
   qm.failNext('commit', MQC.MQRC_CONNECTION_BROKEN);
   await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN, verb: 'commit' });
   await t.rejects(qm.get(q, NOW), { name: 'MqError', mqrc: MQC.MQRC_CONNECTION_BROKEN }, 'its handles are dead');
@@ -208,12 +214,7 @@ t.test('warnNext skips gets that find nothing and lasts `times` gets; outside sy
 });
 
 t.test('2003 on commit backs the unit out, gets back with BackoutCount + 1, puts gone, and warns', async (t) => {
-  const qm = new FakeQueueManager();
-  qm.put(Q, {}, text('request'));
-  const c = await qm.connect(OPTIONS);
-  const q = await qm.open(c, Q, 'input');
-  t.ok(await qm.get(q, { syncpoint: true, waitMs: 0 }));
-  await qm.put1(c, { queue: 'DEV.QUEUE.2' }, {}, text('reply'), { syncpoint: true });
+  const { qm, c, q } = await unitWithGetAndPut(t);
   qm.failNext('commit', MQC.MQRC_BACKED_OUT);
   await t.rejects(qm.commit(c), { name: 'MqError', mqrc: MQC.MQRC_BACKED_OUT, mqcc: MQC.MQCC_WARNING, verb: 'commit' });
   t.same(

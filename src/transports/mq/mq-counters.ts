@@ -24,3 +24,10 @@ export const noCounts = (): MqCounters => ({
   notificationsPushed: 0,
   poison: undefined,
 });
+
+/** What each loop of the listener shares with it: the counts, whether it is stopping, a wait that stopping cuts short. */
+export interface LoopControl {
+  readonly counters: MqCounters;
+  readonly stopping: () => boolean;
+  readonly pause: (ms: number) => Promise<void>;
+}

@@ -1,34 +1,14 @@
-import type { Logger } from 'pino';
-import type { Catalog } from '../../catair/catalog.js';
 import { wrapUnsolicited } from '../../catair/batch-output.js';
-import type { MqConfig } from '../../config.js';
-import type { GroupCommit } from '../../store/group-commit.js';
-import type { Outbox } from '../../store/outbox.js';
-import type { MqClient, MqConnection } from './client.js';
-import type { ConnectionKeeper } from './connection-keeper.js';
-import { describe } from './connection-keeper.js';
+import type { MqConnection } from './client.js';
+import { type ConnectionKeeper, describe } from './connection-keeper.js';
 import { MQFMT_STRING } from './constants.js';
-import type { DeferredReplies } from './deferred-replies.js';
 import { isConnectionLost, type Putter, putReply } from './delivery.js';
-import type { MqCounters } from './mq-counters.js';
+import type { MqListenerOptions } from './listener.js';
+import type { LoopControl } from './mq-counters.js';
 import { replyBody, TEXT_CCSID } from './reply.js';
 import { deadLetterQueueOf } from './request-loop.js';
 
-export interface PushLoopOptions {
-  readonly client: MqClient;
-  readonly config: MqConfig;
-  readonly outbox: Outbox;
-  readonly deferred: DeferredReplies;
-  readonly commits: GroupCommit;
-  readonly catalog: Catalog;
-  readonly logger: Logger;
-  readonly clock: () => Date;
-  /** A session's time (the mock clock): when its notifications fall due and the date they carry. */
-  readonly sessionNow: (session: string) => Date;
-  readonly counters: MqCounters;
-  readonly stopping: () => boolean;
-  readonly pause: (ms: number) => Promise<void>;
-}
+export type PushLoopOptions = Pick<MqListenerOptions, 'client' | 'config' | 'outbox' | 'deferred' | 'commits' | 'catalog' | 'logger' | 'clock' | 'sessionNow'> & LoopControl;
 
 const PUSH_BATCH = 50;
 const FIRST_RETRY_MS = 1000;

@@ -1,31 +1,13 @@
-import type { Logger } from 'pino';
-import type { MqConfig } from '../../config.js';
-import type { Pipeline } from '../../pipeline.js';
-import type { GroupCommit } from '../../store/group-commit.js';
-import type { Journal } from '../../store/journal.js';
 import { type MqClient, type MqConnection, type MqMessage, type MqmdInput, type MqQueue, SCENARIO_PROPERTY, SESSION_PROPERTY } from './client.js';
-import type { ConnectionKeeper } from './connection-keeper.js';
-import { describe } from './connection-keeper.js';
+import { type ConnectionKeeper, describe } from './connection-keeper.js';
 import { MQC, reasonName } from './constants.js';
-import type { DeferredReplies } from './deferred-replies.js';
 import { isConnectionLost, isRefusal, type Putter, putReply, putToDeadLetterQueue, resendable } from './delivery.js';
-import type { MqCounters } from './mq-counters.js';
+import type { MqListenerOptions } from './listener.js';
+import type { LoopControl } from './mq-counters.js';
 import { replyAddress, replyBody, replyDescriptor } from './reply.js';
 import { requestBytes } from './request-body.js';
 
-export interface RequestLoopOptions {
-  readonly client: MqClient;
-  readonly config: MqConfig;
-  readonly pipeline: Pipeline;
-  readonly journal: Journal;
-  readonly deferred: DeferredReplies;
-  readonly commits: GroupCommit;
-  readonly logger: Logger;
-  readonly clock: () => Date;
-  readonly counters: MqCounters;
-  readonly stopping: () => boolean;
-  readonly pause: (ms: number) => Promise<void>;
-}
+export type RequestLoopOptions = Pick<MqListenerOptions, 'client' | 'config' | 'pipeline' | 'journal' | 'deferred' | 'commits' | 'logger' | 'clock'> & LoopControl;
 
 /** Where a request that keeps failing goes, read from the request queue once per connection. */
 interface PoisonPolicy {
