@@ -110,9 +110,14 @@ interface StoredMessage {
 }
 
 class FakeQueue implements QueueView {
-  /** In arrival order; a message gotten under syncpoint keeps its place until commit. */
+  /**
+   * In delivery order (MSGDLVSQ(PRIORITY)): highest priority first, then first in. A message
+   * gotten under syncpoint keeps its place until commit, so a backout returns it where it was.
+   */
   readonly messages: StoredMessage[] = [];
   private readonly waiters = new Set<() => void>();
+  /** How many messages have an expiry: without any, nothing needs discarding (the usual case). */
+  private expiring = 0;
 
   constructor(
     readonly name: string,
@@ -124,26 +129,28 @@ class FakeQueue implements QueueView {
     return this.messages.length;
   }
 
-  /**
-   * The message MQ would deliver next: highest priority first, then first in (MSGDLVSQ(PRIORITY));
-   * of those matching `match` when given.
-   */
+  /** Places a new message after every message of its priority or higher. */
+  enqueue(message: StoredMessage): void {
+    let at = this.messages.length;
+    while (at > 0 && (this.messages[at - 1] as StoredMessage).md.Priority < message.md.Priority) at--;
+    this.messages.splice(at, 0, message);
+    if (message.expiresAt !== undefined) this.expiring++;
+  }
+
+  /** The message MQ would deliver next, of those matching `match` when given. */
   next(match: MessageMatch = {}): StoredMessage | undefined {
     this.discardExpired();
-    let best: StoredMessage | undefined;
-    for (const m of this.messages) {
-      if (m.state === 'ready' && matches(m, match) && (!best || m.md.Priority > best.md.Priority)) best = m;
-    }
-    return best;
+    return this.messages.find((m) => m.state === 'ready' && matches(m, match));
   }
 
   ready(): StoredMessage[] {
     this.discardExpired();
-    return this.messages.filter((m) => m.state === 'ready').sort((a, b) => b.md.Priority - a.md.Priority);
+    return this.messages.filter((m) => m.state === 'ready');
   }
 
   remove(message: StoredMessage): void {
     this.messages.splice(this.messages.indexOf(message), 1);
+    if (message.expiresAt !== undefined) this.expiring--;
   }
 
   /** Resolves at the next change a getter could care about, or after `ms`. */
@@ -164,10 +171,11 @@ class FakeQueue implements QueueView {
   }
 
   private discardExpired(): void {
+    if (this.expiring === 0) return;
     const now = Date.now();
     for (let i = this.messages.length - 1; i >= 0; i--) {
-      const m = this.messages[i]!;
-      if (m.state === 'ready' && m.expiresAt !== undefined && m.expiresAt <= now) this.messages.splice(i, 1);
+      const m = this.messages[i] as StoredMessage;
+      if (m.state === 'ready' && m.expiresAt !== undefined && m.expiresAt <= now) this.remove(m);
     }
   }
 }
@@ -542,7 +550,7 @@ export class FakeQueueManager implements MqClient {
     };
     const expiresAt = given.Expiry > 0 ? now + given.Expiry * 100 : undefined;
     const message: StoredMessage = { queue, md, body: Buffer.from(body), properties: { ...properties }, expiresAt, backoutCount: 0, state: unit ? 'put' : 'ready' };
-    queue.messages.push(message);
+    queue.enqueue(message);
     if (unit) unit.unitOfWork.add(message);
     else queue.changed();
     this.report(COA, message, unit);
