@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { createAceMock } from '../src/server.js';
+
+/**
+ * Bytes on disk per exchange: N transmissions of the 5-line sample POSTed to /v1/transmissions (in
+ * process, through Fastify's inject), each after the first replacing the same entry, into a SQLite
+ * file; then the WAL is checkpointed into the file and each table and index is sized with dbstat.
+ * Also the time per exchange, end to end and inside Journal.append, to keep compression honest.
+ */
+const EXCHANGES = Number(process.env['BENCH_JOURNAL_EXCHANGES'] ?? 10_000);
+const body = readFileSync(new URL('../scenarios/samples/ae-add-5-lines.txt', import.meta.url));
+
+export interface JournalSize {
+  readonly exchanges: number;
+  /** The database file after a checkpoint, per exchange (bytes). */
+  readonly perExchange: number;
+  /** Each table and index (dbstat), per exchange (bytes), largest first. */
+  readonly objects: readonly { name: string; perExchange: number }[];
+  /** Wall time per exchange through inject, and the part of it spent in Journal.append (µs). */
+  readonly totalMicros: number;
+  readonly appendMicros: number;
+}
+
+/** Drives `exchanges` transmissions into a fresh database and measures it; removes the file after. */
+export async function measureJournalSize(exchanges: number): Promise<JournalSize> {
+  const dir = mkdtempSync(join(tmpdir(), 'ace-mock-bench-journal-'));
+  const file = join(dir, 'bench.db');
+  const mock = createAceMock(loadConfig({ ACE_MOCK_DB: file, ACE_MOCK_WATCH: '0' }), { logger: pino({ level: 'silent' }) });
+  try {
+    let appendNs = 0n;
+    const append = mock.journal.append.bind(mock.journal);
+    mock.journal.append = (entry) => {
+      const started = process.hrtime.bigint();
+      append(entry);
+      appendNs += process.hrtime.bigint() - started;
+    };
+    const post = async (): Promise<void> => {
+      const res = await mock.http.inject({ method: 'POST', url: '/v1/transmissions', payload: body, headers: { 'content-type': 'text/plain' } });
+      if (res.statusCode !== 200) throw new Error(`the bench transmission was answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+    };
+    const started = performance.now();
+    // Ten at a time, as ten HTTP connections would: the group commit shares transactions between them.
+    for (let i = 0; i < exchanges; i += 10) await Promise.all(Array.from({ length: Math.min(10, exchanges - i) }, post));
+    const totalMicros = ((performance.now() - started) * 1000) / exchanges;
+    mock.db.pragma('wal_checkpoint(TRUNCATE)');
+    const objects = mock.db
+      .prepare<[], { name: string; bytes: number }>('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC')
+      .all()
+      .map((o) => ({ name: o.name, perExchange: o.bytes / exchanges }));
+    return { exchanges, perExchange: statSync(file).size / exchanges, objects, totalMicros, appendMicros: Number(appendNs / 1000n) / exchanges };
+  } finally {
+    await mock.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the figures; the aim is issue 14's 1.5 KB per exchange. */
+export async function journalSize(): Promise<void> {
+  const m = await measureJournalSize(EXCHANGES);
+  const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
+  console.log(`Journal size, ae-add-5-lines.txt POSTed ${m.exchanges} times (one entry replaced), after a WAL checkpoint`);
+  console.log(`  on disk: ${kb(m.perExchange)} per exchange  (aim ≤ 1.50 KB)`);
+  for (const o of m.objects.filter((x) => x.perExchange >= 1)) console.log(`    ${o.name.padEnd(28)} ${o.perExchange.toFixed(0).padStart(6)} B`);
+  console.log(`  time: ${m.totalMicros.toFixed(0)} µs per exchange end to end (inject), ${m.appendMicros.toFixed(1)} µs of it in Journal.append`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await journalSize();
