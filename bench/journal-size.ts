@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createAceMock } from '../src/server.js';
+import { packBody } from '../src/store/journal-body.js';
 
 /**
  * Bytes on disk per exchange: N transmissions of the 5-line sample POSTed to /v1/transmissions (in
@@ -19,11 +20,21 @@ export interface JournalSize {
   readonly exchanges: number;
   /** The database file after a checkpoint, per exchange (bytes). */
   readonly perExchange: number;
-  /** Each table and index (dbstat), per exchange (bytes), largest first. */
+  /** Each table and index of more than one page (dbstat), per exchange (bytes), largest first. */
   readonly objects: readonly { name: string; perExchange: number }[];
   /** Wall time per exchange through inject, and the part of it spent in Journal.append (µs). */
   readonly totalMicros: number;
   readonly appendMicros: number;
+  /** Packing one exchange's input, output and detail, and reading one exchange back with Journal.get (µs). */
+  readonly packMicros: number;
+  readonly getMicros: number;
+}
+
+/** Mean µs per call of `work` over `times` calls. */
+function micros(times: number, work: () => unknown): number {
+  const started = performance.now();
+  for (let i = 0; i < times; i++) work();
+  return ((performance.now() - started) * 1000) / times;
 }
 
 /** Drives `exchanges` transmissions into a fresh database and measures it; removes the file after. */
@@ -49,10 +60,16 @@ export async function measureJournalSize(exchanges: number): Promise<JournalSize
     const totalMicros = ((performance.now() - started) * 1000) / exchanges;
     mock.db.pragma('wal_checkpoint(TRUNCATE)');
     const objects = mock.db
-      .prepare<[], { name: string; bytes: number }>('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC')
+      .prepare<[], { name: string; bytes: number }>('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name HAVING count(*) > 1 ORDER BY bytes DESC')
       .all()
       .map((o) => ({ name: o.name, perExchange: o.bytes / exchanges }));
-    return { exchanges, perExchange: statSync(file).size / exchanges, objects, totalMicros, appendMicros: Number(appendNs / 1000n) / exchanges };
+    const newest = mock.journal.find({ limit: 1 })[0];
+    if (!newest) throw new Error('the journal is empty after the bench run');
+    const bytes = { input: newest.input, output: newest.output, detail: JSON.stringify(newest.detail) };
+    const packMicros = micros(1000, () => packBody(bytes));
+    const getMicros = micros(1000, () => mock.journal.get(newest.id));
+    const appendMicros = Number(appendNs / 1000n) / exchanges;
+    return { exchanges, perExchange: statSync(file).size / exchanges, objects, totalMicros, appendMicros, packMicros, getMicros };
   } finally {
     await mock.close();
     rmSync(dir, { recursive: true, force: true });
@@ -65,8 +82,9 @@ export async function journalSize(): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
   console.log(`Journal size, ae-add-5-lines.txt POSTed ${m.exchanges} times (one entry replaced), after a WAL checkpoint`);
   console.log(`  on disk: ${kb(m.perExchange)} per exchange  (aim ≤ 1.50 KB)`);
-  for (const o of m.objects.filter((x) => x.perExchange >= 1)) console.log(`    ${o.name.padEnd(28)} ${o.perExchange.toFixed(0).padStart(6)} B`);
+  for (const o of m.objects) console.log(`    ${o.name.padEnd(28)} ${o.perExchange.toFixed(0).padStart(6)} B`);
   console.log(`  time: ${m.totalMicros.toFixed(0)} µs per exchange end to end (inject), ${m.appendMicros.toFixed(1)} µs of it in Journal.append`);
+  console.log(`        packing one exchange's bytes ${m.packMicros.toFixed(1)} µs, reading one back (Journal.get) ${m.getMicros.toFixed(1)} µs`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await journalSize();
