@@ -1,4 +1,5 @@
 import { httpThroughput } from './http-throughput.js';
+import { journalSize } from './journal-size.js';
 import { memoryOverExchanges } from './memory.js';
 import { mqThroughput } from './mq-throughput.js';
 import { scenarioMatching } from './scenario-matching.js';
@@ -8,3 +9,4 @@ const httpRps = await httpThroughput();
 await mqThroughput(httpRps);
 await scenarioMatching();
 await memoryOverExchanges();
+await journalSize();

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import { DAY_MS } from '../clock/duration.js';
+import { type ExchangeBody, packBody, unpackBody } from './journal-body.js';
 
 export type Outcome = 'accepted' | 'rejected' | 'partial' | 'batch-rejected' | 'not-catair';
 
@@ -58,9 +59,17 @@ interface ExchangeRow {
   application: string;
   outcome: Outcome;
   scenario: string | null;
+  /** Input, output and detail packed (journal-body.ts); NULL on rows written before it, which hold them in the three columns below. */
+  body: Buffer | null;
   input: Buffer;
   output: Buffer | null;
   detail: string;
+}
+
+/** Where a row keeps its bytes: packed in `body`, or in the three columns of rows written before it existed. */
+function bodyOf(row: ExchangeRow): ExchangeBody {
+  if (row.body !== null) return unpackBody(row.body);
+  return { input: row.input, output: row.output === null ? undefined : row.output.toString('latin1'), detail: row.detail };
 }
 
 /** The exchange journal: every transmission and its answer, written before the answer leaves. */
@@ -80,8 +89,8 @@ export class Journal {
 
   constructor(private readonly db: Db) {
     this.insertExchange = db.prepare(
-      `INSERT INTO exchanges (id, received_at, duration_ms, transport, transport_ref, session, filer, application, outcome, scenario, input, output, detail)
-       VALUES (@id, @receivedAt, @durationMs, @transport, @transportRef, @session, @filer, @application, @outcome, @scenario, @input, @output, @detail)`,
+      `INSERT INTO exchanges (id, received_at, duration_ms, transport, transport_ref, session, filer, application, outcome, scenario, body, input, output, detail)
+       VALUES (@id, @receivedAt, @durationMs, @transport, @transportRef, @session, @filer, @application, @outcome, @scenario, @body, x'', NULL, '')`,
     );
     this.insertEntry = db.prepare(
       'INSERT INTO exchange_entries (exchange_seq, filer, entry_number, outcome, disposition) VALUES (?, ?, ?, ?, ?)',
@@ -117,9 +126,7 @@ export class Journal {
       application: entry.application,
       outcome: entry.outcome,
       scenario: entry.scenario ?? null,
-      input: entry.input,
-      output: entry.output === undefined ? null : Buffer.from(entry.output, 'latin1'),
-      detail: JSON.stringify(entry.detail),
+      body: packBody({ input: entry.input, output: entry.output, detail: JSON.stringify(entry.detail) }),
     });
     for (const e of entry.entries) this.insertEntry.run(lastInsertRowid, e.filer, e.entryNumber, e.outcome, e.disposition);
   }
@@ -221,6 +228,7 @@ export class Journal {
   }
 
   private fromRow(row: ExchangeRow): JournalEntry {
+    const { input, output, detail } = bodyOf(row);
     return {
       id: row.id,
       receivedAt: row.received_at,
@@ -232,9 +240,9 @@ export class Journal {
       application: row.application,
       outcome: row.outcome,
       scenario: row.scenario ?? undefined,
-      input: row.input,
-      output: row.output === null ? undefined : row.output.toString('latin1'),
-      detail: JSON.parse(row.detail),
+      input,
+      output,
+      detail: JSON.parse(detail),
       entries: this.entriesOf.all(row.seq),
     };
   }
