@@ -7,14 +7,28 @@ import type { FieldSource } from '../../scenarios/match.js';
 import type { Direction } from '../scenario-port.js';
 import { type TxRecord, value } from './record.js';
 
-/** A transaction's fields as scenario matchers read them: its records by id (each with its own layout), B its block header. */
+/**
+ * A transaction's fields as scenario matchers read them: its records by id (each with its own
+ * layout), B its block header. The records are walked once, on the first question, and kept by id:
+ * matching asks many questions of one transaction.
+ */
 export function transactionFields(block: Block, catalog: Catalog, records: () => Iterable<TxRecord>): FieldSource {
+  let byId: Map<string, TxRecord[]> | undefined;
+  const recordsWithId = (id: string): readonly TxRecord[] => {
+    if (!byId) {
+      byId = new Map();
+      for (const record of records()) {
+        const same = byId.get(record.id);
+        if (same) same.push(record);
+        else byId.set(record.id, [record]);
+      }
+    }
+    return byId.get(id) ?? [];
+  };
   return {
     valuesOf(recordId, field) {
       if (recordId === 'B') return [readField(catalog.layout('B'), block.header.text, field)];
-      const out: string[] = [];
-      for (const record of records()) if (record.id === recordId) out.push(value(record, field));
-      return out;
+      return recordsWithId(recordId).map((record) => value(record, field));
     },
   };
 }
