@@ -2,9 +2,11 @@ import { httpThroughput } from './http-throughput.js';
 import { memoryOverExchanges } from './memory.js';
 import { mqThroughput } from './mq-throughput.js';
 import { scenarioMatching } from './scenario-matching.js';
+import { startTime } from './start-time.js';
 
 // `npm run bench`: every benchmark, one after the other, each printing ratios measured in this run.
 const httpRps = await httpThroughput();
 await mqThroughput(httpRps);
 await scenarioMatching();
 await memoryOverExchanges();
+await startTime();
