@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,7 +24,8 @@ function cloneWithoutDist(): string {
 
 /** Milliseconds from spawning the command until /health answers 200; stops the process group after. */
 async function timeToHealth(root: string, command: string, args: string[]): Promise<number> {
-  const db = join(mkdtempSync(join(tmpdir(), 'ace-mock-bench-start-db-')), 'ace-mock.db');
+  const dbDir = mkdtempSync(join(tmpdir(), 'ace-mock-bench-start-db-'));
+  const db = join(dbDir, 'ace-mock.db');
   const started = performance.now();
   // Its own process group, so that npm, its shell and the server stop together.
   const child = spawn(command, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: '0', ACE_MOCK_DB: db } });
@@ -48,6 +49,7 @@ async function timeToHealth(root: string, command: string, args: string[]): Prom
       process.kill(-child.pid, 'SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
+    rmSync(dbDir, { recursive: true });
   }
 }
 
@@ -61,9 +63,15 @@ async function median(runs: number, measure: () => Promise<number>): Promise<num
 export async function startTime(): Promise<void> {
   const root = cloneWithoutDist();
   const npmStart = () => timeToHealth(root, 'npm', ['start']);
-  const cold = await npmStart();
-  const warm = await median(WARM_RUNS, npmStart);
-  const serveOnly = await median(WARM_RUNS, () => timeToHealth(root, process.execPath, ['dist/cli.js', 'serve']));
+  let cold, warm, serveOnly;
+  try {
+    cold = await npmStart();
+    warm = await median(WARM_RUNS, npmStart);
+    serveOnly = await median(WARM_RUNS, () => timeToHealth(root, process.execPath, ['dist/cli.js', 'serve']));
+  } finally {
+    unlinkSync(join(root, 'node_modules')); // the link first, so that removing the copy cannot reach the shared packages
+    rmSync(root, { recursive: true });
+  }
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const row = (label: string, value: string) => console.log(`  ${label.padEnd(38)}${value}`);
   console.log('Start time: npm start to the first 200 on /health, fresh database');
