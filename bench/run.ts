@@ -3,6 +3,7 @@ import { journalSize } from './journal-size.js';
 import { memoryOverExchanges } from './memory.js';
 import { mqThroughput } from './mq-throughput.js';
 import { scenarioMatching } from './scenario-matching.js';
+import { startTime } from './start-time.js';
 
 // `npm run bench`: every benchmark, one after the other, each printing ratios measured in this run.
 const httpRps = await httpThroughput();
@@ -10,3 +11,4 @@ await mqThroughput(httpRps);
 await scenarioMatching();
 await memoryOverExchanges();
 await journalSize();
+await startTime();
