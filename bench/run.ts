@@ -1,5 +1,6 @@
 import { httpThroughput } from './http-throughput.js';
 import { journalSize } from './journal-size.js';
+import { largeBatch } from './large-batch.js';
 import { memoryOverExchanges } from './memory.js';
 import { mqThroughput } from './mq-throughput.js';
 import { scenarioMatching } from './scenario-matching.js';
@@ -10,5 +11,6 @@ const httpRps = await httpThroughput();
 await mqThroughput(httpRps);
 await scenarioMatching();
 await memoryOverExchanges();
+await largeBatch();
 await journalSize();
 await startTime();
