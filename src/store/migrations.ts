@@ -145,15 +145,17 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE mq_deferred_replies (
     id            INTEGER PRIMARY KEY,
-    request_ref   TEXT NOT NULL UNIQUE,
-    exchange_id   TEXT NOT NULL,
+    request_ref   TEXT NOT NULL,
+    exchange_id   TEXT NOT NULL UNIQUE,
+    state         TEXT NOT NULL,
     due_at        INTEGER NOT NULL,
+    sent_at       INTEGER,
     queue         TEXT NOT NULL,
     queue_manager TEXT NOT NULL,
     descriptor    TEXT NOT NULL,
     body          BLOB NOT NULL
   );
-  CREATE INDEX mq_deferred_replies_due ON mq_deferred_replies(due_at);
+  CREATE INDEX mq_deferred_replies_due ON mq_deferred_replies(state, due_at);
   `,
   // An exchange's input, output and detail packed and compressed in one column (src/store/journal-body.ts),
   // which shrinks the exchanges table to a fifth. New rows leave input, output and detail empty; rows written before

@@ -90,17 +90,39 @@ t.test('when the backout queue refuses (2085), the request goes to the dead-lett
   t.match(mock.mq?.health, { deadLettered: 1, movedToBackoutQueue: 0 });
 });
 
-t.test('a poison request that asked for MQRO_DISCARD_MSG is discarded, not set aside', async (t) => {
+t.test('a poison request that asked for MQRO_DISCARD_MSG still goes to a backout queue that takes it; without one it is discarded, not dead-lettered', async (t) => {
+  const withBackout = aceQueueManager();
+  const first = mqMock(withBackout);
+  t.teardown(() => first.close());
+  withBackout.failNext('commit', MQC.MQRC_BACKED_OUT, 3);
+  const kept = putRequest(withBackout, sampleWith('ae-add-1-line.txt', '0710003'), { Report: MQC.MQRO_DISCARD_MSG });
+  await untilDepth(withBackout, 'ACE.BACKOUT', 1);
+  t.ok(withBackout.browse('ACE.BACKOUT')[0]?.md.MsgId.equals(kept.MsgId), 'moved to BOQNAME like any other');
+  t.match(first.mq?.health, { discarded: 0, movedToBackoutQueue: 1 });
+
+  const withoutBackout = new FakeQueueManager({
+    queues: { 'ACE.REQUEST': { backoutThreshold: 2, backoutQueue: 'NO.SUCH.QUEUE' }, 'ACE.REPLY': {}, 'ACE.NOTIFY': {}, 'DEV.DEAD.LETTER.QUEUE': {} },
+  });
+  const second = mqMock(withoutBackout);
+  t.teardown(() => second.close());
+  withoutBackout.failNext('commit', MQC.MQRC_BACKED_OUT, 2);
+  putRequest(withoutBackout, sampleWith('ae-add-1-line.txt', '0710007'), { Report: MQC.MQRO_DISCARD_MSG });
+  for (let i = 0; i < 500 && second.mq?.health.discarded === 0; i++) await sleep(10);
+  t.match(second.mq?.health, { discarded: 1, movedToBackoutQueue: 0, deadLettered: 0 });
+  t.equal(withoutBackout.queue('DEV.DEAD.LETTER.QUEUE').depth, 0, 'not dead-lettered: it asked to be discarded');
+  t.equal(withoutBackout.queue('ACE.REQUEST').depth, 0);
+});
+
+t.test('a put that fails for the queue manager’s sake (2102) is backed out and retried, not dead-lettered', async (t) => {
   const qm = aceQueueManager();
   const mock = mqMock(qm);
   t.teardown(() => mock.close());
-  qm.failNext('commit', MQC.MQRC_BACKED_OUT, 3);
-  putRequest(qm, sampleWith('ae-add-1-line.txt', '0710003'), { Report: MQC.MQRO_DISCARD_MSG });
-  for (let i = 0; i < 500 && mock.mq?.health.discarded === 0; i++) await sleep(10);
-  t.match(mock.mq?.health, { discarded: 1, movedToBackoutQueue: 0, deadLettered: 0 });
-  t.equal(qm.queue('ACE.BACKOUT').depth, 0);
+  qm.failNext('put1', MQC.MQRC_RESOURCE_PROBLEM, 1);
+  const request = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710008'));
+  await untilDepth(qm, 'ACE.REPLY', 1);
+  t.ok(qm.browse('ACE.REPLY')[0]?.md.CorrelId.equals(request.MsgId), 'the reply reached its queue on the second try');
   t.equal(qm.queue('DEV.DEAD.LETTER.QUEUE').depth, 0);
-  t.equal(qm.queue('ACE.REQUEST').depth, 0);
+  t.match(mock.mq?.health, { backedOut: 1, answered: 1, deadLettered: 0 });
 });
 
 t.test('a reply its ReplyToQ refuses goes to the dead-letter queue with the reason, or nowhere when the request passed MQRO_DISCARD_MSG', async (t) => {
@@ -171,16 +193,54 @@ t.test('a scripted delay holds the reply back without holding the listener: late
   t.equal(qm.queue('ACE.REPLY').depth, 2, 'and only once');
 });
 
-t.test('a request queue that refuses gets (2016) keeps the door reconnecting with the reason; replies still go out once it is enabled', async (t) => {
+t.test('a request queue that refuses gets (2016) keeps the door reconnecting with the reason, less and less often; replies go out once it is enabled', async (t) => {
   const qm = aceQueueManager();
-  qm.failNext('get', MQC.MQRC_GET_INHIBITED, 3);
-  const mock = mqMock(qm);
+  const { client, calls } = counted(qm);
+  const request = { backoutThreshold: 3, backoutQueue: 'ACE.BACKOUT', hardenBackout: true };
+  qm.defineQueue('ACE.REQUEST', { ...request, getInhibited: true }); // ALTER QLOCAL(ACE.REQUEST) GET(DISABLED)
+  const mock = mqMock(client);
   t.teardown(() => mock.close());
-  for (let i = 0; i < 300 && mock.mq?.health.lastReason === undefined; i++) await sleep(10);
+  await sleep(3200);
+  const connects = calls('connect') - 1; // the push loop's one connection
+  t.ok(connects >= 2 && connects <= 4, `reconnects back off (0.5 s, 1 s, 2 s …): ${connects} connects in 3.2 s, not one every half second`);
   t.match(mock.mq?.health, { lastReason: 'MQRC_GET_INHIBITED [2016]' });
-  const request = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710030'));
+  qm.defineQueue('ACE.REQUEST', request);
+  const put = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710030'));
   await untilDepth(qm, 'ACE.REPLY', 1, 30_000);
-  t.ok(qm.browse('ACE.REPLY')[0]?.md.CorrelId.equals(request.MsgId));
+  t.ok(qm.browse('ACE.REPLY')[0]?.md.CorrelId.equals(put.MsgId));
+});
+
+t.test('a held-back reply goes once, and only once its request is consumed', async (t) => {
+  const dir = scenarioDir({ 'slow.yaml': 'id: slow\ntitle: Slow\nsteps:\n  - answer:\n      delay: 100\n' });
+  const qm = aceQueueManager();
+  const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: dir }, () => new Date());
+  t.teardown(() => mock.close());
+  await mock.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'slow', filer: 'B76', count: 5 } });
+  qm.failNext('commit', MQC.MQRC_CONNECTION_BROKEN, 1);
+  const once = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710060'));
+  await untilDepth(qm, 'ACE.REPLY', 1);
+  await sleep(500);
+  t.equal(qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(once.MsgId)).length, 1, 'a commit lost with the connection: still one reply');
+
+  qm.failNext('commit', MQC.MQRC_BACKED_OUT, 3);
+  const poison = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710061'));
+  await untilDepth(qm, 'ACE.BACKOUT', 1);
+  await sleep(500);
+  t.equal(qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(poison.MsgId)).length, 0, 'a request set aside never has its held reply sent');
+  t.ok(qm.browse('ACE.BACKOUT')[0]?.md.MsgId.equals(poison.MsgId));
+});
+
+t.test('a filer that reuses a MsgId gets a reply to each request, delayed or not', async (t) => {
+  const dir = scenarioDir({ 'slow.yaml': 'id: slow\ntitle: Slow\nsteps:\n  - answer:\n      delay: 50\n' });
+  const qm = aceQueueManager();
+  const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: dir }, () => new Date());
+  t.teardown(() => mock.close());
+  await mock.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'slow', filer: 'B76', count: 2 } });
+  const msgId = Buffer.alloc(24, 0x42);
+  putRequest(qm, sampleWith('ae-add-1-line.txt', '0710070'), { MsgId: msgId });
+  putRequest(qm, sampleWith('ae-add-1-line.txt', '0710071'), { MsgId: msgId });
+  await untilDepth(qm, 'ACE.REPLY', 2);
+  t.equal(qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(msgId)).length, 2, 'two replies for two requests');
 });
 
 t.test('a get that completes with a warning still answers the request, once', async (t) => {

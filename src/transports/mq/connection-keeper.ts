@@ -53,6 +53,14 @@ export class ConnectionKeeper {
   /** Sets the state the loop reached once its queues are open. */
   connected(): void {
     this.current = this.at('connected');
+  }
+
+  /**
+   * The loop did real work on the connection (a get, a round of puts): the next failure starts the
+   * backoff afresh. Not at `connected()`, or a queue that fails every get (2016) would be reopened
+   * every half second for ever.
+   */
+  healthy(): void {
     this.retryMs = FIRST_RETRY_MS;
   }
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../clock/duration.js';
 import type { Db } from '../../store/database.js';
 import type { MqmdInput, QueueAddress } from './client.js';
 
@@ -6,10 +7,17 @@ import type { MqmdInput, QueueAddress } from './client.js';
  * The request is committed at once and its reply put later by the push loop, so a delay of minutes
  * neither holds a unit of work open nor blocks the serial listener or its stop, and a restart in
  * between still sends the reply.
+ *
+ * A reply is written 'held', in the request's unit of work, and becomes 'due' only once that
+ * request is consumed (its MQ commit succeeded): a request that is backed out, redelivered or in
+ * the end set aside never has its reply sent early, or at all. A redelivered request whose
+ * exchange already has a reply here is consumed without another. After a stop, held replies are
+ * released: a request whose commit did not happen comes back and finds its reply already there.
+ * A sent reply is kept a day, so a late redelivery still finds it.
  */
 export interface DeferredReply {
   readonly id: number;
-  /** The request's MsgId (hex), as journaled: a redelivered request finds its reply already waiting. */
+  /** The request's MsgId (hex), for the logs. */
   readonly requestRef: string;
   readonly exchangeId: string;
   /** Epoch milliseconds, real time: a scripted delay is a wall-clock wait, not mock-clock time. */
@@ -56,31 +64,51 @@ const fromRow = (r: Row): DeferredReply => ({
 export class DeferredReplies {
   private readonly insert;
   private readonly due;
-  private readonly byRef;
-  private readonly remove;
+  private readonly ofExchange;
+  private readonly releaseOne;
+  private readonly releaseEvery;
+  private readonly markSent;
+  private readonly forget;
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      'INSERT OR IGNORE INTO mq_deferred_replies (request_ref, exchange_id, due_at, queue, queue_manager, descriptor, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      "INSERT INTO mq_deferred_replies (request_ref, exchange_id, state, due_at, queue, queue_manager, descriptor, body) VALUES (?, ?, 'held', ?, ?, ?, ?, ?)",
     );
-    this.due = db.prepare<[number, number], Row>('SELECT * FROM mq_deferred_replies WHERE due_at <= ? ORDER BY due_at, id LIMIT ?');
-    this.byRef = db.prepare<[string], { id: number }>('SELECT id FROM mq_deferred_replies WHERE request_ref = ?');
-    this.remove = db.prepare('DELETE FROM mq_deferred_replies WHERE id = ?');
+    this.due = db.prepare<[number, number], Row>("SELECT * FROM mq_deferred_replies WHERE state = 'due' AND due_at <= ? ORDER BY due_at, id LIMIT ?");
+    this.ofExchange = db.prepare<[string], { id: number }>('SELECT id FROM mq_deferred_replies WHERE exchange_id = ?');
+    this.releaseOne = db.prepare("UPDATE mq_deferred_replies SET state = 'due' WHERE exchange_id = ? AND state = 'held'");
+    this.releaseEvery = db.prepare("UPDATE mq_deferred_replies SET state = 'due' WHERE state = 'held'");
+    this.markSent = db.prepare("UPDATE mq_deferred_replies SET state = 'sent', sent_at = ? WHERE id = ?");
+    this.forget = db.prepare("DELETE FROM mq_deferred_replies WHERE state = 'sent' AND sent_at < ?");
   }
 
+  /** Holds a reply until its request is consumed. */
   add(reply: Omit<DeferredReply, 'id'>): void {
     this.insert.run(reply.requestRef, reply.exchangeId, reply.dueAt, reply.target.queue, reply.target.queueManager ?? '', toJson(reply.md), reply.body);
+  }
+
+  /** Whether this exchange's reply is held, due or sent here: its request is answered through this table. */
+  has(exchangeId: string): boolean {
+    return this.ofExchange.get(exchangeId) !== undefined;
+  }
+
+  /** The request is consumed: its reply may go when due. */
+  release(exchangeId: string): void {
+    this.releaseOne.run(exchangeId);
+  }
+
+  /** At start: every held reply may go (see the class comment). */
+  releaseHeld(): void {
+    this.releaseEvery.run();
   }
 
   dueAt(now: number, limit: number): DeferredReply[] {
     return this.due.all(now, limit).map(fromRow);
   }
 
-  waitingFor(requestRef: string): boolean {
-    return this.byRef.get(requestRef) !== undefined;
-  }
-
-  delivered(id: number): void {
-    this.remove.run(id);
+  /** The reply is put; it is remembered a day for late redeliveries, then forgotten. */
+  sent(id: number, now: number): void {
+    this.markSent.run(now, id);
+    this.forget.run(now - DAY_MS);
   }
 }

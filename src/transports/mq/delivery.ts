@@ -12,12 +12,31 @@ const CONNECTION_LOST = new Set([
   MQC.MQRC_Q_MGR_STOPPING,
   MQC.MQRC_CONNECTION_QUIESCING,
   MQC.MQRC_CONNECTION_STOPPING,
+  MQC.MQRC_RECONNECT_FAILED,
 ]);
 
 export const isConnectionLost = (err: unknown): boolean => err instanceof MqError && CONNECTION_LOST.has(err.mqrc);
 
-/** A put MQ refused for the target's sake (unknown, full, inhibited, too big, not authorized): the message may go elsewhere. */
-export const isRefusal = (err: unknown): err is MqError => err instanceof MqError && !CONNECTION_LOST.has(err.mqrc);
+/**
+ * The reasons with which MQ refuses a put for the target queue's sake (unknown, deleted, not a
+ * queue one can put to, full, inhibited, too big, not authorized): the message may go elsewhere.
+ * Anything else (a resource problem, the syncpoint limit, an unexpected error) is about the queue
+ * manager or the moment: backed out and tried again, never dead-lettered.
+ */
+const TARGET_REFUSALS = new Set([
+  MQC.MQRC_UNKNOWN_OBJECT_NAME,
+  MQC.MQRC_UNKNOWN_REMOTE_Q_MGR,
+  MQC.MQRC_UNKNOWN_ALIAS_BASE_Q,
+  MQC.MQRC_Q_DELETED,
+  MQC.MQRC_Q_TYPE_ERROR,
+  MQC.MQRC_Q_FULL,
+  MQC.MQRC_PUT_INHIBITED,
+  MQC.MQRC_MSG_TOO_BIG_FOR_Q,
+  MQC.MQRC_MSG_TOO_BIG_FOR_Q_MGR,
+  MQC.MQRC_NOT_AUTHORIZED,
+]);
+
+export const isRefusal = (err: unknown): err is MqError => err instanceof MqError && TARGET_REFUSALS.has(err.mqrc);
 
 /** MQPUT's application type and name in a dead-letter header: ace-mock as a UNIX application. */
 const PUT_APPL_TYPE = 6; // MQAT_UNIX

@@ -90,7 +90,10 @@ export class MqListener {
   }
 
   start(): void {
-    this.running ??= Promise.all([
+    if (this.running) return;
+    // Replies held when the last process stopped: their requests were consumed, or come back and find them (deferred-replies.ts).
+    this.opts.deferred.releaseHeld();
+    this.running = Promise.all([
       this.requestLink.run((connection) => this.requests.serve(connection, this.requestLink)),
       this.pushLink.run((connection) => this.pushes.serve(connection, this.pushLink)),
     ]);

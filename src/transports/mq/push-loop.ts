@@ -44,18 +44,22 @@ export class PushLoop {
     while (!this.opts.stopping()) {
       await this.pushNotifications(putter);
       await this.putDeferredReplies(putter);
+      keeper.healthy();
       await this.opts.pause(config.pollMs);
     }
   }
 
   private async pushNotifications(putter: Putter): Promise<void> {
     const { client, config, outbox, catalog, sessionNow, clock, commits, counters } = this.opts;
-    for (const message of outbox.duePush('mq', sessionNow, PUSH_BATCH)) {
+    const due = outbox.duePush('mq', sessionNow, PUSH_BATCH);
+    // A notice retention dropped, or pushed since, has no retry to keep (seen whole, the list says which are left).
+    if (due.length < PUSH_BATCH) this.forgetRetriesBut('notice:', new Set(due.map((m) => `notice:${m.seq}`)));
+    for (const message of due) {
       if (this.opts.stopping()) return;
       const key = `notice:${message.seq}`;
       if (!this.due(key)) continue;
-      const body = replyBody(wrapUnsolicited(catalog, message.records, sessionNow(message.session), message), config.framing);
       const pushed = await this.attempt(putter, key, `notification ${message.seq} to ${config.notificationQueue}`, async () => {
+        const body = replyBody(wrapUnsolicited(catalog, message.records, sessionNow(message.session), message), config.framing);
         await client.put1(putter.connection, { queue: config.notificationQueue }, { Format: MQFMT_STRING, CodedCharSetId: TEXT_CCSID }, body, { syncpoint: true });
       });
       if (!pushed) continue;
@@ -75,12 +79,16 @@ export class PushLoop {
         delivery = await putReply(putter, reply.target, reply.md, reply.body);
       });
       if (!put) continue;
-      await commits.run(() => deferred.delivered(reply.id));
+      await commits.run(() => deferred.sent(reply.id, clock().getTime()));
       counters.answered += 1;
       if (delivery && delivery.to !== 'target') {
         logger.warn({ msgId: reply.requestRef, refusal: delivery.refusal.message }, `MQ: the delayed reply could not go to ${reply.target.queue}: ${delivery.to === 'nowhere' ? 'discarded (MQRO_DISCARD_MSG)' : 'put to the dead-letter queue'}`);
       }
     }
+  }
+
+  private forgetRetriesBut(prefix: string, keep: ReadonlySet<string>): void {
+    for (const key of this.retries.keys()) if (key.startsWith(prefix) && !keep.has(key)) this.retries.delete(key);
   }
 
   private due(key: string): boolean {

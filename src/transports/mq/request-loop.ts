@@ -52,6 +52,7 @@ export class RequestLoop {
       await this.warnIfBackoutCountsAreNotHardened(queue);
       while (!this.opts.stopping()) {
         const message = await client.get(queue, { syncpoint: true, waitMs: config.pollMs });
+        keeper.healthy();
         if (message) await this.handle(putter, queue, message, policy);
       }
     } finally {
@@ -77,10 +78,15 @@ export class RequestLoop {
         counters.poison = undefined;
         return;
       }
-      const deferred = await this.answer(putter, message);
+      const answered = await this.answer(putter, message);
       await client.commit(putter.connection);
-      if (deferred) counters.deferred += 1;
-      else counters.answered += 1;
+      if (answered.heldReply === undefined) counters.answered += 1;
+      else {
+        // Consumed: only now may its held-back reply go (deferred-replies.ts).
+        const exchangeId = answered.heldReply;
+        await this.opts.commits.run(() => this.opts.deferred.release(exchangeId));
+        if (answered.fresh) counters.deferred += 1;
+      }
     } catch (err) {
       await client.backout(putter.connection).catch(() => undefined);
       counters.backedOut += 1;
@@ -90,8 +96,11 @@ export class RequestLoop {
     }
   }
 
-  /** Answers a request, or replays its journaled answer; true when the reply was held back for later. */
-  private async answer(putter: Putter, message: MqMessage): Promise<boolean> {
+  /**
+   * Answers a request, or replays its journaled answer. When the reply is held back for later
+   * (a scripted delay, now or when the request was first answered), says for which exchange.
+   */
+  private async answer(putter: Putter, message: MqMessage): Promise<{ heldReply?: string; fresh?: boolean }> {
     const { config, pipeline, journal, deferred, commits, logger, clock } = this.opts;
     const { md } = message;
     const msgId = md.MsgId.toString('hex');
@@ -99,9 +108,9 @@ export class RequestLoop {
     const earlier = md.BackoutCount > 0 ? journal.byTransportRef('mq', msgId) : undefined;
     let records: readonly string[];
     if (earlier) {
-      if (deferred.waitingFor(msgId)) {
-        logger.info({ exchange: earlier.id, msgId }, 'MQ: redelivered request already answered, its delayed reply still waiting: consumed');
-        return true;
+      if (deferred.has(earlier.id)) {
+        logger.info({ exchange: earlier.id, msgId }, 'MQ: redelivered request already answered with a delayed reply: consumed, the reply goes once');
+        return { heldReply: earlier.id };
       }
       records = (earlier.output ?? '').split('\n').filter((r) => r !== '');
       logger.info({ exchange: earlier.id, msgId }, 'MQ: redelivered request already answered: replying with the journaled answer');
@@ -125,14 +134,14 @@ export class RequestLoop {
         const reply = { requestRef: msgId, exchangeId: exchange.id, dueAt: clock().getTime() + exchange.delayMs, target, md: heldBack(replyDescriptor(md), exchange.delayMs), body: replyBody(records, config.framing) };
         await commits.run(() => deferred.add(reply));
         logger.info({ exchange: exchange.id, msgId, delayMs: exchange.delayMs }, `MQ: the scenario holds the reply back ${exchange.delayMs} ms`);
-        return true;
+        return { heldReply: exchange.id, fresh: true };
       }
     }
     const delivery = await putReply(putter, target, replyDescriptor(md), replyBody(records, config.framing));
     if (delivery.to !== 'target') {
       logger.warn({ msgId, replyTo: target, refusal: delivery.refusal.message }, `MQ: the reply could not go to ${target.queue}: ${delivery.to === 'nowhere' ? 'discarded (MQRO_DISCARD_MSG)' : 'put to the dead-letter queue'}`);
     }
-    return false;
+    return {};
   }
 
   /** A request at its backout threshold leaves the request queue, in the same unit of work as its get. */
@@ -140,11 +149,6 @@ export class RequestLoop {
     const { client, config, logger, counters } = this.opts;
     const { md } = message;
     const log = { msgId: md.MsgId.toString('hex'), backoutCount: md.BackoutCount };
-    if ((md.Report & MQC.MQRO_DISCARD_MSG) !== 0) {
-      counters.discarded += 1;
-      logger.warn(log, `MQ: request backed out ${md.BackoutCount} times: discarded, as it asked (MQRO_DISCARD_MSG)`);
-      return;
-    }
     const letter = { md: resendable(md), body: message.body, ...(message.properties && { properties: message.properties }), passContextFrom: queue };
     if (policy.backoutQueue !== '') {
       try {
@@ -158,8 +162,15 @@ export class RequestLoop {
         return;
       } catch (err) {
         if (!isRefusal(err)) throw err;
-        logger.warn({ ...log, queue: policy.backoutQueue }, `MQ: the backout queue refused the request (${err.message}); trying the dead-letter queue`);
+        logger.warn({ ...log, queue: policy.backoutQueue }, `MQ: the backout queue refused the request (${err.message})`);
       }
+    }
+    // Without a backout queue that takes it, the report options decide, as for any message MQ
+    // cannot deliver: discarded when it asked for that, else to the dead-letter queue.
+    if ((md.Report & MQC.MQRO_DISCARD_MSG) !== 0) {
+      counters.discarded += 1;
+      logger.warn(log, `MQ: request backed out ${md.BackoutCount} times and no backout queue took it: discarded, as it asked (MQRO_DISCARD_MSG)`);
+      return;
     }
     try {
       await putToDeadLetterQueue(putter, letter, MQC.MQRC_BACKOUT_THRESHOLD_REACHED, { queue: config.requestQueue });
@@ -195,7 +206,7 @@ export class RequestLoop {
       () => undefined,
     );
     if (hardened === 0) {
-      logger.info(`MQ: ${config.requestQueue} has NOHARDENBO: on z/OS a restart can reset BackoutCount, and a request in hand would be answered twice; ALTER QLOCAL('${config.requestQueue}') HARDENBO`);
+      logger.info(`MQ: ${config.requestQueue} has NOHARDENBO: on z/OS a restart can reset BackoutCount, and a request in hand would then be processed twice; ALTER QLOCAL('${config.requestQueue}') HARDENBO`);
     }
   }
 }
