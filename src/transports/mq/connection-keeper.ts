@@ -30,6 +30,7 @@ export const describe = (err: unknown): string => (err instanceof Error ? err.me
  */
 export class ConnectionKeeper {
   private current: LinkState;
+  private retryMs = FIRST_RETRY_MS;
 
   constructor(
     private readonly name: string,
@@ -63,8 +64,6 @@ export class ConnectionKeeper {
   healthy(): void {
     this.retryMs = FIRST_RETRY_MS;
   }
-
-  private retryMs = FIRST_RETRY_MS;
 
   async run(loop: (connection: MqConnection) => Promise<void>): Promise<void> {
     const { client, logger } = this.opts;

@@ -52,6 +52,15 @@ export interface Putter {
   readonly now: () => Date;
 }
 
+/** A Putter for a new connection: asks the queue manager for its dead-letter queue once. */
+export async function putterOn(client: MqClient, connection: MqConnection, queueManager: string, now: () => Date): Promise<Putter> {
+  const deadLetterQueue = await client.inquire(connection, ['DEADQ'] as const).then(
+    ([dlq]) => dlq,
+    () => '', // none, or the queue manager will not say: dead letters then have nowhere to go
+  );
+  return { client, connection, deadLetterQueue, queueManager, now };
+}
+
 /** A message to put again elsewhere: its descriptor less what the queue manager sets on a put. */
 export function resendable(md: Mqmd): MqmdInput {
   const { BackoutCount, UserIdentifier, AccountingToken, ApplIdentityData, PutApplType, PutApplName, ApplOriginData, PutDateTime, ...rest } = md;
@@ -64,6 +73,15 @@ export interface Letter {
   readonly properties?: MessageProperties;
   /** The input handle the message was gotten through: its context (who sent it, when) goes along. */
   readonly passContextFrom?: MqQueue;
+}
+
+/** Puts a message, with its properties and passed-on context, to `target` under syncpoint. */
+export async function putLetter(putter: Putter, target: QueueAddress, letter: Letter): Promise<void> {
+  await putter.client.put1(putter.connection, target, letter.md, letter.body, {
+    syncpoint: true,
+    ...(letter.properties && { properties: letter.properties }),
+    ...(letter.passContextFrom && { passContextFrom: letter.passContextFrom }),
+  });
 }
 
 /**
@@ -89,11 +107,7 @@ export async function putToDeadLetterQueue(putter: Putter, letter: Letter, reaso
     letter.body,
   );
   const md = { ...letter.md, Format: DEAD_LETTER_FORMAT, CodedCharSetId: DEAD_LETTER_CCSID, Encoding: DEAD_LETTER_ENCODING };
-  await putter.client.put1(putter.connection, { queue: putter.deadLetterQueue }, md, body, {
-    syncpoint: true,
-    ...(letter.properties && { properties: letter.properties }),
-    ...(letter.passContextFrom && { passContextFrom: letter.passContextFrom }),
-  });
+  await putLetter(putter, { queue: putter.deadLetterQueue }, { ...letter, md, body });
 }
 
 export type Delivery = { readonly to: 'target' } | { readonly to: 'dead-letter-queue' | 'nowhere'; readonly refusal: MqError };
@@ -106,7 +120,7 @@ export type Delivery = { readonly to: 'target' } | { readonly to: 'dead-letter-q
  */
 export async function putReply(putter: Putter, target: QueueAddress, md: MqmdInput, body: Buffer): Promise<Delivery> {
   try {
-    await putter.client.put1(putter.connection, target, md, body, { syncpoint: true });
+    await putLetter(putter, target, { md, body });
     return { to: 'target' };
   } catch (err) {
     if (!isRefusal(err)) throw err;
@@ -114,4 +128,11 @@ export async function putReply(putter: Putter, target: QueueAddress, md: MqmdInp
     await putToDeadLetterQueue(putter, { md, body }, err.mqrc, target);
     return { to: 'dead-letter-queue', refusal: err };
   }
+}
+
+/** What became of a reply that did not reach its queue, for the log; undefined when it did. */
+export function undelivered(delivery: Delivery, target: QueueAddress): string | undefined {
+  if (delivery.to === 'target') return undefined;
+  const fate = delivery.to === 'nowhere' ? 'discarded (MQRO_DISCARD_MSG)' : 'put to the dead-letter queue';
+  return `the reply could not go to ${target.queue} (${delivery.refusal.message}): ${fate}`;
 }

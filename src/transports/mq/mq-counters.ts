@@ -7,7 +7,7 @@ export interface MqCounters {
   backedOut: number;
   movedToBackoutQueue: number;
   deadLettered: number;
-  /** Requests at their backout threshold that asked for MQRO_DISCARD_MSG. */
+  /** Requests at their backout threshold that no backout queue took and that asked for MQRO_DISCARD_MSG. */
   discarded: number;
   notificationsPushed: number;
   /** A request at its backout threshold that nothing would take: the request queue is blocked by it. */

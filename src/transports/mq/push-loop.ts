@@ -2,11 +2,10 @@ import { wrapUnsolicited } from '../../catair/batch-output.js';
 import type { MqConnection } from './client.js';
 import { type ConnectionKeeper, describe } from './connection-keeper.js';
 import { MQFMT_STRING } from './constants.js';
-import { isConnectionLost, type Putter, putReply } from './delivery.js';
+import { isConnectionLost, type Putter, putReply, putterOn, undelivered } from './delivery.js';
 import type { MqListenerOptions } from './listener.js';
 import type { LoopControl } from './mq-counters.js';
 import { replyBody, TEXT_CCSID } from './reply.js';
-import { deadLetterQueueOf } from './request-loop.js';
 
 export type PushLoopOptions = Pick<MqListenerOptions, 'client' | 'config' | 'outbox' | 'deferred' | 'commits' | 'catalog' | 'logger' | 'clock' | 'sessionNow'> & LoopControl;
 
@@ -39,7 +38,7 @@ export class PushLoop {
 
   async serve(connection: MqConnection, keeper: ConnectionKeeper): Promise<void> {
     const { client, config, clock } = this.opts;
-    const putter: Putter = { client, connection, deadLetterQueue: await deadLetterQueueOf(client, connection), queueManager: config.queueManager, now: clock };
+    const putter = await putterOn(client, connection, config.queueManager, clock);
     keeper.connected();
     while (!this.opts.stopping()) {
       await this.pushNotifications(putter);
@@ -74,16 +73,13 @@ export class PushLoop {
       if (this.opts.stopping()) return;
       const key = `reply:${reply.id}`;
       if (!this.due(key)) continue;
-      let delivery: Awaited<ReturnType<typeof putReply>> | undefined;
       const put = await this.attempt(putter, key, `delayed reply to ${reply.target.queue}`, async () => {
-        delivery = await putReply(putter, reply.target, reply.md, reply.body);
+        const fate = undelivered(await putReply(putter, reply.target, reply.md, reply.body), reply.target);
+        if (fate) logger.warn({ msgId: reply.requestRef }, `MQ: delayed: ${fate}`);
       });
       if (!put) continue;
       await commits.run(() => deferred.sent(reply.id, clock().getTime()));
       counters.answered += 1;
-      if (delivery && delivery.to !== 'target') {
-        logger.warn({ msgId: reply.requestRef, refusal: delivery.refusal.message }, `MQ: the delayed reply could not go to ${reply.target.queue}: ${delivery.to === 'nowhere' ? 'discarded (MQRO_DISCARD_MSG)' : 'put to the dead-letter queue'}`);
-      }
     }
   }
 

@@ -1,7 +1,7 @@
-import { type MqClient, type MqConnection, type MqMessage, type MqmdInput, type MqQueue, SCENARIO_PROPERTY, SESSION_PROPERTY } from './client.js';
+import { type MqConnection, type MqMessage, type MqmdInput, type MqQueue, SCENARIO_PROPERTY, SESSION_PROPERTY } from './client.js';
 import { type ConnectionKeeper, describe } from './connection-keeper.js';
 import { MQC, reasonName } from './constants.js';
-import { isConnectionLost, isRefusal, type Putter, putReply, putToDeadLetterQueue, resendable } from './delivery.js';
+import { isConnectionLost, isRefusal, type Putter, putLetter, putReply, putterOn, putToDeadLetterQueue, resendable, undelivered } from './delivery.js';
 import type { MqListenerOptions } from './listener.js';
 import type { LoopControl } from './mq-counters.js';
 import { replyAddress, replyBody, replyDescriptor } from './reply.js';
@@ -29,9 +29,9 @@ const LONGEST_STUCK_PAUSE_MS = 60_000;
  * transmission, answered in one unit of work (get → pipeline → reply → commit) or backed out as a
  * whole, so a reply is never committed without its request being consumed. A redelivered request
  * whose answer is already journaled gets that answer again instead of being processed twice. A
- * request backed out BOTHRESH times is set aside: to the backout queue, else the dead-letter queue
- * behind an MQDLH, or discarded when it asked for MQRO_DISCARD_MSG. If nothing will take it, the
- * loop waits before trying again (doubling to a minute) rather than spinning on it.
+ * request backed out BOTHRESH times is set aside: to the backout queue; failing that, discarded
+ * when it asked for MQRO_DISCARD_MSG, else to the dead-letter queue behind an MQDLH. If nothing
+ * will take it, the loop waits before trying again (doubling to a minute) rather than spinning on it.
  */
 export class RequestLoop {
   private stuckPauseMs = 0;
@@ -44,7 +44,7 @@ export class RequestLoop {
     try {
       const [threshold, backoutQueue] = await client.inquire(queue, ['BOTHRESH', 'BOQNAME'] as const);
       const policy = { threshold: threshold > 0 ? threshold : config.backoutThreshold, backoutQueue: config.backoutQueue ?? backoutQueue };
-      const putter: Putter = { client, connection, deadLetterQueue: await deadLetterQueueOf(client, connection), queueManager: config.queueManager, now: clock };
+      const putter = await putterOn(client, connection, config.queueManager, clock);
       keeper.connected();
       logger.info(
         `MQ: listening on ${config.requestQueue} at ${config.queueManager} (${config.host}:${config.port}); after ${policy.threshold} backouts a request goes to ${policy.backoutQueue || putter.deadLetterQueue || 'nowhere'}`,
@@ -104,7 +104,6 @@ export class RequestLoop {
     const { config, pipeline, journal, deferred, commits, logger, clock } = this.opts;
     const { md } = message;
     const msgId = md.MsgId.toString('hex');
-    const target = replyAddress(md, config.replyQueue);
     const earlier = md.BackoutCount > 0 ? journal.byTransportRef('mq', msgId) : undefined;
     let records: readonly string[];
     if (earlier) {
@@ -131,16 +130,15 @@ export class RequestLoop {
         `MQ ${exchange.application || '??'} from ${exchange.filer || '???'}: ${exchange.outcome}`,
       );
       if (exchange.delayMs > 0) {
-        const reply = { requestRef: msgId, exchangeId: exchange.id, dueAt: clock().getTime() + exchange.delayMs, target, md: heldBack(replyDescriptor(md), exchange.delayMs), body: replyBody(records, config.framing) };
+        const reply = { requestRef: msgId, exchangeId: exchange.id, dueAt: clock().getTime() + exchange.delayMs, target: replyAddress(md, config.replyQueue), md: heldBack(replyDescriptor(md), exchange.delayMs), body: replyBody(records, config.framing) };
         await commits.run(() => deferred.add(reply));
         logger.info({ exchange: exchange.id, msgId, delayMs: exchange.delayMs }, `MQ: the scenario holds the reply back ${exchange.delayMs} ms`);
         return { heldReply: exchange.id, fresh: true };
       }
     }
-    const delivery = await putReply(putter, target, replyDescriptor(md), replyBody(records, config.framing));
-    if (delivery.to !== 'target') {
-      logger.warn({ msgId, replyTo: target, refusal: delivery.refusal.message }, `MQ: the reply could not go to ${target.queue}: ${delivery.to === 'nowhere' ? 'discarded (MQRO_DISCARD_MSG)' : 'put to the dead-letter queue'}`);
-    }
+    const target = replyAddress(md, config.replyQueue);
+    const fate = undelivered(await putReply(putter, target, replyDescriptor(md), replyBody(records, config.framing)), target);
+    if (fate) logger.warn({ msgId }, `MQ: ${fate}`);
     return {};
   }
 
@@ -152,11 +150,7 @@ export class RequestLoop {
     const letter = { md: resendable(md), body: message.body, ...(message.properties && { properties: message.properties }), passContextFrom: queue };
     if (policy.backoutQueue !== '') {
       try {
-        await client.put1(putter.connection, { queue: policy.backoutQueue }, letter.md, letter.body, {
-          syncpoint: true,
-          ...(letter.properties && { properties: letter.properties }),
-          passContextFrom: queue,
-        });
+        await putLetter(putter, { queue: policy.backoutQueue }, letter);
         counters.movedToBackoutQueue += 1;
         logger.warn({ ...log, queue: policy.backoutQueue }, `MQ: request backed out ${md.BackoutCount} times: moved to ${policy.backoutQueue}`);
         return;
@@ -215,14 +209,4 @@ export class RequestLoop {
 function heldBack(md: MqmdInput, delayMs: number): MqmdInput {
   const expiry = md.Expiry ?? MQC.MQEI_UNLIMITED;
   return expiry > 0 ? { ...md, Expiry: Math.max(1, expiry - Math.ceil(delayMs / 100)) } : md;
-}
-
-/** The queue manager's DEADQ, '' when it has none or will not say. */
-export async function deadLetterQueueOf(client: MqClient, connection: MqConnection): Promise<string> {
-  try {
-    const [dlq] = await client.inquire(connection, ['DEADQ'] as const);
-    return dlq;
-  } catch {
-    return '';
-  }
 }
