@@ -19,23 +19,19 @@ export interface ExchangeBody {
 const FORMAT_BROTLI = 1;
 const NO_OUTPUT = 0xffffffff;
 const HEAD = 8;
+const COMPRESSION = { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_LGWIN]: 16 };
 
+/** Every answer waits for this: the frame is written straight into one buffer, no copies in between. */
 export function packBody(body: ExchangeBody): Buffer {
-  const output = body.output === undefined ? undefined : Buffer.from(body.output, 'latin1');
-  const detail = Buffer.from(body.detail, 'utf8');
-  const plain = Buffer.allocUnsafe(HEAD + body.input.length + (output?.length ?? 0) + detail.length);
+  // latin1 is a byte per character, so the output's length is its byte length.
+  const outputLength = body.output === undefined ? NO_OUTPUT : body.output.length;
+  const plain = Buffer.allocUnsafe(HEAD + body.input.length + (body.output?.length ?? 0) + Buffer.byteLength(body.detail, 'utf8'));
   plain.writeUInt32LE(body.input.length, 0);
-  plain.writeUInt32LE(output === undefined ? NO_OUTPUT : output.length, 4);
+  plain.writeUInt32LE(outputLength, 4);
   let at = HEAD + body.input.copy(plain, HEAD);
-  if (output) at += output.copy(plain, at);
-  detail.copy(plain, at);
-  const packed = brotliCompressSync(plain, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 1,
-      [constants.BROTLI_PARAM_LGWIN]: 16,
-      [constants.BROTLI_PARAM_SIZE_HINT]: plain.length,
-    },
-  });
+  if (body.output !== undefined) at += plain.write(body.output, at, 'latin1');
+  plain.write(body.detail, at, 'utf8');
+  const packed = brotliCompressSync(plain, { params: { ...COMPRESSION, [constants.BROTLI_PARAM_SIZE_HINT]: plain.length } });
   return Buffer.concat([Buffer.of(FORMAT_BROTLI), packed]);
 }
 
