@@ -37,6 +37,16 @@ function counted(qm: FakeQueueManager) {
   return { client, calls: (verb: MqVerb) => calls.get(verb) ?? 0 };
 }
 
+/** The replies on ACE.REPLY to the request with this MsgId. */
+const repliesTo = (qm: FakeQueueManager, msgId: Buffer) => qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(msgId));
+
+/** Scenarios in which B76's next filings are answered `delayMs` late (armed by `armSlow`). */
+const slowScenarios = (delayMs: number) => scenarioDir({ 'slow.yaml': `id: slow\ntitle: Slow\nsteps:\n  - answer:\n      delay: ${delayMs}\n` });
+
+async function armSlow(mock: ReturnType<typeof mqMock>, count: number): Promise<void> {
+  await mock.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'slow', filer: 'B76', count } });
+}
+
 /** A request queue whose poison has nowhere to go: no BOQNAME and no dead-letter queue. */
 function queueManagerWithoutBackout(): FakeQueueManager {
   return new FakeQueueManager({
@@ -167,7 +177,7 @@ t.test('an undeliverable notification is retried on its own: requests keep being
 });
 
 t.test('a scripted delay holds the reply back without holding the listener: later requests are answered meanwhile, stop is prompt, a restart still sends it', async (t) => {
-  const dir = scenarioDir({ 'slow.yaml': 'id: slow\ntitle: Slow\nsteps:\n  - answer:\n      delay: 1500\n' });
+  const dir = slowScenarios(1500);
   const db = join(mkdtempSync(join(tmpdir(), 'ace-mock-delay-')), 'mq.db');
   const qm = aceQueueManager();
   const first = mqMock(qm, { ACE_MOCK_SCENARIOS: dir, ACE_MOCK_DB: db }, () => new Date());
@@ -176,7 +186,7 @@ t.test('a scripted delay holds the reply back without holding the listener: late
     await first.close();
     await second?.close();
   });
-  await first.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'slow', filer: 'B76' } });
+  await armSlow(first, 1);
   const slow = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710020'));
   const quick = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710021'));
   await untilDepth(qm, 'ACE.REPLY', 1);
@@ -186,7 +196,7 @@ t.test('a scripted delay holds the reply back without holding the listener: late
   t.equal(qm.queue('ACE.REPLY').depth, 1, 'stopped before the delay ran out: the slow reply is not out yet');
   second = mqMock(qm, { ACE_MOCK_SCENARIOS: dir, ACE_MOCK_DB: db }, () => new Date());
   await untilDepth(qm, 'ACE.REPLY', 2);
-  const replies = qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(slow.MsgId));
+  const replies = repliesTo(qm, slow.MsgId);
   t.equal(replies.length, 1, 'the restarted process puts the held-back reply, once');
   t.match(records(replies[0]?.body ?? Buffer.alloc(0))[3], /^E1A 995/);
   await sleep(300);
@@ -211,36 +221,34 @@ t.test('a request queue that refuses gets (2016) keeps the door reconnecting wit
 });
 
 t.test('a held-back reply goes once, and only once its request is consumed', async (t) => {
-  const dir = scenarioDir({ 'slow.yaml': 'id: slow\ntitle: Slow\nsteps:\n  - answer:\n      delay: 100\n' });
   const qm = aceQueueManager();
-  const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: dir }, () => new Date());
+  const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: slowScenarios(100) }, () => new Date());
   t.teardown(() => mock.close());
-  await mock.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'slow', filer: 'B76', count: 5 } });
+  await armSlow(mock, 5);
   qm.failNext('commit', MQC.MQRC_CONNECTION_BROKEN, 1);
   const once = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710060'));
   await untilDepth(qm, 'ACE.REPLY', 1);
   await sleep(500);
-  t.equal(qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(once.MsgId)).length, 1, 'a commit lost with the connection: still one reply');
+  t.equal(repliesTo(qm, once.MsgId).length, 1, 'a commit lost with the connection: still one reply');
 
   qm.failNext('commit', MQC.MQRC_BACKED_OUT, 3);
   const poison = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710061'));
   await untilDepth(qm, 'ACE.BACKOUT', 1);
   await sleep(500);
-  t.equal(qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(poison.MsgId)).length, 0, 'a request set aside never has its held reply sent');
+  t.equal(repliesTo(qm, poison.MsgId).length, 0, 'a request set aside never has its held reply sent');
   t.ok(qm.browse('ACE.BACKOUT')[0]?.md.MsgId.equals(poison.MsgId));
 });
 
 t.test('a filer that reuses a MsgId gets a reply to each request, delayed or not', async (t) => {
-  const dir = scenarioDir({ 'slow.yaml': 'id: slow\ntitle: Slow\nsteps:\n  - answer:\n      delay: 50\n' });
   const qm = aceQueueManager();
-  const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: dir }, () => new Date());
+  const mock = mqMock(qm, { ACE_MOCK_SCENARIOS: slowScenarios(50) }, () => new Date());
   t.teardown(() => mock.close());
-  await mock.http.inject({ method: 'POST', url: '/v1/admin/arm', payload: { scenario: 'slow', filer: 'B76', count: 2 } });
+  await armSlow(mock, 2);
   const msgId = Buffer.alloc(24, 0x42);
   putRequest(qm, sampleWith('ae-add-1-line.txt', '0710070'), { MsgId: msgId });
   putRequest(qm, sampleWith('ae-add-1-line.txt', '0710071'), { MsgId: msgId });
   await untilDepth(qm, 'ACE.REPLY', 2);
-  t.equal(qm.browse('ACE.REPLY').filter((r) => r.md.CorrelId.equals(msgId)).length, 2, 'two replies for two requests');
+  t.equal(repliesTo(qm, msgId).length, 2, 'two replies for two requests');
 });
 
 t.test('a get that completes with a warning still answers the request, once', async (t) => {
