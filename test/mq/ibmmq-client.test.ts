@@ -4,7 +4,6 @@ import t from 'tap';
 import { IbmMqClient, MqClientUnavailable } from '../../src/transports/mq/ibmmq-client.js';
 import { MqError } from '../../src/transports/mq/client.js';
 import { MQC } from '../../src/transports/mq/constants.js';
-import { fromMqDateTime as putDateTime } from '../../src/transports/mq/mq-date-time.js';
 import { copyPmoContext } from '../../src/transports/mq/ibmmq-pmo-context.js';
 import { type ScriptedIbmmq, scriptedIbmmq } from '../helpers/scripted-ibmmq-control.js';
 
@@ -39,11 +38,6 @@ t.test(
   },
 );
 
-t.test('PutDate and PutTime (GMT, hundredths) become a Date', async (t) => {
-  t.same(putDateTime('20261125', '15000042'), new Date('2026-11-25T15:00:00.420Z'));
-  t.equal(putDateTime('', ''), undefined);
-  t.equal(putDateTime(null, null), undefined);
-});
 
 /*
  * Through the MQ thread with a scripted ibmmq (test/helpers/scripted-ibmmq.ts): what the adapter

@@ -51,12 +51,12 @@ function singleByte(table: string): SingleByteCodePage {
 
 const ISO_8859_1 = String.fromCharCode(...Array.from({ length: 256 }, (_, byte) => byte));
 const SINGLE_BYTE: Readonly<Record<number, SingleByteCodePage>> = { 819: singleByte(ISO_8859_1), 37: singleByte(IBM_037), 500: singleByte(IBM_500) };
-const UTF8 = 1208;
+/** UTF-8: what ace-mock asks MQ to convert text to, and writes its own text in. */
+export const UTF8_CCSID = 1208;
+const UTF8 = UTF8_CCSID;
 
 /** The CCSIDs `decode` and `encode` know. */
-export const KNOWN_CCSIDS: readonly number[] = [UTF8, ...Object.keys(SINGLE_BYTE).map(Number)];
-
-export const isKnownCcsid = (ccsid: number): boolean => KNOWN_CCSIDS.includes(ccsid);
+const KNOWN_CCSIDS: readonly number[] = [UTF8, ...Object.keys(SINGLE_BYTE).map(Number)];
 
 /** Text of `bytes` in code page `ccsid`; undefined for a CCSID not in KNOWN_CCSIDS. */
 export function decode(ccsid: number, bytes: Buffer): string | undefined {

@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 const definitions = createRequire(import.meta.url)('ibmmq/lib/mqidefs.js') as Readonly<Record<string, unknown>>;
 
 const USED = [
-  'MQCC_OK',
   'MQCC_WARNING',
   'MQCC_FAILED',
   'MQRC_CONNECTION_BROKEN',
@@ -120,7 +119,6 @@ const USED = [
   'MQRO_PAN',
   'MQRO_NAN',
   'MQRC_MISSING_REPLY_TO_Q',
-  'MQRC_CONTEXT_HANDLE_ERROR',
   'MQRC_CONTEXT_NOT_AVAILABLE',
   'MQRC_NOT_OPEN_FOR_PASS_ALL',
   'MQOO_PASS_ALL_CONTEXT',

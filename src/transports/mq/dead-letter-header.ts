@@ -14,7 +14,6 @@ import { fromMqDateTime, toMqDateTime } from './mq-date-time.js';
 export const DEAD_LETTER_FORMAT = 'MQDEAD';
 /** MQENC_INTEGER_REVERSED | MQENC_DECIMAL_REVERSED | MQENC_FLOAT_IEEE_REVERSED: how the header's integers are written. */
 export const DEAD_LETTER_ENCODING = 546;
-export const DEAD_LETTER_CCSID = 1208;
 export const DEAD_LETTER_HEADER_LENGTH = 172;
 
 const STRUC_ID = 'DLH ';

@@ -1,6 +1,7 @@
 import { type MessageProperties, type MqClient, type MqConnection, MqError, type Mqmd, type MqmdInput, mqmdToPut, type MqQueue, type QueueAddress } from './client.js';
 import { MQC } from './constants.js';
-import { DEAD_LETTER_CCSID, DEAD_LETTER_ENCODING, DEAD_LETTER_FORMAT, withDeadLetterHeader } from './dead-letter-header.js';
+import { UTF8_CCSID } from './code-pages.js';
+import { DEAD_LETTER_ENCODING, DEAD_LETTER_FORMAT, withDeadLetterHeader } from './dead-letter-header.js';
 
 /** Reason codes after which the connection is gone and its loop must connect again. */
 const CONNECTION_LOST = new Set([
@@ -106,7 +107,7 @@ export async function putToDeadLetterQueue(putter: Putter, letter: Letter, reaso
     },
     letter.body,
   );
-  const md = { ...letter.md, Format: DEAD_LETTER_FORMAT, CodedCharSetId: DEAD_LETTER_CCSID, Encoding: DEAD_LETTER_ENCODING };
+  const md = { ...letter.md, Format: DEAD_LETTER_FORMAT, CodedCharSetId: UTF8_CCSID, Encoding: DEAD_LETTER_ENCODING };
   await putLetter(putter, { queue: putter.deadLetterQueue }, { ...letter, md, body });
 }
 

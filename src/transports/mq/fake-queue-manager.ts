@@ -24,7 +24,8 @@ import {
   selectorOf,
   type ContextField,
 } from './client.js';
-import { decode, isKnownCcsid } from './code-pages.js';
+import { decode, UTF8_CCSID } from './code-pages.js';
+import { mqPutTime } from './mq-date-time.js';
 import { MQC, MQFMT_NONE, MQFMT_STRING } from './constants.js';
 
 /** MQ's default MAXMSGL, of queues and of the queue manager: 4 MB. */
@@ -75,7 +76,6 @@ export interface QueueView {
   readonly depth: number;
 }
 
-const UTF8 = 1208;
 
 /** The identity and origin context MQ keeps with a message (MQPMO_DEFAULT_CONTEXT or passed on). */
 type MessageContext = Pick<Mqmd, ContextField>;
@@ -470,7 +470,7 @@ export class FakeQueueManager implements MqClient {
       throw new MqError(verb, MQC.MQRC_CONTEXT_HANDLE_ERROR);
     }
     if (from.savedContext === undefined) throw new MqError(verb, MQC.MQRC_CONTEXT_NOT_AVAILABLE);
-    return { ...from.savedContext, AccountingToken: Buffer.from(from.savedContext.AccountingToken) };
+    return contextOf(from.savedContext);
   }
 
   /**
@@ -486,7 +486,7 @@ export class FakeQueueManager implements MqClient {
       PutApplType: MQC.MQAT_UNIX,
       PutApplName: 'node',
       ApplOriginData: '',
-      PutDateTime: new Date(Math.floor(Date.now() / 10) * 10),
+      PutDateTime: mqPutTime(),
     };
   }
 
@@ -499,7 +499,7 @@ export class FakeQueueManager implements MqClient {
       ...contextOf(original),
       PutApplType: MQC.MQAT_QMGR,
       PutApplName: this.name.slice(0, MQC.MQ_PUT_APPL_NAME_LENGTH),
-      PutDateTime: new Date(Math.floor(Date.now() / 10) * 10),
+      PutDateTime: mqPutTime(),
     };
   }
 
@@ -538,7 +538,7 @@ export class FakeQueueManager implements MqClient {
       MsgId: given.MsgId.some((b) => b !== 0) ? Buffer.from(given.MsgId) : this.newMsgId(),
       CorrelId: Buffer.from(given.CorrelId),
       ReplyToQMgr: given.ReplyToQ !== '' && given.ReplyToQMgr === '' ? this.name : given.ReplyToQMgr,
-      CodedCharSetId: given.CodedCharSetId === MQC.MQCCSI_Q_MGR ? UTF8 : given.CodedCharSetId,
+      CodedCharSetId: given.CodedCharSetId === MQC.MQCCSI_Q_MGR ? UTF8_CCSID : given.CodedCharSetId,
       Persistence:
         given.Persistence === MQC.MQPER_PERSISTENCE_AS_Q_DEF
           ? queue.attributes.persistentByDefault
@@ -639,7 +639,7 @@ export class FakeQueueManager implements MqClient {
         AccountingToken: Buffer.from(md.AccountingToken),
         Expiry: this.remainingExpiry(message, now),
         BackoutCount: message.backoutCount,
-        CodedCharSetId: conversion.body ? UTF8 : md.CodedCharSetId,
+        CodedCharSetId: conversion.body ? UTF8_CCSID : md.CodedCharSetId,
       },
       body: conversion.body ?? Buffer.from(message.body),
       properties: { ...message.properties },
@@ -648,10 +648,10 @@ export class FakeQueueManager implements MqClient {
   }
 
   private conversion(md: StoredMessage['md'], body: Buffer): { body?: Buffer; warning?: number } {
-    if (md.CodedCharSetId === UTF8 || body.length === 0) return {};
+    if (md.CodedCharSetId === UTF8_CCSID || body.length === 0) return {};
     if (md.Format !== MQFMT_STRING) return md.Format === MQFMT_NONE ? { warning: MQC.MQRC_FORMAT_ERROR } : {};
-    if (!isKnownCcsid(md.CodedCharSetId)) return { warning: MQC.MQRC_SOURCE_CCSID_ERROR };
-    return { body: Buffer.from(decode(md.CodedCharSetId, body)!, 'utf8') };
+    const text = decode(md.CodedCharSetId, body);
+    return text === undefined ? { warning: MQC.MQRC_SOURCE_CCSID_ERROR } : { body: Buffer.from(text, 'utf8') };
   }
 
   /** Expiry as a getter sees it: tenths of a second left, at least 1; MQEI_UNLIMITED for none. */

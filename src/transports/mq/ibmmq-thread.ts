@@ -112,7 +112,9 @@ export class MqThread {
     return new Promise((resolve, reject) => {
       worker.once('message', (status: MqThreadStatus) => {
         if (status.status === 'unavailable') {
-          const failure = new MqClientUnavailable(`IBM MQ client library unavailable: ${status.message}`);
+          const failure = new MqClientUnavailable(
+            `IBM MQ client library unavailable: ${status.message}. Install IBM's MQ client: a plain \`npm ci\` on Linux x64 or Windows downloads it (not with MQIJS_NOREDIST set); elsewhere install the MQ redistributable client in /opt/mqm or put its lib64 on LD_LIBRARY_PATH`,
+          );
           unavailable.set(this.binding, failure);
           reject(failure);
           return;
@@ -127,7 +129,7 @@ export class MqThread {
       });
       worker.once('exit', (code) => {
         if (!this.retired) this.break();
-        reject(new Error(`the MQ thread exited (code ${code}) before it was ready`));
+        reject(new Error(`the MQ thread exited (code ${code}) before it was ready${WORKER.pathname.endsWith('.ts') ? '; from TypeScript sources it needs a loader that works in worker threads (tap does): build and run from dist/ (npm start) instead' : ''}`));
       });
     });
   }

@@ -2,6 +2,7 @@ import { setImmediate as yieldTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as IbmMq from 'ibmmq';
 import { isCharacterSelector, type MessageProperties, MqError, OPEN_OPTIONS, type MqVerb, type OpenPurpose } from './client.js';
+import { UTF8_CCSID } from './code-pages.js';
 import { MQC } from './constants.js';
 import { toIbmMd, wireFromIbmMd } from './ibmmq-descriptor.js';
 import { copyPmoContext } from './ibmmq-pmo-context.js';
@@ -198,7 +199,7 @@ function serve(mq: Ibmmq, port: NonNullable<typeof parentPort>): void {
     for (let attempt = 0; ; attempt++) {
       // A fresh MQMD each call: a get writes its output there, and MsgId/CorrelId are the match.
       const md = new mq.MQMD();
-      md.CodedCharSetId = 1208 as IbmMq.MQC_MQCCSI; // with MQGMO_CONVERT: string data arrives as UTF-8
+      md.CodedCharSetId = UTF8_CCSID as IbmMq.MQC_MQCCSI; // with MQGMO_CONVERT: string data arrives as UTF-8
       if (options.match.msgId) md.MsgId = Buffer.from(options.match.msgId);
       if (options.match.correlId) md.CorrelId = Buffer.from(options.match.correlId);
       const gmo = new mq.MQGMO();

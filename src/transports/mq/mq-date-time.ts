@@ -1,5 +1,5 @@
 /** MQ's PutDate (YYYYMMDD) and PutTime (HHMMSSTH, to the hundredth of a second), both GMT. */
-export interface MqDateTime {
+interface MqDateTime {
   readonly date: string;
   readonly time: string;
 }
@@ -18,3 +18,6 @@ export function fromMqDateTime(date: string | null, time: string | null): Date |
   const [, hours, minutes, seconds, hundredths] = t.map(Number) as [number, number, number, number, number];
   return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, hundredths * 10));
 }
+
+/** A put time as a queue manager stamps it: now, to the hundredth of a second. */
+export const mqPutTime = (now = Date.now()): Date => new Date(Math.floor(now / 10) * 10);

@@ -5,7 +5,8 @@ import { MQFMT_STRING } from './constants.js';
 import { isConnectionLost, type Putter, putReply, putterOn, undelivered } from './delivery.js';
 import type { MqListenerOptions } from './listener.js';
 import type { LoopControl } from './mq-counters.js';
-import { replyBody, TEXT_CCSID } from './reply.js';
+import { UTF8_CCSID } from './code-pages.js';
+import { replyBody } from './reply.js';
 
 export type PushLoopOptions = Pick<MqListenerOptions, 'client' | 'config' | 'outbox' | 'deferred' | 'commits' | 'catalog' | 'logger' | 'clock' | 'sessionNow'> & LoopControl;
 
@@ -59,7 +60,7 @@ export class PushLoop {
       if (!this.due(key)) continue;
       const pushed = await this.attempt(putter, key, `notification ${message.seq} to ${config.notificationQueue}`, async () => {
         const body = replyBody(wrapUnsolicited(catalog, message.records, sessionNow(message.session), message), config.framing);
-        await client.put1(putter.connection, { queue: config.notificationQueue }, { Format: MQFMT_STRING, CodedCharSetId: TEXT_CCSID }, body, { syncpoint: true });
+        await client.put1(putter.connection, { queue: config.notificationQueue }, { Format: MQFMT_STRING, CodedCharSetId: UTF8_CCSID }, body, { syncpoint: true });
       });
       if (!pushed) continue;
       await commits.run(() => outbox.markPushed(message.seq, clock()));

@@ -1,8 +1,6 @@
 import type { Mqmd, MqmdInput, QueueAddress } from './client.js';
+import { UTF8_CCSID } from './code-pages.js';
 import { MQC, MQFMT_STRING, noId } from './constants.js';
-
-/** The CCSID of everything ace-mock puts as text: UTF-8, as the bodies are encoded. */
-export const TEXT_CCSID = 1208;
 
 /**
  * The reply's descriptor, following the request's report options as MQ applications do: CorrelId
@@ -18,7 +16,7 @@ export function replyDescriptor(request: Mqmd): MqmdInput {
   return {
     MsgType: MQC.MQMT_REPLY,
     Format: MQFMT_STRING,
-    CodedCharSetId: TEXT_CCSID,
+    CodedCharSetId: UTF8_CCSID,
     CorrelId: passCorrelId ? request.CorrelId : request.MsgId,
     MsgId: passMsgId ? request.MsgId : noId(),
     Expiry: passDiscardAndExpiry ? request.Expiry : MQC.MQEI_UNLIMITED,
