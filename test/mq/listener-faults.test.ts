@@ -72,6 +72,13 @@ t.test('a request at its threshold that nothing will take stays on the queue, an
   t.equal(left.length, 1, 'the request is not lost: still on the request queue');
   t.ok(left[0]?.md.MsgId.equals(poison.MsgId));
   t.equal(mock.mq?.health.status, 'connected', 'the connection stays up: nothing is wrong with it');
+  qm.defineQueue('ACE.BACKOUT');
+  qm.defineQueue('ACE.REQUEST', { backoutThreshold: 2, backoutQueue: 'ACE.BACKOUT' });
+  await untilDepth(qm, 'ACE.BACKOUT', 1, 90_000);
+  const next = putRequest(qm, sampleWith('ae-add-1-line.txt', '0710009'));
+  await untilDepth(qm, 'ACE.REPLY', 1);
+  t.ok(repliesTo(qm, next.MsgId).length === 1, 'once a backout queue is defined the queue moves again');
+  t.equal(mock.mq?.health.poison, undefined, 'and /health stops naming the stuck request');
 });
 
 t.test('when the backout queue refuses (2085), the request goes to the dead-letter queue behind an MQDLH, with its context and properties', async (t) => {

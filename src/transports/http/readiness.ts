@@ -12,7 +12,7 @@ export interface Unready {
   readonly state: Readonly<Record<string, unknown>>;
 }
 
-export interface ReadinessOptions {
+interface ReadinessOptions {
   /** The components that are not ready now; empty when ace-mock can take work at every door. */
   readonly readiness: () => readonly Unready[];
 }
@@ -38,12 +38,17 @@ export const readinessRoutes: FastifyPluginAsync<ReadinessOptions> = async (app,
 /** The MQ door's readiness: none when MQ is off (`health` undefined) or connected. */
 export function mqReadiness(health: Pick<MqHealth, 'status' | 'queueManager' | 'requestQueue' | 'since' | 'lastReason' | 'lastError'> | undefined): Unready[] {
   if (health === undefined || health.status === 'connected') return [];
-  const where = `${health.requestQueue ?? 'the request queue'} on ${health.queueManager ?? 'the queue manager'}`;
   const why = health.lastReason ?? health.lastError;
-  const detail =
-    health.status === 'client-library-missing'
-      ? `The MQ listener is off: the IBM MQ client library cannot be loaded (${health.lastError ?? 'no detail'}); install the MQ client or run ace-mock from its image.`
-      : `The MQ listener is ${health.status}, not yet reading ${where}${why !== undefined ? ` (last failure: ${why})` : ''}.`;
+  const detail = (() => {
+    switch (health.status) {
+      case 'client-library-missing':
+        return `The MQ listener is off: the IBM MQ client library cannot be loaded (${health.lastError ?? 'no detail'}); install the MQ client or run ace-mock from its image.`;
+      case 'stopped':
+        return 'The MQ listener has stopped: ace-mock is shutting down.';
+      default:
+        return `The MQ listener is ${health.status}, not yet reading ${health.requestQueue} on ${health.queueManager}${why !== undefined ? ` (last failure: ${why})` : ''}; check ACE_MOCK_MQ_HOST, ACE_MOCK_MQ_PORT, ACE_MOCK_MQ_QMGR and ACE_MOCK_MQ_CHANNEL, the user and password file, and that the queue exists.`;
+    }
+  })();
   const { status, lastReason, lastError, since } = health;
   return [{ component: 'mq', detail, state: { status, since, ...(lastReason !== undefined && { lastReason }), ...(lastError !== undefined && { lastError }) } }];
 }

@@ -9,7 +9,7 @@ import { requestBytes } from './request-body.js';
 
 export type RequestLoopOptions = Pick<MqListenerOptions, 'client' | 'config' | 'pipeline' | 'journal' | 'deferred' | 'commits' | 'logger' | 'clock'> & LoopControl;
 
-/** Where a request that keeps failing goes, read from the request queue once per connection. */
+/** Where a request that keeps failing goes, read from the request queue on connecting (and again while stuck). */
 interface PoisonPolicy {
   readonly threshold: number;
   /** BOQNAME, or the configured override; '' for none (then the dead-letter queue). */
@@ -42,9 +42,8 @@ export class RequestLoop {
     const { client, config, logger, clock } = this.opts;
     const queue = await client.open(connection, config.requestQueue, 'input');
     try {
-      const [threshold, backoutQueue] = await client.inquire(queue, ['BOTHRESH', 'BOQNAME'] as const);
-      const policy = { threshold: threshold > 0 ? threshold : config.backoutThreshold, backoutQueue: config.backoutQueue ?? backoutQueue };
-      const putter = await putterOn(client, connection, config.queueManager, clock);
+      let policy = await this.policyOf(queue);
+      let putter = await putterOn(client, connection, config.queueManager, clock);
       keeper.connected();
       logger.info(
         `MQ: listening on ${config.requestQueue} at ${config.queueManager} (${config.host}:${config.port}); after ${policy.threshold} backouts a request goes to ${policy.backoutQueue || putter.deadLetterQueue || 'nowhere'}`,
@@ -54,10 +53,21 @@ export class RequestLoop {
         const message = await client.get(queue, { syncpoint: true, waitMs: config.pollMs });
         keeper.healthy();
         if (message) await this.handle(putter, queue, message, policy);
+        if (this.stuckPauseMs > 0) {
+          // Stuck on a request nothing takes: read the queues again, an operator may have defined one meanwhile.
+          policy = await this.policyOf(queue);
+          putter = await putterOn(client, connection, config.queueManager, clock);
+        }
       }
     } finally {
       await client.close(queue).catch(() => undefined);
     }
+  }
+
+  private async policyOf(queue: MqQueue): Promise<PoisonPolicy> {
+    const { client, config } = this.opts;
+    const [threshold, backoutQueue] = await client.inquire(queue, ['BOTHRESH', 'BOQNAME'] as const);
+    return { threshold: threshold > 0 ? threshold : config.backoutThreshold, backoutQueue: config.backoutQueue ?? backoutQueue };
   }
 
   /** One request in one unit of work: committed when answered or set aside, backed out otherwise. */
@@ -74,12 +84,12 @@ export class RequestLoop {
         await client.commit(putter.connection).catch((err: unknown) => {
           throw isConnectionLost(err) ? err : new Unmovable(`setting it aside could not be committed (${describe(err)})`);
         });
-        this.stuckPauseMs = 0;
-        counters.poison = undefined;
+        this.unblocked();
         return;
       }
       const answered = await this.answer(putter, message);
       await client.commit(putter.connection);
+      this.unblocked();
       if (answered.heldReply === undefined) counters.answered += 1;
       else {
         // Consumed: only now may its held-back reply go (deferred-replies.ts).
@@ -174,6 +184,12 @@ export class RequestLoop {
     }
     counters.deadLettered += 1;
     logger.warn({ ...log, queue: putter.deadLetterQueue }, `MQ: request backed out ${md.BackoutCount} times: put to the dead-letter queue ${putter.deadLetterQueue} with an MQDLH`);
+  }
+
+  /** The queue moves again (the stuck request was set aside, or someone removed it): `/health` stops naming it. */
+  private unblocked(): void {
+    this.stuckPauseMs = 0;
+    this.opts.counters.poison = undefined;
   }
 
   /** Leaves an unmovable request where it is and waits before the next get, longer each time. */
