@@ -89,6 +89,12 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show of a failed call: an ApiError's title and detail, or any other error's message. */
+export const problemText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** The server refused an admin call for want of the admin token (401) or for a wrong one (403). */
+export const needsAdminToken = (err: unknown): boolean => err instanceof ApiError && (err.status === 401 || err.status === 403);
+
 const TOKEN_KEY = 'ace-mock-admin-token';
 
 /** The admin token typed by the user, kept for this browser tab only. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getJson, type SessionActivity } from './api';
+import { type ExchangeSummary, getJson, type SessionActivity } from './api';
 import { Compose } from './compose';
 import { EntryPage } from './entry';
 import { ExchangeView } from './exchange';
@@ -120,10 +120,16 @@ export function App() {
           <Timeline items={live.items} arrived={live.arrived} status={live.status} {...(live.error !== undefined && { error: live.error })} {...(live.older && { older: live.older })} session={session} onOpen={(id) => navigate(`#/exchange/${id}`)} />
         )}
         {route.view === 'exchange' && route.id !== undefined && <ExchangeView id={route.id} />}
-        {route.view === 'entry' && route.entry !== undefined && <EntryPage entry={route.entry} admin={!presenter} {...(live.items[0] !== undefined && { refresh: live.items[0].id })} />}
+        {route.view === 'entry' && route.entry !== undefined && <EntryPage entry={route.entry} admin={!presenter} {...refreshOf(live.items, route.entry.session)} />}
         {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} />}
         {route.view === 'scenarios' && <Scenarios session={session} admin={!presenter} />}
       </main>
     </>
   );
+}
+
+/** The newest exchange of the entry's own session: when it changes, a filing may have changed the entry. */
+function refreshOf(items: readonly ExchangeSummary[], session: string): { refresh?: string } {
+  const newest = items.find((e) => e.session === session);
+  return newest ? { refresh: newest.id } : {};
 }

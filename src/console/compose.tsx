@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { ApiError, type ExchangeDetail, getJson, getText, type Inspection, type LayoutProblem, postJson, postText, type Sample, type ScenarioList, type TransmissionAnswer } from './api';
+import { type ExchangeDetail, getJson, getText, type Inspection, type LayoutProblem, postJson, postText, type Sample, type ScenarioList, type TransmissionAnswer, problemText } from './api';
 import { type EditorPosition, measureCharWidth, offsetOfPosition, positionAtPoint, positionOfOffset } from './editor-position';
 import { OUTCOME_LABEL, RULER_TENS, RULER_UNITS } from './format';
 import { RecordGrid } from './record-grid';
@@ -144,7 +144,7 @@ export function Compose(props: ComposeProps) {
       setResult(await postText<TransmissionAnswer>('/v1/transmissions', text, headers));
       setArm('');
     } catch (err) {
-      setSendError(err instanceof ApiError ? `${err.title}: ${err.detail}` : String(err));
+      setSendError(problemText(err));
     } finally {
       setSending(false);
     }

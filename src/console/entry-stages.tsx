@@ -1,4 +1,4 @@
-import { STAGES } from '../applications/entry-summary/entry-life/stages.js';
+import { STAGES, stageRank as rank } from '../applications/entry-summary/entry-life/stages.js';
 import type { EntryDetail, Stage } from './api';
 import { STAGE_LABEL, utcDay } from './format';
 
@@ -27,7 +27,6 @@ function reached(entry: EntryDetail): number {
   return 0;
 }
 
-const rank = (stage: RoadStage): number => STAGES.indexOf(stage);
 const due = (entry: EntryDetail, kind: string): string | undefined => entry.scheduled.find((j) => j.kind === kind)?.dueAt;
 
 /** Each stage of the road with where the entry is against it and the days it happened (or is due). */

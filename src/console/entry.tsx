@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type EntryDetail, entryLabel, getJson, postJson, type SessionClockView } from './api';
+import { ApiError, type EntryDetail, entryLabel, getJson, needsAdminToken, postJson, problemText, type SessionClockView } from './api';
 import { EntryStages, movesOf, type RoadStage } from './entry-stages';
 import { STAGE_LABEL, utcMinute } from './format';
 import type { EntryRef } from './route';
@@ -47,7 +47,7 @@ export function EntryPage(props: EntryPageProps) {
       },
       (err: unknown) => {
         setEntry(undefined);
-        setLoadError(err instanceof ApiError ? `${err.title}: ${err.detail}` : String(err));
+        setLoadError(problemText(err));
       },
     );
     getJson<SessionClockView>(`/v1/${sessionPath}/clock`).then(setClock, () => undefined);
@@ -67,7 +67,7 @@ export function EntryPage(props: EntryPageProps) {
       setRefusal(undefined);
     } catch (err) {
       setNotice(undefined);
-      setRefusal({ what, error: err instanceof ApiError ? err : String(err) });
+      setRefusal({ what, error: err instanceof ApiError ? err : problemText(err) });
     } finally {
       setBusy(false);
       load();
@@ -86,7 +86,7 @@ export function EntryPage(props: EntryPageProps) {
     });
 
   const moves = entry ? movesOf(entry) : [];
-  const needsToken = refusal?.error instanceof ApiError && (refusal.error.status === 401 || refusal.error.status === 403);
+  const needsToken = needsAdminToken(refusal?.error);
   const label = entryLabel(filer, entryNumber);
 
   return (
@@ -162,11 +162,11 @@ export function EntryPage(props: EntryPageProps) {
                 <dt>Statement</dt>
                 <dd>{entry.statement ? `${entry.statement.number ?? '—'} (${entry.statement.status}${entry.statement.printedOn ? `, printed ${entry.statement.printedOn}` : ''})` : 'none'}</dd>
                 <dt>Paid</dt>
-                <dd>{entry.paid ? `yes, ${entry.paidOn ?? ''}` : 'no'}</dd>
+                <dd>{entry.paid ? `yes${entry.paidOn ? `, ${entry.paidOn}` : ''}` : 'no'}</dd>
                 <dt>Liquidation date</dt>
                 <dd>{entry.liquidation.date ?? (entry.liquidation.suspension ? `suspended (${entry.liquidation.suspension})` : 'not scheduled')}</dd>
                 <dt>Liquidated</dt>
-                <dd>{entry.liquidation.liquidated ? `yes, ${entry.liquidation.liquidatedOn ?? ''}` : 'no'}</dd>
+                <dd>{entry.liquidation.liquidated ? `yes${entry.liquidation.liquidatedOn ? `, ${entry.liquidation.liquidatedOn}` : ''}` : 'no'}</dd>
                 <dt>PSC on file</dt>
                 <dd>{entry.pscOnFile ? 'yes' : 'no'}</dd>
                 <dt>Census warnings outstanding</dt>

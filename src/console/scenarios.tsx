@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Armed, getJson, postJson, type ScenarioList } from './api';
+import { ApiError, type Armed, getJson, postJson, type ScenarioList, problemText, needsAdminToken } from './api';
 import { TokenForm } from './token-form';
 
 export interface ScenariosProps {
@@ -8,7 +8,6 @@ export interface ScenariosProps {
   readonly admin: boolean;
 }
 
-const message = (err: unknown): string => (err instanceof ApiError ? `${err.title}: ${err.detail}` : String(err));
 
 /** The loaded scenarios and their load errors; arm one for the next N transmissions, reset the session. */
 export function Scenarios(props: ScenariosProps) {
@@ -26,7 +25,7 @@ export function Scenarios(props: ScenariosProps) {
         setList(l);
         setError(undefined);
       },
-      (err: unknown) => setError(err instanceof ApiError ? err : message(err)),
+      (err: unknown) => setError(err instanceof ApiError ? err : problemText(err)),
     );
     if (target !== '') getJson<{ armed: Armed[] }>(`/v1/admin/sessions/${encodeURIComponent(target)}/armed`).then((a) => setArmed(a.armed), () => setArmed([]));
     else setArmed([]);
@@ -40,10 +39,10 @@ export function Scenarios(props: ScenariosProps) {
       setError(undefined);
       refresh();
     } catch (err) {
-      setError(err instanceof ApiError ? err : message(err));
+      setError(err instanceof ApiError ? err : problemText(err));
     }
   };
-  const needsToken = error instanceof ApiError && (error.status === 401 || error.status === 403);
+  const needsToken = needsAdminToken(error);
 
   return (
     <section class="scenarios" aria-labelledby="scenarios-title">

@@ -44,6 +44,8 @@ export function SessionClock(props: SessionClockProps) {
   const { clock } = props;
   const readAt = useMemo(() => performance.now(), [clock]);
   const [date, setDate] = useState('');
+  // A typed date is for the clock it was typed against: once the clock moves, the field follows it again.
+  useEffect(() => setDate(''), [clock.offsetMs]);
   useTick(5000);
   const now = new Date(Date.parse(clock.now) + performance.now() - readAt).toISOString();
   const day = date || utcDay(now);

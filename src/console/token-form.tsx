@@ -19,7 +19,7 @@ export function TokenForm(props: { readonly onSaved: () => void }) {
       </label>
       <button type="submit">Use token</button>
       <p id="token-help" class="muted">
-        This server guards arming, resetting and reloading with ACE_MOCK_ADMIN_TOKEN (or allows them from its own machine only). The token stays in this browser tab.
+        This server guards its admin calls (arming, resetting, reloading, moving entries and the session clock) with ACE_MOCK_ADMIN_TOKEN (or allows them from its own machine only). The token stays in this browser tab.
       </p>
     </form>
   );
