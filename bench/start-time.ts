@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib.js';
 
 /**
  * Start time as a user sees it: from `npm start` to the first 200 on /health, on a fresh database.
@@ -53,11 +54,10 @@ async function timeToHealth(root: string, command: string, args: string[]): Prom
   }
 }
 
-async function median(runs: number, measure: () => Promise<number>): Promise<number> {
+async function medianOf(runs: number, measure: () => Promise<number>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await measure());
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return median(times);
 }
 
 export async function startTime(): Promise<void> {
@@ -66,8 +66,8 @@ export async function startTime(): Promise<void> {
   let cold, warm, serveOnly;
   try {
     cold = await npmStart();
-    warm = await median(WARM_RUNS, npmStart);
-    serveOnly = await median(WARM_RUNS, () => timeToHealth(root, process.execPath, ['dist/cli.js', 'serve']));
+    warm = await medianOf(WARM_RUNS, npmStart);
+    serveOnly = await medianOf(WARM_RUNS, () => timeToHealth(root, process.execPath, ['dist/cli.js', 'serve']));
   } finally {
     unlinkSync(join(root, 'node_modules')); // the link first, so that removing the copy cannot reach the shared packages
     rmSync(root, { recursive: true });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,7 +39,7 @@ const TRANSMISSION_STUB = {
 const JVM_FLAGS = ['-Xms512m', '-Xmx512m'];
 const READY_TIMEOUT_MS = 60_000;
 
-export type WireMockStart =
+type WireMockStart =
   | { readonly address: string; readonly child: ChildProcess; readonly version: string }
   | { readonly skipped: string };
 
@@ -81,6 +81,9 @@ export async function startWireMock(): Promise<WireMockStart> {
   } catch (error) {
     child.kill('SIGTERM');
     throw error;
+  } finally {
+    // The stub is loaded (or WireMock is gone): with the request journal off it writes nothing there.
+    rmSync(root, { recursive: true, force: true });
   }
 }
 

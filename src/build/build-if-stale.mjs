@@ -17,7 +17,14 @@ export function buildIfStale(root) {
     const run = npm
       ? spawnSync(process.execPath, [npm, 'run', `build:${part}`], { cwd: root, stdio: 'inherit' })
       : spawnSync('npm', ['run', `build:${part}`], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-    if (run.status !== 0) return run.status ?? 1;
+    if (run.error !== undefined) {
+      process.stderr.write(`ace-mock: could not run npm run build:${part} (${run.error.message}); is npm on the PATH?\n`);
+      return 1;
+    }
+    if (run.status !== 0) {
+      process.stderr.write(`ace-mock: building ${part} failed; fix the errors above, then npm start again (or npm run build:${part} alone)\n`);
+      return run.status ?? 1;
+    }
   }
   return 0;
 }

@@ -107,6 +107,7 @@ export function finishBuild(root, name) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, name, root = PROJECT_ROOT] = process.argv.slice(2);
   try {
+    if (name === undefined) throw new Error(`usage: node src/build/freshness.mjs begin|done|check PART [ROOT], PART one of ${Object.keys(BUILD_PARTS).join(', ')}`);
     if (command === 'begin') beginBuild(root, name);
     else if (command === 'done') finishBuild(root, name);
     else if (command === 'check') {
