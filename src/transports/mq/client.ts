@@ -152,7 +152,22 @@ export interface Mqmd {
 }
 
 /** The context fields: the queue manager sets them on a put (MQPMO_DEFAULT_CONTEXT) or passes them on. */
-export type ContextField = 'UserIdentifier' | 'AccountingToken' | 'ApplIdentityData' | 'PutApplType' | 'PutApplName' | 'ApplOriginData' | 'PutDateTime';
+export const CONTEXT_FIELDS = ['UserIdentifier', 'AccountingToken', 'ApplIdentityData', 'PutApplType', 'PutApplName', 'ApplOriginData', 'PutDateTime'] as const;
+export type ContextField = (typeof CONTEXT_FIELDS)[number];
+export type MessageContext = Pick<Mqmd, ContextField>;
+
+/** A message's context on its own, the accounting token copied: what a put passes on. */
+export function contextOf(md: MessageContext): MessageContext {
+  return { ...(Object.fromEntries(CONTEXT_FIELDS.map((field) => [field, md[field]])) as MessageContext), AccountingToken: Buffer.from(md.AccountingToken) };
+}
+
+/** A message to put again elsewhere: its descriptor less what the queue manager sets on a put. */
+export function resendable(md: Mqmd): MqmdInput {
+  const input: Record<string, unknown> = { ...md };
+  delete input.BackoutCount;
+  for (const field of CONTEXT_FIELDS) delete input[field];
+  return input as MqmdInput;
+}
 
 /** What a putter supplies: the rest comes from MQ's MQMD defaults or from the queue manager. */
 export type MqmdInput = Partial<Omit<Mqmd, 'BackoutCount' | ContextField>>;

@@ -1,4 +1,4 @@
-import { type MessageProperties, type MqClient, type MqConnection, MqError, type Mqmd, type MqmdInput, mqmdToPut, type MqQueue, type QueueAddress } from './client.js';
+import { type MessageProperties, type MqClient, type MqConnection, MqError, type MqmdInput, mqmdToPut, type MqQueue, type QueueAddress } from './client.js';
 import { MQC } from './constants.js';
 import { UTF8_CCSID } from './code-pages.js';
 import { DEAD_LETTER_ENCODING, DEAD_LETTER_FORMAT, withDeadLetterHeader } from './dead-letter-header.js';
@@ -60,12 +60,6 @@ export async function putterOn(client: MqClient, connection: MqConnection, queue
     () => '', // none, or the queue manager will not say: dead letters then have nowhere to go
   );
   return { client, connection, deadLetterQueue, queueManager, now };
-}
-
-/** A message to put again elsewhere: its descriptor less what the queue manager sets on a put. */
-export function resendable(md: Mqmd): MqmdInput {
-  const { BackoutCount, UserIdentifier, AccountingToken, ApplIdentityData, PutApplType, PutApplName, ApplOriginData, PutDateTime, ...rest } = md;
-  return rest;
 }
 
 export interface Letter {

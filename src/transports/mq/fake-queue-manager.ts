@@ -22,7 +22,8 @@ import {
   type PutOptions,
   type QueueAddress,
   selectorOf,
-  type ContextField,
+  contextOf,
+  type MessageContext,
 } from './client.js';
 import { decode, UTF8_CCSID } from './code-pages.js';
 import { mqPutTime } from './mq-date-time.js';
@@ -78,8 +79,6 @@ export interface QueueView {
 
 
 /** The identity and origin context MQ keeps with a message (MQPMO_DEFAULT_CONTEXT or passed on). */
-type MessageContext = Pick<Mqmd, ContextField>;
-
 /** The report options of one kind: the bare option, and the two that add data (first 100 bytes, all). */
 interface ReportKind {
   readonly feedback: number;
@@ -241,11 +240,6 @@ interface StoreOptions {
   readonly context: MessageContext;
   /** A report the queue manager generates: its MAXUMSGS share was reserved with the call that caused it. */
   readonly generated?: boolean;
-}
-
-function contextOf(md: MessageContext): MessageContext {
-  const { UserIdentifier, AccountingToken, ApplIdentityData, PutApplType, PutApplName, ApplOriginData, PutDateTime } = md;
-  return { UserIdentifier, AccountingToken: Buffer.from(AccountingToken), ApplIdentityData, PutApplType, PutApplName, ApplOriginData, PutDateTime };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GetOptions, MessageProperties, MqConnectOptions, Mqmd, MqVerb, OpenPurpose, QueueAddress } from './client.js';
+import type { ContextField, GetOptions, MessageProperties, MqConnectOptions, Mqmd, MqVerb, OpenPurpose, QueueAddress } from './client.js';
 
 /**
  * What `IbmMqClient` (main thread) and the MQ thread (ibmmq-worker.ts) say to each other. Handles
@@ -14,7 +14,7 @@ export interface MqThreadData {
 /** Wire form of a descriptor: the Buffers as Uint8Arrays. */
 export type WireMqmd = { readonly [K in keyof Mqmd]: Mqmd[K] extends Buffer ? Uint8Array : Mqmd[K] };
 /** A descriptor to put, all fields set (mqmdToPut has applied MQ's defaults on the main side). */
-export type WirePutMd = Omit<WireMqmd, 'BackoutCount' | 'UserIdentifier' | 'AccountingToken' | 'ApplIdentityData' | 'PutApplType' | 'PutApplName' | 'ApplOriginData' | 'PutDateTime'>;
+export type WirePutMd = Omit<WireMqmd, 'BackoutCount' | ContextField>;
 
 export interface WirePutOptions {
   readonly syncpoint: boolean;

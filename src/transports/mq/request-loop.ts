@@ -1,7 +1,7 @@
-import { type MqConnection, type MqMessage, type MqmdInput, type MqQueue, SCENARIO_PROPERTY, SESSION_PROPERTY } from './client.js';
+import { type MqConnection, type MqMessage, type MqmdInput, type MqQueue, resendable, SCENARIO_PROPERTY, SESSION_PROPERTY } from './client.js';
 import { type ConnectionKeeper, describe } from './connection-keeper.js';
 import { MQC, reasonName } from './constants.js';
-import { isConnectionLost, isRefusal, type Putter, putLetter, putReply, putterOn, putToDeadLetterQueue, resendable, undelivered } from './delivery.js';
+import { isConnectionLost, isRefusal, type Putter, putLetter, putReply, putterOn, putToDeadLetterQueue, undelivered } from './delivery.js';
 import type { MqListenerOptions } from './listener.js';
 import type { LoopControl } from './mq-counters.js';
 import { replyAddress, replyBody, replyDescriptor } from './reply.js';
