@@ -5,6 +5,7 @@ import { STAGE_LABEL, utcMinute } from './format';
 import type { EntryRef } from './route';
 import { type ClockChange, SessionClock } from './session-clock';
 import { TokenForm } from './token-form';
+import { BackToTimeline } from './back-link';
 
 export interface EntryPageProps {
   readonly entry: EntryRef;
@@ -92,9 +93,7 @@ export function EntryPage(props: EntryPageProps) {
   return (
     <article class="entry-page" aria-labelledby="entry-title">
       <header class="view-head">
-        <a href="#/timeline" class="back" title="Back to the timeline (Esc)">
-          ← Timeline
-        </a>
+        <BackToTimeline />
         <h2 id="entry-title">Entry {label}</h2>
         {entry && (
           <span class="muted">

@@ -3,6 +3,7 @@ import { type DecodedRecord, entryLabel, type ExchangeDetail, getJson } from './
 import { clockTime, OUTCOME_LABEL, TAG_LABEL } from './format';
 import { type Mark, RecordGrid } from './record-grid';
 import { entryHash, navigate } from './route';
+import { BackToTimeline } from './back-link';
 
 /** A condition of the exchange, flattened from its transactions and batch conditions. */
 interface PointedCondition {
@@ -109,9 +110,7 @@ export function ExchangeView(props: { readonly id: string }) {
   return (
     <article class="exchange-view" aria-labelledby="exchange-title">
       <header class="view-head">
-        <a href="#/timeline" class="back" title="Back to the timeline (Esc)">
-          ← Timeline
-        </a>
+        <BackToTimeline />
         <h2 id="exchange-title">
           {exchange.application || 'Exchange'} from {exchange.filer || '—'}
         </h2>
