@@ -7,6 +7,7 @@ import { scenarioApplications } from './applications/registry.js';
 import { scenarioJsonSchema } from './scenarios/json-schema.js';
 import { formatScenarioError, loadScenarios } from './scenarios/load.js';
 import { send } from './commands/send.js';
+import { certify } from './commands/certify.js';
 import { validate } from './commands/validate.js';
 import { createAceMock, VERSION } from './server.js';
 
@@ -17,6 +18,9 @@ Usage:
   ace-mock validate FILE [options] answer one transmission and print it, without a server
   ace-mock send FILE --http URL | --mq   send a transmission as a filer would and print the answer
                                   (exit 0 accepted, 1 rejected, 2 no answer)
+  ace-mock certify [--filer CODE] [--days N] [options]
+                                  would CBP certify this filer? The rehearsal report from the journal
+                                  (exit 0 would pass, 1 would not, 2 no report)
   ace-mock scenarios lint [DIR]   check scenario files (default: the configured folder); exit 1 on errors
   ace-mock scenarios schema       print the JSON Schema of scenario files
   ace-mock --help | --version
@@ -26,14 +30,23 @@ Options:
   --port PORT        port to listen on               (PORT, default 8080)
   --db PATH          SQLite file, or :memory:        (ACE_MOCK_DB, default ./data/ace-mock.db)
   --lenient          right-pad short records of hand-edited files instead of rejecting them
-  --json             validate: print the whole exchange, every record decoded, as JSON
+  --json             validate: print the whole exchange, every record decoded, as JSON;
+                     send, certify: print the JSON answer or report
   --decode           validate: print every input and output record field by field
   --scenario ID      validate, send: answer with this scenario (the X-ACE-Scenario header)
-  --session NAME     send: the session to transmit in (the X-ACE-Session header)
-  --http URL         send: over HTTP to this ace-mock, e.g. http://127.0.0.1:8080
+  --session NAME     send: the session to transmit in (the X-ACE-Session header); certify: judge one session
+  --http URL         send, certify: talk to this running ace-mock, e.g. http://127.0.0.1:8080
   --mq               send: over IBM MQ, with the ACE_MOCK_MQ_* settings (queue manager, channel,
                      user, password file, request and reply queues)
   --timeout SECONDS  send: how long to wait for the answer (default 30)
+  --filer CODE       certify: the filer code to judge (default: every filer in the journal)
+  --days N           certify: only the last N business days, up to the newest transmission
+  --from DAY --to DAY  certify: business days to cover, YYYY-MM-DD (inclusive)
+  --application ID   certify: one program (cargo-release, entry-summary) or application (SE, AE)
+  --port-of-entry P  certify: only transactions naming this port (4-digit Schedule D code)
+  --plan ID          certify: tick off a rehearsal plan (entry-summary, cargo-release, statements)
+  --monthly-volume N certify: the filer's monthly entry summary volume, to judge the 90% share
+                     certify reads the database file (--db); with --http URL it asks a running ace-mock
 
 Environment: ${Object.keys(ENVIRONMENT).join(', ')}, ACE_MOCK_CONFIG (a YAML/JSON file).
 
@@ -43,6 +56,7 @@ Examples:
   curl --data-binary @scenarios/samples/ae-add-1-line.txt -H 'Content-Type: text/plain' http://127.0.0.1:8080/v1/transmissions
   ace-mock validate scenarios/samples/ae-bad-check-digit.txt
   ace-mock scenarios lint scenarios/
+  ace-mock certify --http http://127.0.0.1:8080 --filer B76 --days 3 --application cargo-release
 `;
 
 function fail(message: string): never {
@@ -68,6 +82,14 @@ async function main(argv: string[]): Promise<void> {
         http: { type: 'string' },
         mq: { type: 'boolean' },
         timeout: { type: 'string' },
+        filer: { type: 'string' },
+        days: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        application: { type: 'string' },
+        'port-of-entry': { type: 'string' },
+        plan: { type: 'string' },
+        'monthly-volume': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -148,6 +170,37 @@ async function main(argv: string[]): Promise<void> {
       ...(values.scenario !== undefined && { scenario: values.scenario }),
       ...(values.session !== undefined && { session: values.session }),
     });
+    return;
+  }
+
+  if (command === 'certify') {
+    const whole = (name: string, text: string | undefined): number | undefined => {
+      if (text === undefined) return undefined;
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < 1) fail(`--${name} takes a whole number of at least 1, not "${text}"`);
+      return n;
+    };
+    for (const [name, day] of [['from', values.from], ['to', values.to]] as const) {
+      if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail(`--${name} takes a business day as YYYY-MM-DD, not "${day}"`);
+    }
+    const days = whole('days', values.days);
+    const monthlyVolume = whole('monthly-volume', values['monthly-volume']);
+    const config = loadConfig(process.env, { ...overrides, logLevel: 'silent', watch: false });
+    process.exitCode = await certify(
+      config,
+      {
+        ...(values.filer !== undefined && { filer: values.filer.toUpperCase() }),
+        ...(days !== undefined && { days }),
+        ...(values.from !== undefined && { from: values.from }),
+        ...(values.to !== undefined && { to: values.to }),
+        ...(values.application !== undefined && { application: values.application }),
+        ...(values['port-of-entry'] !== undefined && { port: values['port-of-entry'] }),
+        ...(values.session !== undefined && { session: values.session }),
+        ...(values.plan !== undefined && { plan: values.plan }),
+        ...(monthlyVolume !== undefined && { monthlyVolume }),
+      },
+      { json: values.json === true, ...(values.http !== undefined && { http: values.http }) },
+    );
     return;
   }
 

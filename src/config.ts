@@ -64,6 +64,10 @@ export const Config = z
     retentionDays: z.coerce.number().min(0).default(30),
     /** Follow-up messages kept per session, so a slow or absent consumer cannot grow the outbox for ever (0 = no limit). */
     outboxLimit: z.coerce.number().int().min(0).default(10_000),
+    /** The certification criteria file (default: the shipped schemas/certification/criteria.yaml). */
+    certificationCriteria: z.string().optional(),
+    /** The folder of certification plans (default: the shipped schemas/certification/plans). */
+    certificationPlans: z.string().optional(),
     entrySummary: EntrySummaryOptions.default(EntrySummaryOptions.parse({})),
     mq: MqConfig.default(MqConfig.parse({})),
   })
@@ -86,6 +90,8 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_RETENTION_MAX_EXCHANGES: 'retentionMaxExchanges',
   ACE_MOCK_RETENTION_DAYS: 'retentionDays',
   ACE_MOCK_OUTBOX_LIMIT: 'outboxLimit',
+  ACE_MOCK_CERTIFICATION_CRITERIA: 'certificationCriteria',
+  ACE_MOCK_CERTIFICATION_PLANS: 'certificationPlans',
   ACE_MOCK_ACTION_POLICY: 'entrySummary.actionPolicy',
   ACE_MOCK_LINE_ORDER: 'entrySummary.lineOrder',
   ACE_MOCK_PSC_WINDOW_DAYS: 'entrySummary.pscWindowDays',

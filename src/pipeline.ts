@@ -159,7 +159,8 @@ export class Pipeline {
         scenario: transactions.find((t) => t.scenario !== undefined)?.scenario,
         input: transmission.bytes,
         output: output.join('\n'),
-        detail: { transactions, batchConditions: exchange.batchConditions, framing: framed.separated ? 'lines' : 'concatenated' },
+        // sessionTime: the session's business time, which day a certification report counts the exchange on.
+        detail: { transactions, batchConditions: exchange.batchConditions, framing: framed.separated ? 'lines' : 'concatenated', sessionTime: now.toISOString() },
         entries: transactions.map((t) => ({ filer: t.filer, entryNumber: t.entryNumber, outcome: t.outcome, disposition: t.disposition })),
       });
       this.advanceClock(session, transactions);

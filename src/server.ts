@@ -1,3 +1,4 @@
+import { CertificationRehearsal } from './certification/rehearsal.js';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
@@ -50,6 +51,8 @@ export interface AceMock {
   readonly commits: GroupCommit;
   /** Each session's mock clock. */
   readonly clocks: SessionClocks;
+  /** Certification rehearsal reports from the journal. */
+  readonly certification: CertificationRehearsal;
   readonly http: FastifyInstance;
   readonly mq: MqListener | undefined;
   readonly logger: Logger;
@@ -118,6 +121,10 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     logger,
   );
   const mq = startMq(config, { pipeline, journal, outbox, deferred: new DeferredReplies(db), commits, catalog, logger, clock, sessionNow }, options.mqClient);
+  const certification = new CertificationRehearsal(
+    { schemas: config.schemas, ...(config.certificationCriteria !== undefined && { criteria: config.certificationCriteria }), ...(config.certificationPlans !== undefined && { plans: config.certificationPlans }) },
+    { journal, outbox, catalog, sessionNow, now: clock },
+  );
   const http = buildHttpServer({
     pipeline,
     journal,
@@ -128,6 +135,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     outbox,
     clock,
     clocks,
+    certification,
     entries: { life: entryLife, historyOf: (key) => entries.historyOf(key), schedule, scheduler },
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
     health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
@@ -151,6 +159,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     outbox,
     commits,
     clocks,
+    certification,
     http,
     mq,
     logger,

@@ -25,6 +25,8 @@ export interface TransactionOutcome {
   readonly filer: string;
   readonly entryNumber: string;
   readonly action: string;
+  /** The port of entry the transaction names, when it names one (a certification report can be per port). */
+  readonly port?: string;
   /** A post-summary correction (entry summary with the PSC indicator set). */
   readonly psc?: boolean;
   readonly outcome: 'accepted' | 'rejected';

@@ -14,6 +14,7 @@ import {
 import type { EntryStore } from '../entry-summary/entry-store.js';
 import type { ScenarioDirector } from '../scenario-port.js';
 import { entryKeyOf } from '../shared/entry-key.js';
+import { portOf } from '../shared/port.js';
 import { value } from '../shared/record.js';
 import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
 import { writeReleaseAnswer } from './answer.js';
@@ -108,6 +109,7 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
         filer: key.filer,
         entryNumber: key.entryNumber,
         action,
+        ...portOf(value(tx.header, 'plannedPortOfEntry')),
         outcome: accepted ? 'accepted' : 'rejected',
         disposition: disposition.messageType,
         conditions: written.reports,

@@ -5,6 +5,7 @@ import type { Answer } from '../../scenarios/format.js';
 import type { Application, ApplicationContext, ApplicationModule, BlockAnswer, FollowUpMessage, TransactionOutcome } from '../application.js';
 import type { Direction, ScenarioDirector } from '../scenario-port.js';
 import { type EntryKey, entryKeyOf } from '../shared/entry-key.js';
+import { portOf } from '../shared/port.js';
 import { value } from '../shared/record.js';
 import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
 import { type Disposition, EntrySummaryWriter } from './answer.js';
@@ -159,6 +160,7 @@ export class EntrySummaryApplication implements Application<EntrySummaryTx> {
       filer: key.filer,
       entryNumber: key.entryNumber,
       action,
+      ...portOf(value(tx.header, 'port')),
       ...(psc && { psc }),
       outcome: disposition.accepted ? 'accepted' : 'rejected',
       disposition: disposition.code,

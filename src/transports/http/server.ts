@@ -15,6 +15,8 @@ import { sampleRoutes } from './samples.js';
 import { dictionaryRoutes } from './dictionary.js';
 import { clockRoutes } from './clock.js';
 import { entryRoutes, type EntryRoutesOptions } from './entries.js';
+import { certificationRoutes } from './certification.js';
+import type { CertificationRehearsal } from '../../certification/rehearsal.js';
 import type { SessionClocks } from '../../clock/session-clocks.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
@@ -31,6 +33,7 @@ export interface HttpDependencies {
   readonly outbox: Outbox;
   readonly clock: () => Date;
   readonly clocks: SessionClocks;
+  readonly certification: CertificationRehearsal;
   /** What the entry routes read and move: each entry's life, its history and scheduled work. */
   readonly entries: Omit<EntryRoutesOptions, 'clocks' | 'commits' | 'adminToken'>;
   readonly adminToken?: string;
@@ -103,6 +106,7 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   app.register(inspectRoutes, { catalog: deps.catalog, lenient: deps.lenient, bodyLimit: deps.bodyLimit });
   app.register(sampleRoutes);
   app.register(dictionaryRoutes, { dictionary: deps.catalog.dictionary });
+  app.register(certificationRoutes, { certification: deps.certification });
   app.register(consoleRoutes);
   return app;
 }

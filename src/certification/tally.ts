@@ -1,0 +1,138 @@
+import type { BatchRejectionFact, TransactionFact } from './facts.js';
+
+/** One business day's volume and errors. */
+export interface DayTally {
+  readonly day: string;
+  readonly transactions: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly batchRejections: number;
+  /** Rejected transactions plus batch rejections (each counted as the criteria say). */
+  readonly errors: number;
+  /** errors / (transactions + counted batch rejections); 0 on a day with nothing counted. */
+  readonly errorRate: number;
+}
+
+/** A condition code and how often it was raised. */
+export interface ConditionCount {
+  readonly code: string;
+  readonly narrative: string;
+  readonly severity: 'fatal' | 'warning';
+  readonly transactions: number;
+}
+
+/** The same fatal condition on the same field, across transactions and days. */
+export interface RepeatedError {
+  readonly code: string;
+  readonly narrative: string;
+  readonly field: string;
+  readonly transactions: number;
+  readonly days: readonly string[];
+  readonly firstSeen: { readonly exchangeId: string; readonly at: string };
+  readonly lastSeen: { readonly exchangeId: string; readonly at: string };
+  /** Entry numbers it was raised on (filer-number), at most ten. */
+  readonly entries: readonly string[];
+  /** Whether it is repetitive by the criteria's counts. */
+  readonly repetitive: boolean;
+  /** The business day on which it became repetitive. */
+  readonly repetitiveFrom?: string;
+}
+
+const ENTRIES_SHOWN = 10;
+
+function rate(errors: number, counted: number): number {
+  return counted === 0 ? 0 : errors / counted;
+}
+
+/** Volume and errors per business day, oldest first. */
+export function tallyDays(transactions: readonly TransactionFact[], batches: readonly BatchRejectionFact[], batchWeight: number): DayTally[] {
+  const days = new Map<string, { transactions: number; accepted: number; batchRejections: number }>();
+  const of = (day: string) => {
+    let d = days.get(day);
+    if (!d) days.set(day, (d = { transactions: 0, accepted: 0, batchRejections: 0 }));
+    return d;
+  };
+  for (const t of transactions) {
+    const d = of(t.day);
+    d.transactions++;
+    if (t.accepted) d.accepted++;
+  }
+  for (const b of batches) of(b.day).batchRejections++;
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, d]) => {
+      const rejected = d.transactions - d.accepted;
+      const errors = rejected + d.batchRejections * batchWeight;
+      return { day, ...d, rejected, errors, errorRate: rate(errors, d.transactions + d.batchRejections * batchWeight) };
+    });
+}
+
+/** The whole period as one tally. */
+export function totalOf(days: readonly DayTally[]): Omit<DayTally, 'day'> {
+  const sum = (pick: (d: DayTally) => number) => days.reduce((n, d) => n + pick(d), 0);
+  const transactions = sum((d) => d.transactions);
+  const errors = sum((d) => d.errors);
+  const counted = transactions + sum((d) => d.errors - d.rejected);
+  return { transactions, accepted: sum((d) => d.accepted), rejected: sum((d) => d.rejected), batchRejections: sum((d) => d.batchRejections), errors, errorRate: rate(errors, counted) };
+}
+
+/** Every condition raised, the most frequent first (each counted once per transaction). */
+export function rankConditions(transactions: readonly TransactionFact[], batches: readonly BatchRejectionFact[]): ConditionCount[] {
+  const counts = new Map<string, { code: string; narrative: string; severity: 'fatal' | 'warning'; transactions: number }>();
+  const count = (code: string, narrative: string, severity: 'fatal' | 'warning') => {
+    const key = `${severity} ${code}`;
+    const c = counts.get(key);
+    if (c) c.transactions++;
+    else counts.set(key, { code, narrative, severity, transactions: 1 });
+  };
+  for (const t of transactions) {
+    for (const code of new Set(t.faults.map((f) => f.code))) count(code, t.faults.find((f) => f.code === code)?.narrative ?? '', 'fatal');
+    for (const code of new Set(t.warnings.map((w) => w.code))) count(code, t.warnings.find((w) => w.code === code)?.narrative ?? '', 'warning');
+  }
+  for (const b of batches) for (const code of new Set(b.conditions.map((c) => c.code))) count(code, b.conditions.find((c) => c.code === code)?.narrative ?? '', 'fatal');
+  return [...counts.values()].sort((a, b) => b.transactions - a.transactions || a.code.localeCompare(b.code));
+}
+
+/**
+ * Fatal conditions grouped by code and field, with when and where they recurred; `repetitive` when
+ * one reaches either count of the criteria (transactions or distinct days). Transactions are taken
+ * in the order they were answered.
+ */
+export function repeatedErrors(transactions: readonly TransactionFact[], rule: { minTransactions: number; minDays: number }): RepeatedError[] {
+  const groups = new Map<string, { code: string; narrative: string; field: string; seen: TransactionFact[] }>();
+  for (const t of transactions) {
+    const keys = new Set<string>();
+    for (const f of t.faults) {
+      const key = `${f.code} ${f.field}`;
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const g = groups.get(key);
+      if (g) g.seen.push(t);
+      else groups.set(key, { code: f.code, narrative: f.narrative, field: f.field, seen: [t] });
+    }
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const days: string[] = [];
+      let repetitiveFrom: string | undefined;
+      g.seen.forEach((t, i) => {
+        if (!days.includes(t.day)) days.push(t.day);
+        if (repetitiveFrom === undefined && (i + 1 >= rule.minTransactions || days.length >= rule.minDays)) repetitiveFrom = t.day;
+      });
+      const first = g.seen[0] as TransactionFact;
+      const last = g.seen[g.seen.length - 1] as TransactionFact;
+      return {
+        code: g.code,
+        narrative: g.narrative,
+        field: g.field,
+        transactions: g.seen.length,
+        days,
+        firstSeen: { exchangeId: first.exchangeId, at: first.at },
+        lastSeen: { exchangeId: last.exchangeId, at: last.at },
+        entries: [...new Set(g.seen.map((t) => `${t.filer}-${t.entryNumber}`))].slice(0, ENTRIES_SHOWN),
+        repetitive: repetitiveFrom !== undefined,
+        ...(repetitiveFrom !== undefined && { repetitiveFrom }),
+      };
+    })
+    .sort((a, b) => Number(b.repetitive) - Number(a.repetitive) || b.transactions - a.transactions || a.code.localeCompare(b.code));
+}
