@@ -1,0 +1,184 @@
+import { test } from 'tap';
+import { readFileSync } from 'node:fs';
+import { entryCheckDigit } from '../../src/catair/check-digit.js';
+import { cargoRelease, entrySummary, november, numbers, sendOn } from '../helpers/certification.js';
+import { testMock } from '../helpers/mock.js';
+
+// Certification reports judged against CBP's criteria (REQ-5..REQ-7 of the ABI requirements
+// overview, as schemas/certification/criteria.yaml states them), over journals built by sending
+// real transmissions through the pipeline on chosen business days.
+
+test('cargo release: three clean days would pass (REQ-7: three days, under 10% errors, no repetitive errors)', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  for (const day of [25, 26, 27]) await sendOn(mock, november(day), numbers(4, day).map((n) => cargoRelease(n)));
+
+  const report = mock.certification.report({ filer: 'B76', application: 'cargo-release' });
+  const [cargo] = report.programs;
+  t.equal(report.wouldPass, true);
+  t.equal(cargo?.verdict.summary, 'Cargo Release: 3 of 3 days, 0.0% errors, no repetitive errors: would pass');
+  t.same(cargo?.days.map((d) => [d.day, d.transactions, d.rejected]), [['2026-11-25', 4, 0], ['2026-11-26', 4, 0], ['2026-11-27', 4, 0]]);
+  t.same(report.period, { from: '2026-11-25', to: '2026-11-27' });
+});
+
+test('cargo release: two days are too few (REQ-7: a minimum of three days)', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  for (const day of [25, 26]) await sendOn(mock, november(day), numbers(5, day).map((n) => cargoRelease(n)));
+
+  const [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+  t.equal(cargo?.verdict.wouldPass, false);
+  t.match(cargo?.verdict.criteria.find((c) => c.id === 'min-days'), { status: 'not met', measured: '2 of 3 days with transmissions', source: 'REQ-7' });
+  t.equal(cargo?.verdict.summary, 'Cargo Release: 2 of 3 days with transmissions: would not pass');
+});
+
+test('cargo release: the error rate must be under 10 percent, so exactly 10% fails and 9.1% passes', async (t) => {
+  for (const [clean, verdict] of [[9, false], [10, true]] as const) {
+    const mock = testMock();
+    t.teardown(() => mock.close());
+    await sendOn(mock, november(25), [cargoRelease('0250000', { badCheckDigit: true })]);
+    await sendOn(mock, november(26), numbers(clean - 6, 26).map((n) => cargoRelease(n)));
+    await sendOn(mock, november(27), numbers(6, 27).map((n) => cargoRelease(n)));
+
+    const [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+    const rate = cargo?.verdict.criteria.find((c) => c.id === 'error-rate');
+    t.equal(rate?.status, verdict ? 'met' : 'not met', `1 error in ${clean + 1} transactions`);
+    t.equal(cargo?.verdict.wouldPass, verdict);
+    // One error once is not repetitive.
+    t.same(cargo?.repeatedErrors.map((r) => [r.code, r.field, r.transactions, r.repetitive]), [['006', 'entryNumber', 1, false]]);
+  }
+});
+
+test('entry summary: B16 repeated 14 times over 2 days would not pass, with counts and first and last seen', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(25), [...numbers(7, 25).map((n) => entrySummary(n, { badCheckDigit: true })), ...numbers(30, 35).map((n) => entrySummary(n))]);
+  await sendOn(mock, november(26), [...numbers(7, 26).map((n) => entrySummary(n, { badCheckDigit: true })), ...numbers(30, 36).map((n) => entrySummary(n))]);
+
+  const report = mock.certification.report({ filer: 'B76' });
+  const es = report.programs.find((p) => p.id === 'entry-summary');
+  const [b16] = es?.repeatedErrors ?? [];
+  t.match(b16, { code: 'B16', field: 'entryNumber', transactions: 14, days: ['2026-11-25', '2026-11-26'], repetitive: true, repetitiveFrom: '2026-11-25' });
+  t.equal(b16?.firstSeen.at, '2026-11-25T15:00:00.000Z');
+  t.equal(b16?.lastSeen.at, '2026-11-26T15:00:00.000Z');
+  t.equal(b16?.entries.length, 10, 'at most ten entries are listed');
+  t.match(es?.verdict.criteria.find((c) => c.id === 'repetitive-errors'), { status: 'not met', measured: 'B16 on entryNumber repeated 14 times over 2 days' });
+  t.same(es?.conditions.map((c) => [c.code, c.transactions]), [['B16', 14]]);
+  t.equal(es?.verdict.wouldPass, false);
+  t.match(es?.verdict.summary, /^Entry Summary: .*B16 on entryNumber repeated 14 times over 2 days.*: would not pass$/);
+  t.equal(report.wouldPass, false);
+});
+
+test('an error met once on each of two days is repetitive (criteria: 2 days), and twice on one day is not', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(25), [cargoRelease('0250001', { badCheckDigit: true }), cargoRelease('0250002', { badCheckDigit: true })]);
+  let [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+  t.match(cargo?.repeatedErrors[0], { code: '006', transactions: 2, repetitive: false });
+  await sendOn(mock, november(26), [cargoRelease('0260001', { badCheckDigit: true })]);
+  [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+  t.match(cargo?.repeatedErrors[0], { code: '006', transactions: 3, repetitive: true, repetitiveFrom: '2026-11-26' });
+});
+
+test('a batch refused whole counts as one transaction in error on its day', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const broken = readFileSync(new URL('../../scenarios/samples/batch-missing-z.txt', import.meta.url), 'latin1');
+  await sendOn(mock, november(25), [broken, ...numbers(3, 25).map((n) => entrySummary(n))]);
+
+  const es = mock.certification.report({ filer: 'B76', application: 'AE' }).programs[0];
+  t.match(es?.days[0], { day: '2026-11-25', transactions: 3, batchRejections: 1, errors: 1, errorRate: 0.25 });
+  // B&B-31: a batch without its Z record is refused whole with X06.
+  t.same(es?.batchRejections.map((b) => b.codes), [['X06']], 'the batch rejection is listed with its codes');
+  t.match(es?.conditions[0], { code: 'X06', severity: 'fatal', transactions: 1 });
+});
+
+test('entry summary qualification: 10 clean days qualify; a fatal error restarts the count (REQ-6)', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  for (let day = 1; day <= 10; day++) await sendOn(mock, november(day), numbers(25, day).map((n) => entrySummary(n)));
+  let es = mock.certification.report({ filer: 'B76', application: 'entry-summary' }).programs[0];
+  t.match(es?.verdict.criteria.find((c) => c.id === 'qualification'), { status: 'met', measured: '10 of 10 qualifying days' });
+
+  // Day 11: one fatal entry-number error among 25 (4%, under the 5% daily limit): the count starts again after it.
+  await sendOn(mock, november(11), [entrySummary('1100099', { badCheckDigit: true }), ...numbers(24, 11).map((n) => entrySummary(n))]);
+  await sendOn(mock, november(12), numbers(25, 12).map((n) => entrySummary(n)));
+  es = mock.certification.report({ filer: 'B76', application: 'entry-summary' }).programs[0];
+  t.match(es?.verdict.criteria.find((c) => c.id === 'qualification'), {
+    status: 'not met',
+    measured: `1 of 10 qualifying days since the count restarted (fatal B16 on B76-1100099${(Number(entryCheckDigit('B76', '1100099')) + 1) % 10} on 2026-11-11)`,
+  });
+  t.equal(es?.verdict.wouldPass, false);
+});
+
+test('entry summary qualification: a day over 5% errors restarts the count though no error is fatal or repetitive', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  // A delete of an entry never added is refused (B25), a condition not on the fatal list.
+  await sendOn(mock, november(2), [...numbers(2, 2).map((n) => entrySummary(n, { action: 'D' })), ...numbers(18, 3).map((n) => entrySummary(n))]);
+  await sendOn(mock, november(3), numbers(20, 4).map((n) => entrySummary(n)));
+  const es = mock.certification.report({ filer: 'B76', application: 'AE' }).programs[0];
+  t.equal(es?.days[0]?.errorRate, 0.1);
+  t.notOk(es?.repeatedErrors.some((r) => r.repetitive), 'two refusals on one day are not repetitive');
+  t.match(es?.verdict.criteria.find((c) => c.id === 'qualification')?.measured, /^1 of 10 qualifying days since the count restarted \(10\.0% errors on 2026-11-02\)$/);
+});
+
+test('volume is judged only when the monthly volume is given (REQ-5: 90 percent)', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(2), numbers(9, 2).map((n) => entrySummary(n)));
+  const volume = (monthlyVolume?: number) =>
+    mock.certification.report({ filer: 'B76', application: 'AE', ...(monthlyVolume !== undefined && { monthlyVolume }) }).programs[0]?.verdict.criteria.find((c) => c.id === 'volume');
+  t.equal(volume()?.status, 'not judged');
+  t.equal(volume(10)?.status, 'met', '9 of 10');
+  t.equal(volume(11)?.status, 'not met', '9 of 11');
+});
+
+test('--days keeps the newest N business days; from/to and port narrow the report', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  for (const day of [20, 21, 25, 26]) await sendOn(mock, november(day), numbers(2, day).map((n) => cargoRelease(n)));
+  await sendOn(mock, november(26), [cargoRelease('2690000', { port: '1001' })]);
+
+  const daysOf = (q: Parameters<typeof mock.certification.report>[0]) => mock.certification.report(q).programs[0]?.days.map((d) => d.day);
+  t.same(daysOf({ filer: 'B76', application: 'SE', days: 3 }), ['2026-11-25', '2026-11-26'], 'the last 3 calendar days up to the newest');
+  t.same(daysOf({ filer: 'B76', application: 'SE', from: '2026-11-21', to: '2026-11-25' }), ['2026-11-21', '2026-11-25']);
+  const port1001 = mock.certification.report({ filer: 'B76', application: 'SE', port: '1001' }).programs[0];
+  t.equal(port1001?.total.transactions, 1, 'only the release naming port 1001');
+  t.equal(mock.certification.report({ filer: 'XYZ' }).programs.length, 0, 'another filer has nothing');
+  t.same(mock.certification.report({ filer: 'XYZ' }).summary, ['nothing to judge: no transmissions from XYZ match this report']);
+});
+
+test('a plan ticks off what was shown and lists what is missing', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(25), [entrySummary('2500001'), entrySummary('2500001', { action: 'R' }), entrySummary('2500002'), entrySummary('2500002', { action: 'D' }), entrySummary('2500003', { badCheckDigit: true })]);
+
+  const { plan, wouldPass, summary } = mock.certification.report({ filer: 'B76', plan: 'entry-summary' });
+  t.same(
+    plan?.items.filter((i) => i.done).map((i) => i.id),
+    ['add', 'replace', 'delete', 'rejection-received'],
+  );
+  t.equal(plan?.items.find((i) => i.id === 'add')?.seen, 2);
+  t.same(plan?.missing, plan?.items.filter((i) => !i.done).map((i) => i.title));
+  t.equal(plan?.done, 4);
+  t.equal(wouldPass, false, 'an unfinished plan does not pass');
+  t.match(summary.at(-1), /^plan entry-summary: 4 of 8 shown; still to show: /);
+});
+
+test('the cargo release plan sees the SO hold and release notifications once they are due', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(25), [cargoRelease('2500010')], { 'x-ace-scenario': 'cr-cbp-exam-then-release' });
+  const done = () => mock.certification.report({ filer: 'B76', plan: 'cargo-release' }).plan?.items.filter((i) => i.done).map((i) => i.id);
+  t.same(done(), ['add', 'hold'], 'the hold is due at once, the release four hours later');
+  mock.clocks.set('B76', new Date(november(25).getTime() + 5 * 3_600_000));
+  t.same(done(), ['add', 'hold', 'release']);
+});
+
+test('an unknown plan or application is refused with what exists', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  t.throws(() => mock.certification.report({ plan: 'nope' }), /no certification plan "nope"; the plans are cargo-release, entry-summary, statements/);
+  t.throws(() => mock.certification.report({ application: 'ZZ' }), /no certification program counts "ZZ"; the programs are cargo-release \(SE\); entry-summary \(AE, CW\)/);
+});
