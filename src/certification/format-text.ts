@@ -14,7 +14,7 @@ function programText(p: ProgramReport): string[] {
   lines.push('  criteria:');
   for (const c of p.verdict.criteria) lines.push(`    ${MARK[c.status]}  ${c.measured}  [${c.source}]`);
   const repeated = p.repeatedErrors.filter((r) => r.repetitive);
-  lines.push('', `  repetitive errors: ${repeated.length === 0 ? 'none' : ''}`);
+  lines.push('', repeated.length === 0 ? '  repetitive errors: none' : '  repetitive errors:');
   for (const r of repeated) {
     lines.push(`    ${r.code} ${r.narrative} on ${r.field}: ${r.transactions} transactions over ${r.days.length} days, first ${r.firstSeen.at}, last ${r.lastSeen.at} (${r.entries.join(', ')})`);
   }

@@ -3,6 +3,7 @@ import type { ConditionReport as Condition, TransactionOutcome } from '../applic
 import type { EntryEvent } from '../applications/entry-summary/entry-store.js';
 import type { Stage } from '../applications/entry-summary/entry-life/stages.js';
 import type { entryView } from '../applications/entry-summary/entry-life/view.js';
+import type { CertificationReport, ProgramReport } from '../certification/report.js';
 import type { DecodedRecord } from '../catair/decode.js';
 import type { Inspection, LayoutProblem } from '../catair/inspect.js';
 import type { BatchConditionReport as BatchCondition } from '../pipeline.js';
@@ -16,6 +17,16 @@ import type { ExchangeSummary } from '../transports/http/exchange-summary.js';
 export type { DecodedField } from '../catair/record.js';
 export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, Inspection, LayoutProblem, Outcome, SessionActivity, SessionClockView, Stage };
 export type Transaction = TransactionOutcome;
+export type { CertificationReport, ProgramReport };
+
+/** A rehearsal plan as `GET /v1/certification/plans` lists it. */
+export interface PlanSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly source: string;
+  readonly items: readonly { readonly id: string; readonly title: string }[];
+}
 
 export interface FollowUp {
   readonly seq: number;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ExchangeSummary, getJson, type SessionActivity } from './api';
+import { Certification } from './certification';
 import { Compose } from './compose';
 import { EntryPage } from './entry';
 import { ExchangeView } from './exchange';
@@ -14,6 +15,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['1 · t', 'Timeline'],
   ['2 · c', 'Compose'],
   ['3 · s', 'Scenarios'],
+  ['4', 'Certification rehearsal'],
   ['↑ ↓ · j k', 'Move between exchanges; Enter opens one'],
   ['Esc', 'Back to the timeline'],
   ['Ctrl+Enter', 'Send (in Compose)'],
@@ -50,7 +52,7 @@ export function App() {
         return;
       }
       if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      const go: Record<string, string> = { '1': '#/timeline', t: '#/timeline', '2': '#/compose', c: '#/compose', '3': '#/scenarios', s: '#/scenarios' };
+      const go: Record<string, string> = { '1': '#/timeline', t: '#/timeline', '2': '#/compose', c: '#/compose', '3': '#/scenarios', s: '#/scenarios', '4': '#/certification' };
       if (go[event.key]) navigate(go[event.key] as string);
       else if (event.key === 'p') setPresenter((p) => !p);
       else if (event.key === '?') setHelp((h) => !h);
@@ -81,6 +83,7 @@ export function App() {
           {tab('timeline', 'Timeline', '1')}
           {tab('compose', 'Compose', '2')}
           {tab('scenarios', 'Scenarios', '3')}
+          {tab('certification', 'Certification', '4')}
         </nav>
         <label class="session-picker">
           Session{' '}
@@ -123,6 +126,7 @@ export function App() {
         {route.view === 'entry' && route.entry !== undefined && <EntryPage entry={route.entry} admin={!presenter} {...refreshOf(live.items, route.entry.session)} />}
         {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} />}
         {route.view === 'scenarios' && <Scenarios session={session} admin={!presenter} />}
+        {route.view === 'certification' && <Certification params={route.params} />}
       </main>
     </>
   );

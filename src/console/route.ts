@@ -9,10 +9,10 @@ export interface EntryRef {
 
 /**
  * Where the console is: `#/timeline`, `#/exchange/<id>`, `#/compose?from=<id>`, `#/scenarios`,
- * `#/sessions/<session>/entries/<filer>/<entryNumber>`.
+ * `#/sessions/<session>/entries/<filer>/<entryNumber>`, `#/certification?filer=<code>&…`.
  */
 export interface Route {
-  readonly view: 'timeline' | 'exchange' | 'compose' | 'scenarios' | 'entry';
+  readonly view: 'timeline' | 'exchange' | 'compose' | 'scenarios' | 'entry' | 'certification';
   readonly id?: string;
   readonly entry?: EntryRef;
   readonly params: URLSearchParams;
@@ -23,7 +23,7 @@ function parse(hash: string): Route {
   const [view, id, ...rest] = path.split('/');
   const params = new URLSearchParams(query);
   if (view === 'exchange' && id) return { view, id, params };
-  if (view === 'compose' || view === 'scenarios') return { view, params };
+  if (view === 'compose' || view === 'scenarios' || view === 'certification') return { view, params };
   const [entries, filer, entryNumber] = rest;
   if (view === 'sessions' && id && entries === 'entries' && filer && entryNumber) {
     return { view: 'entry', entry: { session: decodeURIComponent(id), filer: decodeURIComponent(filer), entryNumber: decodeURIComponent(entryNumber) }, params };
