@@ -123,7 +123,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const mq = startMq(config, { pipeline, journal, outbox, deferred: new DeferredReplies(db), commits, catalog, logger, clock, sessionNow }, options.mqClient);
   const certification = new CertificationRehearsal(
     { schemas: config.schemas, ...(config.certificationCriteria !== undefined && { criteria: config.certificationCriteria }), ...(config.certificationPlans !== undefined && { plans: config.certificationPlans }) },
-    { journal, outbox, catalog, sessionNow, now: clock },
+    { journal, outbox, catalog, sessionNow, now: clock, catchUp: (session) => scheduler.catchUp(session) },
   );
   const http = buildHttpServer({
     pipeline,

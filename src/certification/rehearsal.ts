@@ -22,7 +22,7 @@ export class CertificationRehearsal {
     this.plans = loadPlans(files.plans ?? defaultPlansDir(files.schemas));
   }
 
-  report(query: ReportQuery): CertificationReport {
+  report(query: ReportQuery): Promise<CertificationReport> {
     return certificationReport({ ...this.sources, criteria: this.criteria, plans: this.plans }, query);
   }
 }

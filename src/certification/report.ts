@@ -66,6 +66,8 @@ export interface ReportSources {
   readonly plans: ReadonlyMap<string, Plan>;
   /** Each session's business time: messages due by then have been delivered. */
   readonly sessionNow: (session: string) => Date;
+  /** Runs a session's time-driven work that has fallen due (statements), so its messages are there to be seen. */
+  readonly catchUp: (session: string) => Promise<void>;
   readonly now: () => Date;
 }
 
@@ -130,7 +132,7 @@ function deliveredMessages(sources: ReportSources, sessions: ReadonlySet<string>
 }
 
 /** A certification rehearsal report: per program, volume and errors per day, repeated errors and a verdict against CBP's criteria. */
-export function certificationReport(sources: ReportSources, q: ReportQuery): CertificationReport {
+export async function certificationReport(sources: ReportSources, q: ReportQuery): Promise<CertificationReport> {
   const plan = q.plan === undefined ? undefined : sources.plans.get(q.plan);
   if (q.plan !== undefined && plan === undefined) {
     throw new ReportQueryError(`no certification plan "${q.plan}"; the plans are ${[...sources.plans.keys()].join(', ') || '(none)'}`);
@@ -193,7 +195,9 @@ export function certificationReport(sources: ReportSources, q: ReportQuery): Cer
   }
 
   const inPeriod = (day: string) => period !== null && day >= period.from && (q.to === undefined || day <= q.to);
-  const progress = plan && progressOf(plan, transactions, deliveredMessages(sources, new Set(transactions.map((t) => t.session)), filer, inPeriod));
+  const sessions = new Set(transactions.map((t) => t.session));
+  if (plan) for (const session of sessions) await sources.catchUp(session);
+  const progress = plan && progressOf(plan, transactions, deliveredMessages(sources, sessions, filer, inPeriod));
   const wouldPass = reports.length > 0 && reports.every((r) => r.verdict.wouldPass) && (progress === undefined || progress.done === progress.of);
   const summary = [
     ...(reports.length === 0 ? [`nothing to judge: no transmissions${filer ? ` from ${filer}` : ''} match this report`] : reports.map((r) => r.verdict.summary)),

@@ -45,7 +45,7 @@ export async function certify(config: Config, query: ReportQuery, options: Certi
   } else {
     const mock = createAceMock(config, { logger: pino({ level: 'silent' }) });
     try {
-      report = mock.certification.report(query);
+      report = await mock.certification.report(query);
     } catch (error) {
       if (!(error instanceof ReportQueryError)) throw error;
       io.err(`ace-mock certify: ${error.message}\n`);

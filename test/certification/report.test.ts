@@ -13,7 +13,7 @@ test('cargo release: three clean days would pass (REQ-7: three days, under 10% e
   t.teardown(() => mock.close());
   for (const day of [25, 26, 27]) await sendOn(mock, november(day), numbers(4, day).map((n) => cargoRelease(n)));
 
-  const report = mock.certification.report({ filer: 'B76', application: 'cargo-release' });
+  const report = await mock.certification.report({ filer: 'B76', application: 'cargo-release' });
   const [cargo] = report.programs;
   t.equal(report.wouldPass, true);
   t.equal(cargo?.verdict.summary, 'Cargo Release: 3 of 3 days, 0.0% errors, no repetitive errors: would pass');
@@ -26,7 +26,7 @@ test('cargo release: two days are too few (REQ-7: a minimum of three days)', asy
   t.teardown(() => mock.close());
   for (const day of [25, 26]) await sendOn(mock, november(day), numbers(5, day).map((n) => cargoRelease(n)));
 
-  const [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+  const [cargo] = (await mock.certification.report({ filer: 'B76', application: 'SE' })).programs;
   t.equal(cargo?.verdict.wouldPass, false);
   t.match(cargo?.verdict.criteria.find((c) => c.id === 'min-days'), { status: 'not met', measured: '2 of 3 days with transmissions', source: 'REQ-7' });
   t.equal(cargo?.verdict.summary, 'Cargo Release: 2 of 3 days with transmissions: would not pass');
@@ -40,7 +40,7 @@ test('cargo release: the error rate must be under 10 percent, so exactly 10% fai
     await sendOn(mock, november(26), numbers(clean - 6, 26).map((n) => cargoRelease(n)));
     await sendOn(mock, november(27), numbers(6, 27).map((n) => cargoRelease(n)));
 
-    const [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+    const [cargo] = (await mock.certification.report({ filer: 'B76', application: 'SE' })).programs;
     const rate = cargo?.verdict.criteria.find((c) => c.id === 'error-rate');
     t.equal(rate?.status, verdict ? 'met' : 'not met', `1 error in ${clean + 1} transactions`);
     t.equal(cargo?.verdict.wouldPass, verdict);
@@ -55,7 +55,7 @@ test('entry summary: B16 repeated 14 times over 2 days would not pass, with coun
   await sendOn(mock, november(25), [...numbers(7, 25).map((n) => entrySummary(n, { badCheckDigit: true })), ...numbers(30, 35).map((n) => entrySummary(n))]);
   await sendOn(mock, november(26), [...numbers(7, 26).map((n) => entrySummary(n, { badCheckDigit: true })), ...numbers(30, 36).map((n) => entrySummary(n))]);
 
-  const report = mock.certification.report({ filer: 'B76' });
+  const report = await mock.certification.report({ filer: 'B76' });
   const es = report.programs.find((p) => p.id === 'entry-summary');
   const [b16] = es?.repeatedErrors ?? [];
   t.match(b16, { code: 'B16', field: 'entryNumber', transactions: 14, days: ['2026-11-25', '2026-11-26'], repetitive: true, repetitiveFrom: '2026-11-25' });
@@ -73,10 +73,10 @@ test('an error met once on each of two days is repetitive (criteria: 2 days), an
   const mock = testMock();
   t.teardown(() => mock.close());
   await sendOn(mock, november(25), [cargoRelease('0250001', { badCheckDigit: true }), cargoRelease('0250002', { badCheckDigit: true })]);
-  let [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+  let [cargo] = (await mock.certification.report({ filer: 'B76', application: 'SE' })).programs;
   t.match(cargo?.repeatedErrors[0], { code: '006', transactions: 2, repetitive: false });
   await sendOn(mock, november(26), [cargoRelease('0260001', { badCheckDigit: true })]);
-  [cargo] = mock.certification.report({ filer: 'B76', application: 'SE' }).programs;
+  [cargo] = (await mock.certification.report({ filer: 'B76', application: 'SE' })).programs;
   t.match(cargo?.repeatedErrors[0], { code: '006', transactions: 3, repetitive: true, repetitiveFrom: '2026-11-26' });
 });
 
@@ -86,7 +86,7 @@ test('a batch refused whole counts as one transaction in error on its day', asyn
   const broken = readFileSync(new URL('../../scenarios/samples/batch-missing-z.txt', import.meta.url), 'latin1');
   await sendOn(mock, november(25), [broken, ...numbers(3, 25).map((n) => entrySummary(n))]);
 
-  const es = mock.certification.report({ filer: 'B76', application: 'AE' }).programs[0];
+  const es = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0];
   t.match(es?.days[0], { day: '2026-11-25', transactions: 3, batchRejections: 1, errors: 1, errorRate: 0.25 });
   // B&B-31: a batch without its Z record is refused whole with X06.
   t.same(es?.batchRejections.map((b) => b.codes), [['X06']], 'the batch rejection is listed with its codes');
@@ -97,13 +97,13 @@ test('entry summary qualification: 10 clean days qualify; a fatal error restarts
   const mock = testMock();
   t.teardown(() => mock.close());
   for (let day = 1; day <= 10; day++) await sendOn(mock, november(day), numbers(25, day).map((n) => entrySummary(n)));
-  let es = mock.certification.report({ filer: 'B76', application: 'entry-summary' }).programs[0];
+  let es = (await mock.certification.report({ filer: 'B76', application: 'entry-summary' })).programs[0];
   t.match(es?.verdict.criteria.find((c) => c.id === 'qualification'), { status: 'met', measured: '10 of 10 qualifying days' });
 
   // Day 11: one fatal entry-number error among 25 (4%, under the 5% daily limit): the count starts again after it.
   await sendOn(mock, november(11), [entrySummary('1100099', { badCheckDigit: true }), ...numbers(24, 11).map((n) => entrySummary(n))]);
   await sendOn(mock, november(12), numbers(25, 12).map((n) => entrySummary(n)));
-  es = mock.certification.report({ filer: 'B76', application: 'entry-summary' }).programs[0];
+  es = (await mock.certification.report({ filer: 'B76', application: 'entry-summary' })).programs[0];
   t.match(es?.verdict.criteria.find((c) => c.id === 'qualification'), {
     status: 'not met',
     measured: `1 of 10 qualifying days since the count restarted (fatal B16 on B76-1100099${(Number(entryCheckDigit('B76', '1100099')) + 1) % 10} on 2026-11-11)`,
@@ -117,7 +117,7 @@ test('entry summary qualification: a day over 5% errors restarts the count thoug
   // A delete of an entry never added is refused (B25), a condition not on the fatal list.
   await sendOn(mock, november(2), [...numbers(2, 2).map((n) => entrySummary(n, { action: 'D' })), ...numbers(18, 3).map((n) => entrySummary(n))]);
   await sendOn(mock, november(3), numbers(20, 4).map((n) => entrySummary(n)));
-  const es = mock.certification.report({ filer: 'B76', application: 'AE' }).programs[0];
+  const es = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0];
   t.equal(es?.days[0]?.errorRate, 0.1);
   t.notOk(es?.repeatedErrors.some((r) => r.repetitive), 'two refusals on one day are not repetitive');
   t.match(es?.verdict.criteria.find((c) => c.id === 'qualification')?.measured, /^1 of 10 qualifying days since the count restarted \(10\.0% errors on 2026-11-02\)$/);
@@ -127,11 +127,11 @@ test('volume is judged only when the monthly volume is given (REQ-5: 90 percent)
   const mock = testMock();
   t.teardown(() => mock.close());
   await sendOn(mock, november(2), numbers(9, 2).map((n) => entrySummary(n)));
-  const volume = (monthlyVolume?: number) =>
-    mock.certification.report({ filer: 'B76', application: 'AE', ...(monthlyVolume !== undefined && { monthlyVolume }) }).programs[0]?.verdict.criteria.find((c) => c.id === 'volume');
-  t.equal(volume()?.status, 'not judged');
-  t.equal(volume(10)?.status, 'met', '9 of 10');
-  t.equal(volume(11)?.status, 'not met', '9 of 11');
+  const volume = async (monthlyVolume?: number) =>
+    (await mock.certification.report({ filer: 'B76', application: 'AE', ...(monthlyVolume !== undefined && { monthlyVolume }) })).programs[0]?.verdict.criteria.find((c) => c.id === 'volume');
+  t.equal((await volume())?.status, 'not judged');
+  t.equal((await volume(10))?.status, 'met', '9 of 10');
+  t.equal((await volume(11))?.status, 'not met', '9 of 11');
 });
 
 test('--days keeps the newest N business days; from/to and port narrow the report', async (t) => {
@@ -140,13 +140,13 @@ test('--days keeps the newest N business days; from/to and port narrow the repor
   for (const day of [20, 21, 25, 26]) await sendOn(mock, november(day), numbers(2, day).map((n) => cargoRelease(n)));
   await sendOn(mock, november(26), [cargoRelease('2690000', { port: '1001' })]);
 
-  const daysOf = (q: Parameters<typeof mock.certification.report>[0]) => mock.certification.report(q).programs[0]?.days.map((d) => d.day);
-  t.same(daysOf({ filer: 'B76', application: 'SE', days: 3 }), ['2026-11-25', '2026-11-26'], 'the last 3 calendar days up to the newest');
-  t.same(daysOf({ filer: 'B76', application: 'SE', from: '2026-11-21', to: '2026-11-25' }), ['2026-11-21', '2026-11-25']);
-  const port1001 = mock.certification.report({ filer: 'B76', application: 'SE', port: '1001' }).programs[0];
+  const daysOf = async (q: Parameters<typeof mock.certification.report>[0]) => (await mock.certification.report(q)).programs[0]?.days.map((d) => d.day);
+  t.same(await daysOf({ filer: 'B76', application: 'SE', days: 3 }), ['2026-11-25', '2026-11-26'], 'the last 3 calendar days up to the newest');
+  t.same(await daysOf({ filer: 'B76', application: 'SE', from: '2026-11-21', to: '2026-11-25' }), ['2026-11-21', '2026-11-25']);
+  const port1001 = (await mock.certification.report({ filer: 'B76', application: 'SE', port: '1001' })).programs[0];
   t.equal(port1001?.total.transactions, 1, 'only the release naming port 1001');
-  t.equal(mock.certification.report({ filer: 'XYZ' }).programs.length, 0, 'another filer has nothing');
-  t.same(mock.certification.report({ filer: 'XYZ' }).summary, ['nothing to judge: no transmissions from XYZ match this report']);
+  t.equal((await mock.certification.report({ filer: 'XYZ' })).programs.length, 0, 'another filer has nothing');
+  t.same((await mock.certification.report({ filer: 'XYZ' })).summary, ['nothing to judge: no transmissions from XYZ match this report']);
 });
 
 test('a plan ticks off what was shown and lists what is missing', async (t) => {
@@ -154,7 +154,7 @@ test('a plan ticks off what was shown and lists what is missing', async (t) => {
   t.teardown(() => mock.close());
   await sendOn(mock, november(25), [entrySummary('2500001'), entrySummary('2500001', { action: 'R' }), entrySummary('2500002'), entrySummary('2500002', { action: 'D' }), entrySummary('2500003', { badCheckDigit: true })]);
 
-  const { plan, wouldPass, summary } = mock.certification.report({ filer: 'B76', plan: 'entry-summary' });
+  const { plan, wouldPass, summary } = await mock.certification.report({ filer: 'B76', plan: 'entry-summary' });
   t.same(
     plan?.items.filter((i) => i.done).map((i) => i.id),
     ['add', 'replace', 'delete', 'rejection-received'],
@@ -170,15 +170,34 @@ test('the cargo release plan sees the SO hold and release notifications once the
   const mock = testMock();
   t.teardown(() => mock.close());
   await sendOn(mock, november(25), [cargoRelease('2500010')], { 'x-ace-scenario': 'cr-cbp-exam-then-release' });
-  const done = () => mock.certification.report({ filer: 'B76', plan: 'cargo-release' }).plan?.items.filter((i) => i.done).map((i) => i.id);
-  t.same(done(), ['add', 'hold'], 'the hold is due at once, the release four hours later');
+  const done = async () => (await mock.certification.report({ filer: 'B76', plan: 'cargo-release' })).plan?.items.filter((i) => i.done).map((i) => i.id);
+  t.same(await done(), ['add', 'hold'], 'the hold is due at once, the release four hours later');
   mock.clocks.set('B76', new Date(november(25).getTime() + 5 * 3_600_000));
-  t.same(done(), ['add', 'hold', 'release']);
+  t.same(await done(), ['add', 'hold', 'release']);
 });
 
 test('an unknown plan or application is refused with what exists', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
-  t.throws(() => mock.certification.report({ plan: 'nope' }), /no certification plan "nope"; the plans are cargo-release, entry-summary, statements/);
-  t.throws(() => mock.certification.report({ application: 'ZZ' }), /no certification program counts "ZZ"; the programs are cargo-release \(SE\); entry-summary \(AE, CW\)/);
+  await t.rejects(mock.certification.report({ plan: 'nope' }), /no certification plan "nope"; the plans are cargo-release, entry-summary, statements/);
+  await t.rejects(mock.certification.report({ application: 'ZZ' }), /no certification program counts "ZZ"; the programs are cargo-release \(SE\); entry-summary \(AE, CW\)/);
+});
+
+test('the statements plan sees the preliminary and the final statement once delivered (REQ-7 Statement Processing Testing)', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  // Payment type 2 (daily statement) printed 2026-12-01, filed on 2026-11-25.
+  const ENTRY = `2500020${entryCheckDigit('B76', '2500020')}`;
+  const statementSummary = entrySummary('2500020').replace(/^(10A.{47}).{7}/m, (_, head: string) => `${head}2120126`);
+  await sendOn(mock, november(25), [statementSummary]);
+  const done = async () => (await mock.certification.report({ filer: 'B76', plan: 'statements' })).plan?.items.filter((i) => i.done).map((i) => i.id);
+  t.same(await done(), ['summary-on-statement']);
+
+  mock.clocks.set('B76', new Date('2026-12-01T12:00:00Z'));
+  t.same(await done(), ['summary-on-statement', 'preliminary']);
+
+  const paid = await mock.http.inject({ method: 'POST', url: `/v1/admin/sessions/B76/entries/B76/${ENTRY}/advance`, payload: { to: 'paid' } });
+  t.equal(paid.statusCode, 200, paid.body);
+  mock.clocks.set('B76', new Date('2026-12-03T12:00:00Z'));
+  t.same(await done(), ['summary-on-statement', 'preliminary', 'final']);
 });

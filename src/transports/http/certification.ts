@@ -35,7 +35,7 @@ export const certificationRoutes: FastifyPluginAsync<CertificationRoutesOptions>
     if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid certification report query', 'query'));
     const q = parsed.data;
     try {
-      return certification.report({
+      return await certification.report({
         ...(q.filer !== undefined && { filer: q.filer.toUpperCase() }),
         ...(q.application !== undefined && { application: q.application }),
         ...(q.port !== undefined && { port: q.port }),
