@@ -8,6 +8,7 @@ import { scenarioJsonSchema } from './scenarios/json-schema.js';
 import { formatScenarioError, loadScenarios } from './scenarios/load.js';
 import { send } from './commands/send.js';
 import { certify } from './commands/certify.js';
+import { ReportQuery } from './certification/query.js';
 import { validate } from './commands/validate.js';
 import { createAceMock, VERSION } from './server.js';
 
@@ -20,7 +21,7 @@ Usage:
                                   (exit 0 accepted, 1 rejected, 2 no answer)
   ace-mock certify [--filer CODE] [--days N] [options]
                                   would CBP certify this filer? The rehearsal report from the journal
-                                  (exit 0 would pass, 1 would not, 2 no report)
+                                  (exit 0 would pass, 1 would not, 2 nothing to judge or no report)
   ace-mock scenarios lint [DIR]   check scenario files (default: the configured folder); exit 1 on errors
   ace-mock scenarios schema       print the JSON Schema of scenario files
   ace-mock --help | --version
@@ -39,8 +40,8 @@ Options:
   --mq               send: over IBM MQ, with the ACE_MOCK_MQ_* settings (queue manager, channel,
                      user, password file, request and reply queues)
   --timeout SECONDS  send: how long to wait for the answer (default 30)
-  --filer CODE       certify: the filer code to judge (default: every filer in the journal)
-  --days N           certify: only the last N business days, up to the newest transmission
+  --filer CODE       certify: the filer code to judge (default: the only filer in the journal)
+  --days N           certify: only the last N business days that have transmissions
   --from DAY --to DAY  certify: business days to cover, YYYY-MM-DD (inclusive)
   --application ID   certify: one program (cargo-release, entry-summary) or application (SE, AE)
   --port-of-entry P  certify: only transactions naming this port (4-digit Schedule D code)
@@ -174,33 +175,27 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (command === 'certify') {
-    const whole = (name: string, text: string | undefined): number | undefined => {
-      if (text === undefined) return undefined;
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < 1) fail(`--${name} takes a whole number of at least 1, not "${text}"`);
-      return n;
-    };
-    for (const [name, day] of [['from', values.from], ['to', values.to]] as const) {
-      if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail(`--${name} takes a business day as YYYY-MM-DD, not "${day}"`);
-    }
-    const days = whole('days', values.days);
-    const monthlyVolume = whole('monthly-volume', values['monthly-volume']);
-    const config = loadConfig(process.env, { ...overrides, logLevel: 'silent', watch: false });
-    process.exitCode = await certify(
-      config,
-      {
-        ...(values.filer !== undefined && { filer: values.filer.toUpperCase() }),
-        ...(days !== undefined && { days }),
-        ...(values.from !== undefined && { from: values.from }),
-        ...(values.to !== undefined && { to: values.to }),
-        ...(values.application !== undefined && { application: values.application }),
-        ...(values['port-of-entry'] !== undefined && { port: values['port-of-entry'] }),
-        ...(values.session !== undefined && { session: values.session }),
-        ...(values.plan !== undefined && { plan: values.plan }),
-        ...(monthlyVolume !== undefined && { monthlyVolume }),
-      },
-      { json: values.json === true, ...(values.http !== undefined && { http: values.http }) },
+    const parsedQuery = ReportQuery.safeParse(
+      Object.fromEntries(
+        Object.entries({
+          filer: values.filer,
+          days: values.days,
+          from: values.from,
+          to: values.to,
+          application: values.application,
+          port: values['port-of-entry'],
+          session: values.session,
+          plan: values.plan,
+          monthlyVolume: values['monthly-volume'],
+        }).filter(([, v]) => v !== undefined),
+      ),
     );
+    if (!parsedQuery.success) {
+      const flag: Record<string, string> = { port: 'port-of-entry', monthlyVolume: 'monthly-volume' };
+      fail(parsedQuery.error.issues.map((i) => `--${flag[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
+    }
+    const config = loadConfig(process.env, { ...overrides, logLevel: 'silent', watch: false });
+    process.exitCode = await certify(config, parsedQuery.data, { json: values.json === true, ...(values.http !== undefined && { http: values.http }) });
     return;
   }
 

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readYaml, SchemaError } from '../catair/catalog.js';
 
+/** A two-character ACE application id, e.g. AE. */
+export const ApplicationId = z.string().regex(/^[A-Z0-9]{2}$/, 'a two-character application id, e.g. AE');
+
 /** A threshold and the page of CBP's text (or the ace-mock choice) it comes from. */
 const Cited = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1) }).strict();
 const Rate = Cited(z.number().min(0).max(1));
@@ -12,12 +15,22 @@ const Program = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string().min(1),
     /** The application ids whose transactions this program counts. */
-    applications: z.array(z.string().regex(/^[A-Z0-9]{2}$/)).min(1),
+    applications: z.array(ApplicationId).min(1),
     source: z.string().min(1),
     minDays: Days.optional(),
     maxErrorRate: Rate,
-    repetitiveErrors: z.object({ allowed: z.boolean(), source: z.string().min(1) }).strict(),
-    minVolumeShare: Rate.optional(),
+    repetitiveErrors: z
+      .object({
+        allowed: z.boolean(),
+        /** Only errors not yet corrected count: every entry they were raised on was accepted later. */
+        unresolvedOnly: z.boolean().default(false),
+        source: z.string().min(1),
+      })
+      .strict(),
+    /** The share of the filer's monthly volume the period must reach: distinct entries filed with `application`. */
+    minVolumeShare: z.object({ value: z.number().min(0).max(1), application: ApplicationId, source: z.string().min(1) }).strict().optional(),
+    /** What CBP also asks and ace-mock cannot see: listed as "not judged" in every verdict. */
+    notJudged: z.array(z.object({ text: z.string().min(1), source: z.string().min(1) }).strict()).default([]),
     qualification: z
       .object({
         days: Days,
@@ -35,7 +48,7 @@ const Criteria = z
     repetitive: z
       .object({ minTransactions: z.number().int().min(2), minDays: z.number().int().min(2), source: z.string().min(1) })
       .strict(),
-    batchRejectionCountsAs: z.number().int().min(0),
+    batchRejectionCountsAs: Cited(z.number().int().min(0)),
     programs: z.array(Program).min(1),
   })
   .strict();

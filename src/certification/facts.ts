@@ -25,8 +25,8 @@ export interface TransactionFact {
   readonly port?: string;
   readonly accepted: boolean;
   readonly faults: readonly FaultFact[];
-  /** Codes of the conditions that did not refuse it (Census and PGA warnings, informational). */
-  readonly warnings: readonly { code: string; narrative: string }[];
+  /** The conditions that did not refuse it: Census (W) and PGA (P) warnings, informational (I). */
+  readonly warnings: readonly { code: string; narrative: string; severity: 'W' | 'P' | 'I' }[];
 }
 
 /** A transmission refused as a whole (batch-level conditions): no transaction of it was examined. */
@@ -82,7 +82,7 @@ export function factsOf(entry: JournalEntry): ExchangeFacts {
       faults: t.conditions
         .filter((c) => c.severity === 'F')
         .map((c) => ({ code: c.code, narrative: c.narrative, field: c.field ?? c.reference.split(' ')[0] ?? '' })),
-      warnings: t.conditions.filter((c) => c.severity !== 'F').map((c) => ({ code: c.code, narrative: c.narrative })),
+      warnings: t.conditions.flatMap((c) => (c.severity === 'F' ? [] : [{ code: c.code, narrative: c.narrative, severity: c.severity }])),
     }),
   );
   return { transactions };

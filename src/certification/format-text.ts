@@ -1,5 +1,5 @@
 import type { CertificationReport, ProgramReport } from './report.js';
-import { percent } from './verdict.js';
+import { percent } from './format.js';
 
 const MARK = { met: 'met       ', 'not met': 'NOT MET   ', 'not judged': 'not judged' } as const;
 
@@ -16,16 +16,16 @@ function programText(p: ProgramReport): string[] {
   const repeated = p.repeatedErrors.filter((r) => r.repetitive);
   lines.push('', repeated.length === 0 ? '  repetitive errors: none' : '  repetitive errors:');
   for (const r of repeated) {
-    lines.push(`    ${r.code} ${r.narrative} on ${r.field}: ${r.transactions} transactions over ${r.days.length} days, first ${r.firstSeen.at}, last ${r.lastSeen.at} (${r.entries.join(', ')})`);
+    lines.push(`    ${r.code} ${r.narrative} on ${r.field}: ${r.transactions} transactions over ${r.days.length} days, first ${r.firstSeen.at}, last ${r.lastSeen.at}${r.resolved ? ', corrected since' : ''} (${r.entries.join(', ')})`);
   }
-  if (p.conditions.length > 0) lines.push(`  conditions: ${p.conditions.map((c) => `${c.code} x${c.transactions}${c.severity === 'warning' ? ' (warning)' : ''}`).join(', ')}`);
+  if (p.conditions.length > 0) lines.push(`  conditions: ${p.conditions.map((c) => `${c.code} x${c.transactions}${c.severity === 'fatal' ? '' : ` (${c.severity})`}`).join(', ')}`);
   return lines;
 }
 
 /** The report as a person reads it in a terminal or a CI log. */
 export function reportText(report: CertificationReport): string {
   const q = report.query;
-  const who = q.filer === undefined ? 'every filer' : `filer ${q.filer}`;
+  const who = report.filer === undefined ? 'no filer' : `filer ${report.filer}`;
   const when = report.period === null ? 'no transmissions' : `${report.period.from} to ${report.period.to}`;
   const lines = [`Certification rehearsal for ${who}: ${when}${q.port === undefined ? '' : `, port ${q.port}`}${q.session === undefined ? '' : `, session ${q.session}`}`, ''];
   for (const p of report.programs) lines.push(...programText(p), '');

@@ -2,9 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readYaml, SchemaError } from '../catair/catalog.js';
+import { ApplicationId as AppId } from './criteria.js';
 import type { TransactionFact } from './facts.js';
-
-const AppId = z.string().regex(/^[A-Z0-9]{2}$/, 'a two-character application id, e.g. AE');
 
 /** A transaction the filer's software sent, as the journal answered it. */
 const TransactionMatch = z
@@ -13,10 +12,10 @@ const TransactionMatch = z
     action: z.string().min(1).optional(),
     outcome: z.enum(['accepted', 'rejected']).optional(),
     psc: z.boolean().optional(),
-    /** A condition raised on it (fatal or warning), by code. */
+    /** A condition raised on it (fatal or not), by code. */
     condition: z.string().min(1).optional(),
-    /** Any non-fatal condition (a Census or PGA warning) raised on it. */
-    warned: z.boolean().optional(),
+    /** A condition of this severity that did not refuse it: W a Census warning, P a PGA warning, I informational. */
+    severity: z.enum(['W', 'P', 'I']).optional(),
   })
   .strict();
 
@@ -37,6 +36,8 @@ const Item = z
     times: z.number().int().min(1).default(1),
     transaction: TransactionMatch.optional(),
     message: MessageMatch.optional(),
+    /** Counts only on an entry that already showed this other item (a Census override after its warning, a release after its hold). */
+    after: z.string().regex(/^[a-z0-9-]+$/).optional(),
     source: z.string().min(1).optional(),
   })
   .strict()
@@ -93,7 +94,9 @@ export function loadPlans(dir: string): ReadonlyMap<string, Plan> {
   const plans = new Map<string, Plan>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const plan = readYaml(join(dir, file), Plan);
+    const ids = plan.items.map((i) => i.id);
     for (const item of plan.items) {
+      if (item.after !== undefined && ids.indexOf(item.after) < 0) throw new SchemaError(`${file}: item ${item.id}: after names ${item.after}, which is not an item of this plan`);
       if (item.message?.summary !== undefined) {
         try {
           new RegExp(item.message.summary);
@@ -115,24 +118,45 @@ function matchesTransaction(m: NonNullable<PlanItem['transaction']>, t: Transact
     (m.outcome === undefined || (m.outcome === 'accepted') === t.accepted) &&
     (m.psc === undefined || t.psc === m.psc) &&
     (m.condition === undefined || t.faults.some((f) => f.code === m.condition) || t.warnings.some((w) => w.code === m.condition)) &&
-    (m.warned === undefined || t.warnings.length > 0 === m.warned)
+    (m.severity === undefined || t.warnings.some((w) => w.severity === m.severity))
   );
+}
+
+/** A showing of an item: when, by which exchange, on which entries. */
+interface Showing {
+  readonly exchangeId: string;
+  readonly at: string;
+  readonly entries: readonly string[];
 }
 
 /** Ticks off a plan's items against what the journal and the outbox show, oldest first. */
 export function progressOf(plan: Plan, transactions: readonly TransactionFact[], messages: readonly MessageFact[]): PlanProgress {
-  const items = plan.items.map((item): ItemProgress => {
-    const seen: { exchangeId: string; at: string }[] = [];
+  const entriesOf = new Map<string, string[]>();
+  for (const t of transactions) entriesOf.set(t.exchangeId, [...(entriesOf.get(t.exchangeId) ?? []), `${t.filer}-${t.entryNumber}`]);
+  const showings = new Map<string, Showing[]>();
+  // Every item is matched first: an item's `after` may name one listed after it.
+  for (const item of plan.items) {
+    const seen: Showing[] = [];
     if (item.transaction) {
       const m = item.transaction;
-      for (const t of transactions) if (matchesTransaction(m, t)) seen.push({ exchangeId: t.exchangeId, at: t.at });
+      for (const t of transactions) if (matchesTransaction(m, t)) seen.push({ exchangeId: t.exchangeId, at: t.at, entries: [`${t.filer}-${t.entryNumber}`] });
     } else if (item.message) {
       const m = item.message;
       const summary = m.summary === undefined ? undefined : new RegExp(m.summary);
-      for (const msg of messages) if (msg.application === m.application && (summary === undefined || summary.test(msg.summary))) seen.push({ exchangeId: msg.exchangeId, at: msg.deliverAt });
+      for (const msg of messages) {
+        if (msg.application === m.application && (summary === undefined || summary.test(msg.summary))) seen.push({ exchangeId: msg.exchangeId, at: msg.deliverAt, entries: entriesOf.get(msg.exchangeId) ?? [] });
+      }
+    }
+    showings.set(item.id, seen);
+  }
+  const items = plan.items.map((item): ItemProgress => {
+    let seen = showings.get(item.id) ?? [];
+    if (item.after !== undefined) {
+      const before = showings.get(item.after) ?? [];
+      seen = seen.filter((s) => before.some((b) => b !== s && b.at <= s.at && b.entries.some((e) => s.entries.includes(e))));
     }
     const first = seen[0];
-    return { id: item.id, title: item.title, done: seen.length >= item.times, seen: seen.length, times: item.times, ...(first && { first }) };
+    return { id: item.id, title: item.title, done: seen.length >= item.times, seen: seen.length, times: item.times, ...(first && { first: { exchangeId: first.exchangeId, at: first.at } }) };
   });
   const done = items.filter((i) => i.done).length;
   return { id: plan.id, title: plan.title, source: plan.source, done, of: items.length, items, missing: items.filter((i) => !i.done).map((i) => i.title) };

@@ -1,6 +1,8 @@
 import { type Criteria, defaultCriteriaPath, loadCriteria } from './criteria.js';
 import { defaultPlansDir, loadPlans, type Plan } from './plan.js';
-import { type CertificationReport, certificationReport, type ReportQuery, type ReportSources } from './report.js';
+import type { ReportQuery } from './query.js';
+import { type CertificationReport, certificationReport } from './report.js';
+import type { ReportSources } from './sources.js';
 
 /** Where the criteria and plans come from: the given files, else the shipped ones under the schemas folder. */
 export interface RehearsalFiles {
@@ -16,7 +18,7 @@ export class CertificationRehearsal {
 
   constructor(
     files: RehearsalFiles,
-    private readonly sources: Omit<ReportSources, 'criteria' | 'plans'>,
+    private readonly sources: ReportSources,
   ) {
     this.criteria = loadCriteria(files.criteria ?? defaultCriteriaPath(files.schemas));
     this.plans = loadPlans(files.plans ?? defaultPlansDir(files.schemas));

@@ -13,13 +13,18 @@ export interface DayTally {
   readonly errorRate: number;
 }
 
+/** How a condition weighed: fatal (refused the transaction), a Census or PGA warning, or informational. */
+export type Weight = 'fatal' | 'warning' | 'informational';
+
 /** A condition code and how often it was raised. */
 export interface ConditionCount {
   readonly code: string;
   readonly narrative: string;
-  readonly severity: 'fatal' | 'warning';
+  readonly severity: Weight;
   readonly transactions: number;
 }
+
+const WEIGHT = { W: 'warning', P: 'warning', I: 'informational' } as const;
 
 /** The same fatal condition on the same field, across transactions and days. */
 export interface RepeatedError {
@@ -36,6 +41,8 @@ export interface RepeatedError {
   readonly repetitive: boolean;
   /** The business day on which it became repetitive. */
   readonly repetitiveFrom?: string;
+  /** Every entry it was raised on was accepted afterwards (corrected and retransmitted). */
+  readonly resolved: boolean;
 }
 
 const ENTRIES_SHOWN = 10;
@@ -78,8 +85,8 @@ export function totalOf(days: readonly DayTally[]): Omit<DayTally, 'day'> {
 
 /** Every condition raised, the most frequent first (each counted once per transaction). */
 export function rankConditions(transactions: readonly TransactionFact[], batches: readonly BatchRejectionFact[]): ConditionCount[] {
-  const counts = new Map<string, { code: string; narrative: string; severity: 'fatal' | 'warning'; transactions: number }>();
-  const count = (code: string, narrative: string, severity: 'fatal' | 'warning') => {
+  const counts = new Map<string, { code: string; narrative: string; severity: Weight; transactions: number }>();
+  const count = (code: string, narrative: string, severity: Weight) => {
     const key = `${severity} ${code}`;
     const c = counts.get(key);
     if (c) c.transactions++;
@@ -87,30 +94,45 @@ export function rankConditions(transactions: readonly TransactionFact[], batches
   };
   for (const t of transactions) {
     for (const code of new Set(t.faults.map((f) => f.code))) count(code, t.faults.find((f) => f.code === code)?.narrative ?? '', 'fatal');
-    for (const code of new Set(t.warnings.map((w) => w.code))) count(code, t.warnings.find((w) => w.code === code)?.narrative ?? '', 'warning');
+    const warnings = new Map(t.warnings.map((w) => [w.code, w]));
+    for (const w of warnings.values()) count(w.code, w.narrative, WEIGHT[w.severity]);
   }
   for (const b of batches) for (const code of new Set(b.conditions.map((c) => c.code))) count(code, b.conditions.find((c) => c.code === code)?.narrative ?? '', 'fatal');
   return [...counts.values()].sort((a, b) => b.transactions - a.transactions || a.code.localeCompare(b.code));
 }
 
+const entryOf = (t: TransactionFact): string => `${t.filer}-${t.entryNumber}`;
+
+/** Where in the (ordered) transactions each entry was last accepted, by application and entry. */
+function lastAccepted(transactions: readonly TransactionFact[]): Map<string, number> {
+  const last = new Map<string, number>();
+  transactions.forEach((t, i) => {
+    if (t.accepted) last.set(`${t.application} ${entryOf(t)}`, i);
+  });
+  return last;
+}
+
 /**
  * Fatal conditions grouped by code and field, with when and where they recurred; `repetitive` when
  * one reaches either count of the criteria (transactions or distinct days). Transactions are taken
- * in the order they were answered.
+ * in business-time order.
  */
 export function repeatedErrors(transactions: readonly TransactionFact[], rule: { minTransactions: number; minDays: number }): RepeatedError[] {
-  const groups = new Map<string, { code: string; narrative: string; field: string; seen: TransactionFact[] }>();
-  for (const t of transactions) {
+  const groups = new Map<string, { code: string; narrative: string; field: string; seen: TransactionFact[]; at: number[] }>();
+  transactions.forEach((t, index) => {
     const keys = new Set<string>();
     for (const f of t.faults) {
       const key = `${f.code} ${f.field}`;
       if (keys.has(key)) continue;
       keys.add(key);
       const g = groups.get(key);
-      if (g) g.seen.push(t);
-      else groups.set(key, { code: f.code, narrative: f.narrative, field: f.field, seen: [t] });
+      if (g) {
+        g.seen.push(t);
+        g.at.push(index);
+      } else groups.set(key, { code: f.code, narrative: f.narrative, field: f.field, seen: [t], at: [index] });
     }
-  }
+  });
+  const accepted = lastAccepted(transactions);
   return [...groups.values()]
     .map((g) => {
       const days: string[] = [];
@@ -129,9 +151,10 @@ export function repeatedErrors(transactions: readonly TransactionFact[], rule: {
         days,
         firstSeen: { exchangeId: first.exchangeId, at: first.at },
         lastSeen: { exchangeId: last.exchangeId, at: last.at },
-        entries: [...new Set(g.seen.map((t) => `${t.filer}-${t.entryNumber}`))].slice(0, ENTRIES_SHOWN),
+        entries: [...new Set(g.seen.map(entryOf))].slice(0, ENTRIES_SHOWN),
         repetitive: repetitiveFrom !== undefined,
         ...(repetitiveFrom !== undefined && { repetitiveFrom }),
+        resolved: g.seen.every((t, i) => (accepted.get(`${t.application} ${entryOf(t)}`) ?? -1) > (g.at[i] as number)),
       };
     })
     .sort((a, b) => Number(b.repetitive) - Number(a.repetitive) || b.transactions - a.transactions || a.code.localeCompare(b.code));

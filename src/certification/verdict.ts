@@ -1,10 +1,11 @@
 import type { Program } from './criteria.js';
 import type { TransactionFact } from './facts.js';
+import { percent, plural } from './format.js';
 import type { DayTally, RepeatedError } from './tally.js';
 
-/** One criterion of a program, judged: met, not met, or not judged (ace-mock lacks what it needs). */
+/** One criterion of a program, judged: met, not met, or not judged (ace-mock cannot see what it needs). */
 export interface CriterionResult {
-  readonly id: 'min-days' | 'error-rate' | 'repetitive-errors' | 'volume' | 'qualification';
+  readonly id: 'min-days' | 'error-rate' | 'repetitive-errors' | 'volume' | 'qualification' | 'not-judged';
   readonly status: 'met' | 'not met' | 'not judged';
   /** What was measured against what was asked, in a sentence. */
   readonly measured: string;
@@ -12,6 +13,7 @@ export interface CriterionResult {
 }
 
 export interface Verdict {
+  /** Every criterion ace-mock can judge is met (those it cannot are listed as not judged). */
   readonly wouldPass: boolean;
   readonly criteria: readonly CriterionResult[];
   /** One line a team lead can read out, e.g. "Cargo Release: 3 of 3 days, 6.2% errors, no repetitive errors: would pass". */
@@ -22,43 +24,45 @@ export interface VerdictInput {
   readonly days: readonly DayTally[];
   readonly total: { readonly transactions: number; readonly errorRate: number };
   readonly repeated: readonly RepeatedError[];
+  /** The program's transactions, in business-time order. */
   readonly transactions: readonly TransactionFact[];
   /** The filer's monthly entry summary volume, when the caller knows it. */
   readonly monthlyVolume?: number;
 }
 
-export const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** The day the qualification count last started again, and why; undefined when nothing restarted it. */
-function lastRestart(program: Program, input: VerdictInput): { day: string; why: string } | undefined {
+/** Every day something restarted the qualification count, and why (REQ-6), oldest first. */
+function restarts(program: Program, input: VerdictInput): { day: string; why: string }[] {
   const q = program.qualification;
-  if (!q) return undefined;
+  if (!q) return [];
   const fatal = new Set(q.fatalConditions.codes);
-  const restarts: { day: string; why: string }[] = [];
-  for (const d of input.days) if (d.errorRate > q.maxDailyErrorRate.value) restarts.push({ day: d.day, why: `${percent(d.errorRate)} errors on ${d.day}` });
+  const found: { day: string; why: string }[] = [];
+  for (const d of input.days) if (d.errorRate > q.maxDailyErrorRate.value) found.push({ day: d.day, why: `${percent(d.errorRate)} errors on ${d.day}` });
   for (const t of input.transactions) {
     const code = t.faults.find((f) => fatal.has(f.code))?.code;
-    if (code !== undefined) restarts.push({ day: t.day, why: `fatal ${code} on ${t.filer}-${t.entryNumber} on ${t.day}` });
+    if (code !== undefined) found.push({ day: t.day, why: `fatal ${code} on ${t.filer}-${t.entryNumber} on ${t.day}` });
   }
-  for (const r of input.repeated) if (r.repetitiveFrom !== undefined) restarts.push({ day: r.repetitiveFrom, why: `${r.code} on ${r.field} repetitive from ${r.repetitiveFrom}` });
-  return restarts.sort((a, b) => a.day.localeCompare(b.day)).at(-1);
+  // A repetitive error restarts the count on every day it occurs once it is repetitive.
+  for (const r of input.repeated) {
+    const from = r.repetitiveFrom;
+    if (from !== undefined) for (const day of r.days.filter((d) => d >= from)) found.push({ day, why: `${r.code} on ${r.field}, repetitive, on ${day}` });
+  }
+  return found.sort((a, b) => a.day.localeCompare(b.day));
 }
+
+const activeDays = (days: readonly DayTally[]): DayTally[] => days.filter((d) => d.transactions + d.batchRejections > 0);
 
 /** Judges a program's period against its criteria. */
 export function judge(program: Program, input: VerdictInput): Verdict {
   const criteria: CriterionResult[] = [];
-  const activeDays = input.days.filter((d) => d.transactions + d.batchRejections > 0).length;
+  const active = activeDays(input.days);
   const repetitive = input.repeated.filter((r) => r.repetitive);
+  const counted = program.repetitiveErrors.unresolvedOnly ? repetitive.filter((r) => !r.resolved) : repetitive;
 
   if (program.minDays) {
     criteria.push({
       id: 'min-days',
-      status: activeDays >= program.minDays.value ? 'met' : 'not met',
-      measured: `${activeDays} of ${program.minDays.value} days with transmissions`,
+      status: active.length >= program.minDays.value ? 'met' : 'not met',
+      measured: `${active.length} of ${program.minDays.value} days with transmissions`,
       source: program.minDays.source,
     });
   }
@@ -69,50 +73,54 @@ export function judge(program: Program, input: VerdictInput): Verdict {
     source: program.maxErrorRate.source,
   });
   if (!program.repetitiveErrors.allowed) {
-    const worst = repetitive[0];
+    const worst = counted[0];
+    const resolved = repetitive.length - counted.length;
+    const resolvedNote = resolved > 0 ? ` (${plural(resolved, 'repetitive error')} corrected since)` : '';
     criteria.push({
       id: 'repetitive-errors',
-      status: repetitive.length === 0 ? 'met' : 'not met',
+      status: counted.length === 0 ? 'met' : 'not met',
       measured:
         worst === undefined
-          ? 'no repetitive errors'
-          : `${worst.code} on ${worst.field} repeated ${plural(worst.transactions, 'time')} over ${plural(worst.days.length, 'day')}${repetitive.length > 1 ? `, and ${plural(repetitive.length - 1, 'other repetitive error')}` : ''}`,
+          ? `no ${program.repetitiveErrors.unresolvedOnly ? 'unresolved ' : ''}repetitive errors${resolvedNote}`
+          : `${worst.code} on ${worst.field} repeated ${plural(worst.transactions, 'time')} over ${plural(worst.days.length, 'day')}${counted.length > 1 ? `, and ${plural(counted.length - 1, 'other repetitive error')}` : ''}${resolvedNote}`,
       source: program.repetitiveErrors.source,
     });
   }
-  if (program.minVolumeShare) {
-    const share = program.minVolumeShare.value;
+  const share = program.minVolumeShare;
+  if (share) {
+    const filed = new Set(input.transactions.filter((t) => t.application === share.application).map((t) => `${t.filer}-${t.entryNumber}`)).size;
     criteria.push(
       input.monthlyVolume === undefined
-        ? { id: 'volume', status: 'not judged', measured: `${plural(input.total.transactions, 'transaction')}; give the monthly volume to judge the ${percent(share)} share`, source: program.minVolumeShare.source }
+        ? { id: 'volume', status: 'not judged', measured: `${plural(filed, 'entry', 'entries')} filed (${share.application}); give the monthly volume to judge the ${percent(share.value)} share`, source: share.source }
         : {
             id: 'volume',
-            status: input.total.transactions >= share * input.monthlyVolume ? 'met' : 'not met',
-            measured: `${input.total.transactions} of a monthly ${input.monthlyVolume} (${percent(input.total.transactions / input.monthlyVolume)}; at least ${percent(share)} asked)`,
-            source: program.minVolumeShare.source,
+            status: filed >= share.value * input.monthlyVolume ? 'met' : 'not met',
+            measured: `${plural(filed, 'entry', 'entries')} filed of a monthly ${input.monthlyVolume} (${percent(filed / input.monthlyVolume)}; at least ${percent(share.value)} asked)`,
+            source: share.source,
           },
     );
   }
   if (program.qualification) {
     const q = program.qualification;
-    const restart = lastRestart(program, input);
-    const counted = input.days.filter((d) => d.transactions + d.batchRejections > 0 && (restart === undefined || d.day > restart.day)).length;
+    const restart = restarts(program, input).at(-1);
+    const qualifying = active.filter((d) => restart === undefined || d.day > restart.day).length;
     criteria.push({
       id: 'qualification',
-      status: counted >= q.days.value ? 'met' : 'not met',
-      measured: `${counted} of ${q.days.value} qualifying days${restart ? ` since the count restarted (${restart.why})` : ''}`,
+      status: qualifying >= q.days.value ? 'met' : 'not met',
+      measured: `${qualifying} of ${q.days.value} qualifying days${restart ? ` since the count restarted (${restart.why})` : ''}`,
       source: `${q.days.source}; ${q.maxDailyErrorRate.source}; ${q.fatalConditions.source}`,
     });
   }
+  for (const n of program.notJudged) criteria.push({ id: 'not-judged', status: 'not judged', measured: n.text, source: n.source });
 
   const wouldPass = criteria.every((c) => c.status !== 'not met');
   const failing = criteria.filter((c) => c.status === 'not met').map((c) => c.measured);
   const summary = `${program.title}: ${
     wouldPass
       ? [
-          ...(program.minDays ? [`${activeDays} of ${program.minDays.value} days`] : [plural(activeDays, 'day')]),
+          program.minDays ? `${active.length} of ${program.minDays.value} days` : plural(active.length, 'day'),
           `${percent(input.total.errorRate)} errors`,
-          repetitive.length === 0 ? 'no repetitive errors' : plural(repetitive.length, 'repetitive error'),
+          counted.length === 0 ? 'no repetitive errors' : plural(counted.length, 'repetitive error'),
         ].join(', ')
       : failing.join('; ')
   }: ${wouldPass ? 'would pass' : 'would not pass'}`;

@@ -1,15 +1,21 @@
-import { pino } from 'pino';
 import { reportText } from '../certification/format-text.js';
-import { type CertificationReport, type ReportQuery, ReportQueryError } from '../certification/report.js';
+import type { ReportQuery } from '../certification/query.js';
+import { CertificationRehearsal } from '../certification/rehearsal.js';
+import { type CertificationReport, ReportQueryError } from '../certification/report.js';
+import { loadCatalog } from '../catair/catalog.js';
+import { SessionClocks } from '../clock/session-clocks.js';
 import type { Config } from '../config.js';
-import { createAceMock } from '../server.js';
+import { DatabaseNotReadable, openDatabaseForReading } from '../store/database.js';
+import { Journal } from '../store/journal.js';
+import { Outbox } from '../store/outbox.js';
+import { SqliteSessionClockStore } from '../store/session-clocks.js';
 
 /** Exit statuses of `ace-mock certify`, for CI. */
-export const CertifyStatus = { wouldPass: 0, wouldNotPass: 1, noAnswer: 2 } as const;
+export const CertifyStatus = { wouldPass: 0, wouldNotPass: 1, noReport: 2 } as const;
 
 export interface CertifyOptions {
   readonly json: boolean;
-  /** Ask a running ace-mock (its journal) instead of opening the database file. */
+  /** Ask a running ace-mock (its journal) instead of reading the database file. */
   readonly http?: string;
 }
 
@@ -35,25 +41,42 @@ async function overHttp(base: string, query: ReportQuery, io: CertifyIo): Promis
 }
 
 /**
- * `ace-mock certify`: the certification rehearsal report for a filer, from a running ace-mock
- * (`--http`) or from the database file; exit 0 when CBP's criteria would be met, 1 when not.
+ * The report from the database file, opened read-only: nothing is started or written, so it can
+ * run beside the server. It sees the messages the server has delivered; work falling due since
+ * (a statement) shows once the server has run it, or at once with --http.
+ */
+async function fromFile(config: Config, query: ReportQuery): Promise<CertificationReport> {
+  const db = openDatabaseForReading(config.db);
+  try {
+    const clocks = new SessionClocks(new SqliteSessionClockStore(db), () => new Date());
+    const rehearsal = new CertificationRehearsal(
+      { schemas: config.schemas, ...(config.certificationCriteria !== undefined && { criteria: config.certificationCriteria }), ...(config.certificationPlans !== undefined && { plans: config.certificationPlans }) },
+      { journal: new Journal(db), outbox: new Outbox(db), catalog: loadCatalog(config.schemas), sessionNow: (s) => clocks.now(s), catchUp: async () => undefined, now: () => new Date() },
+    );
+    return await rehearsal.report(query);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `ace-mock certify`: the certification rehearsal report, from a running ace-mock (`--http`) or
+ * the database file; exit 0 when CBP's criteria would be met, 1 when not, 2 when there is no report.
  */
 export async function certify(config: Config, query: ReportQuery, options: CertifyOptions, io: CertifyIo = defaultIo): Promise<number> {
   let report: CertificationReport | undefined;
   if (options.http !== undefined) {
     report = await overHttp(options.http, query, io);
   } else {
-    const mock = createAceMock(config, { logger: pino({ level: 'silent' }) });
     try {
-      report = await mock.certification.report(query);
+      report = await fromFile(config, query);
     } catch (error) {
-      if (!(error instanceof ReportQueryError)) throw error;
+      if (!(error instanceof ReportQueryError || error instanceof DatabaseNotReadable)) throw error;
       io.err(`ace-mock certify: ${error.message}\n`);
-    } finally {
-      await mock.close();
     }
   }
-  if (!report) return CertifyStatus.noAnswer;
+  if (!report) return CertifyStatus.noReport;
   io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
+  if (report.programs.length === 0) return CertifyStatus.noReport;
   return report.wouldPass ? CertifyStatus.wouldPass : CertifyStatus.wouldNotPass;
 }

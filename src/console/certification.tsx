@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { percent } from '../certification/format.js';
 import { type CertificationReport, getJson, type PlanSummary, problemText, type ProgramReport } from './api';
 import { navigate } from './route';
 
@@ -8,7 +9,6 @@ export interface CertificationProps {
 }
 
 const FIELDS = ['filer', 'application', 'plan', 'from', 'to', 'days', 'port', 'session', 'monthlyVolume'] as const;
-const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 
 function Program({ program }: { readonly program: ProgramReport }) {
   const repetitive = program.repeatedErrors.filter((r) => r.repetitive);
@@ -92,6 +92,7 @@ function Program({ program }: { readonly program: ProgramReport }) {
               <tr>
                 <td>
                   <a href={`#/exchange/${r.firstSeen.exchangeId}`}>{r.code}</a> {r.narrative}
+                  {r.resolved && <span class="muted"> (corrected since)</span>}
                 </td>
                 <td>{r.field}</td>
                 <td>{r.transactions}</td>
@@ -112,7 +113,7 @@ function Program({ program }: { readonly program: ProgramReport }) {
           <ol class="cert-conditions">
             {program.conditions.map((c) => (
               <li>
-                <code>{c.code}</code> {c.narrative} <span class="muted">× {c.transactions}{c.severity === 'warning' ? ', warning' : ''}</span>
+                <code>{c.code}</code> {c.narrative} <span class="muted">× {c.transactions}{c.severity === 'fatal' ? '' : `, ${c.severity}`}</span>
               </li>
             ))}
           </ol>
@@ -125,12 +126,14 @@ function Program({ program }: { readonly program: ProgramReport }) {
 /** The certification rehearsal report: would CBP certify this filer, and what a plan still lacks. Printable. */
 export function Certification(props: CertificationProps) {
   const [plans, setPlans] = useState<readonly PlanSummary[]>([]);
+  const [programs, setPrograms] = useState<readonly { id: string; title: string }[]>([]);
   const [report, setReport] = useState<CertificationReport>();
   const [error, setError] = useState<string>();
   const query = props.params.toString();
 
   useEffect(() => {
     getJson<{ plans: PlanSummary[] }>('/v1/certification/plans').then((p) => setPlans(p.plans), () => setPlans([]));
+    getJson<{ programs: { id: string; title: string }[] }>('/v1/certification/criteria').then((c) => setPrograms(c.programs), () => setPrograms([]));
   }, []);
   useEffect(() => {
     setError(undefined);
@@ -170,8 +173,9 @@ export function Certification(props: CertificationProps) {
           Program{' '}
           <select name="application" defaultValue={value('application')}>
             <option value="">all</option>
-            <option value="cargo-release">Cargo Release</option>
-            <option value="entry-summary">Entry Summary</option>
+            {programs.map((p) => (
+              <option value={p.id}>{p.title}</option>
+            ))}
           </select>
         </label>
         <label>
@@ -211,7 +215,7 @@ export function Certification(props: CertificationProps) {
       {report && (
         <article class="cert-report" aria-live="polite">
           <p class={report.wouldPass ? 'cert-verdict pass' : 'cert-verdict fail'}>
-            {report.query.filer ? `Filer ${report.query.filer}` : 'All filers'}
+            {report.filer ? `Filer ${report.filer}` : 'No filer'}
             {report.period ? `, ${report.period.from} to ${report.period.to}` : ''}: {report.wouldPass ? 'would pass' : 'would not pass'}
           </p>
           <ul class="cert-lines">
@@ -222,6 +226,7 @@ export function Certification(props: CertificationProps) {
           {report.programs.map((p) => (
             <Program program={p} />
           ))}
+          {report.batchRejectionsLeftOut > 0 && <p class="muted">{report.batchRejectionsLeftOut} batch(es) refused whole are left out: they name no port.</p>}
           {report.otherApplications.length > 0 && (
             <p class="muted">
               Not judged (CBP states no criteria): {report.otherApplications.map((o) => `${o.application} ${o.transactions} transactions, ${o.rejected} rejected`).join('; ')}
@@ -250,7 +255,7 @@ export function Certification(props: CertificationProps) {
               <p class="muted">Source: {report.plan.source}</p>
             </section>
           )}
-          <p class="muted cert-generated">Generated {report.generatedAt.slice(0, 19).replace('T', ' ')} UTC by ace-mock; thresholds from schemas/certification/criteria.yaml.</p>
+          <p class="muted cert-generated">Generated {report.generatedAt.slice(0, 19).replace('T', ' ')} UTC by ace-mock, with the thresholds of its criteria file (GET /v1/certification/criteria).</p>
         </article>
       )}
     </section>

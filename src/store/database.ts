@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
@@ -20,6 +20,27 @@ export function openDatabase(path: string): Db {
   // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer, larger fsyncs on a busy mock.
   db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
+  return db;
+}
+
+/** The database cannot be read as asked: missing, or of another schema version; the message says what to do. */
+export class DatabaseNotReadable extends Error {
+  override name = 'DatabaseNotReadable';
+}
+
+/**
+ * An existing database opened for reading only (a report from the command line beside a running
+ * server): nothing is created, migrated or written.
+ */
+export function openDatabaseForReading(path: string): Db {
+  if (path === ':memory:' || !existsSync(path)) throw new DatabaseNotReadable(`no ace-mock database at ${path}: give the file the server writes (--db, ACE_MOCK_DB) or ask the server itself (--http URL)`);
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const version = schemaVersion(db);
+  if (version !== MIGRATIONS.length) {
+    db.close();
+    throw new DatabaseNotReadable(`the database at ${path} is schema version ${version} and this ace-mock reads version ${MIGRATIONS.length}: start this ace-mock on it once (it migrates), or ask the server that uses it (--http URL)`);
+  }
   return db;
 }
 

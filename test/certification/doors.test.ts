@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,7 @@ test('GET /v1/certification/report answers the report as JSON; a bad query is a 
     ['plan=nope', /no certification plan "nope"/],
     ['application=ZZ', /no certification program counts "ZZ"/],
     ['bogus=1', /Unrecognized key/i],
+    ['days=0', /days: days is at least 1/],
   ] as const) {
     const res = await mock.http.inject({ url: `/v1/certification/report?${query}` });
     t.equal(res.statusCode, 400, query);
@@ -60,8 +61,16 @@ test('GET /v1/certification/plans and /criteria show what a rehearsal must show 
   t.teardown(() => mock.close());
   const plans = (await mock.http.inject({ url: '/v1/certification/plans' })).json() as { plans: { id: string; items: unknown[] }[] };
   t.same(plans.plans.map((p) => p.id), ['cargo-release', 'entry-summary', 'statements']);
-  const criteria = (await mock.http.inject({ url: '/v1/certification/criteria' })).json() as { programs: { id: string; minDays?: { value: number; source: string } }[] };
-  t.same(criteria.programs.find((p) => p.id === 'cargo-release')?.minDays, { value: 3, source: 'REQ-7' });
+  const criteria = (await mock.http.inject({ url: '/v1/certification/criteria' })).json() as { programs: Record<string, unknown>[] };
+  // Every threshold of every program says where it comes from: a page of CBP's text or an ace-mock choice.
+  const unsourced = (node: unknown, path: string): string[] => {
+    if (typeof node !== 'object' || node === null) return [];
+    const o = node as Record<string, unknown>;
+    const here = 'value' in o && typeof o['source'] !== 'string' ? [path] : [];
+    return [...here, ...Object.entries(o).flatMap(([k, v]) => unsourced(v, `${path}.${k}`))];
+  };
+  t.same(unsourced(criteria, 'criteria'), []);
+  t.ok(criteria.programs.length >= 2);
 });
 
 test('ace-mock certify exits 0 when the criteria would be met and 1 when not, reading the database file', async (t) => {
@@ -84,10 +93,27 @@ test('ace-mock certify exits 0 when the criteria would be met and 1 when not, re
 
   const bad = run('--days', 'three');
   t.equal(bad.status, 2);
-  t.match(bad.stderr, /--days takes a whole number of at least 1, not "three"/);
+  t.match(bad.stderr, /--days: days is a whole number of days, e\.g\. 3/);
+  const refused = run('--filer', 'TOOLONG', '--port-of-entry', 'abc', '--from', '2026-12-01', '--to', '2026-11-01');
+  t.equal(refused.status, 2, 'what the API refuses, the command line refuses');
+  t.match(refused.stderr, /--filer: filer is a 3-character filer code; --port-of-entry: port is a 4-digit Schedule D port code/);
+  t.match(run('--from', '2026-12-01', '--to', '2026-11-01').stderr, /--from: from is after to/);
+  const nothing = run('--filer', 'XYZ');
+  t.equal(nothing.status, 2, 'nothing to judge is no report');
+  t.match(nothing.stdout, /nothing to judge: no transmissions from XYZ match this report/);
   const unknown = run('--application', 'ZZ');
   t.equal(unknown.status, 2);
   t.match(unknown.stderr, /no certification program counts "ZZ"/);
+});
+
+test('certify reads an existing database only: a mistyped --db is exit 2 and creates nothing', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ace-mock-certify-missing-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const missing = join(dir, 'nested', 'typo.db');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'certify', '--db', missing], { encoding: 'utf8' });
+  t.equal(r.status, 2);
+  t.match(r.stderr, /no ace-mock database at .*typo\.db: give the file the server writes \(--db, ACE_MOCK_DB\) or ask the server itself \(--http URL\)/);
+  t.notOk(existsSync(join(dir, 'nested')), 'no folder or file was created');
 });
 
 test('certify --http asks a running ace-mock; an unreachable one is exit 2 with what to check', async (t) => {
@@ -102,9 +128,10 @@ test('certify --http asks a running ace-mock; an unreachable one is exit 2 with 
 
   t.equal(await certify(config, { filer: 'B76', application: 'SE' }, { json: false, http: address }, io), CertifyStatus.wouldPass);
   t.match(out.join(''), /Verdict: would pass/);
-  t.equal(await certify(config, { plan: 'nope' }, { json: false, http: address }, io), CertifyStatus.noAnswer);
+  t.equal(await certify(config, { plan: 'nope' }, { json: false, http: address }, io), CertifyStatus.noReport);
+  t.equal(await certify(config, { filer: 'B76', application: 'SE', days: 2 }, { json: false, http: address }, io), CertifyStatus.wouldNotPass);
   t.match(err.join(''), /answered 400: no certification plan "nope"/);
-  t.equal(await certify(config, {}, { json: false, http: 'http://127.0.0.1:9' }, io), CertifyStatus.noAnswer);
+  t.equal(await certify(config, {}, { json: false, http: 'http://127.0.0.1:9' }, io), CertifyStatus.noReport);
   t.match(err.join(''), /check that ace-mock is serving HTTP there/);
 });
 
@@ -134,7 +161,7 @@ test('criteria and plan files are checked: each problem is named with its file',
   writeFileSync(
     twice,
     `repetitive: { minTransactions: 3, minDays: 2, source: x }
-batchRejectionCountsAs: 1
+batchRejectionCountsAs: { value: 1, source: x }
 programs:
   - { id: a, title: A, applications: [SE], source: x, maxErrorRate: { value: 0.1, source: x }, repetitiveErrors: { allowed: false, source: x } }
   - { id: b, title: B, applications: [SE], source: x, maxErrorRate: { value: 0.1, source: x }, repetitiveErrors: { allowed: false, source: x } }
@@ -142,7 +169,7 @@ programs:
   );
   t.throws(() => loadCriteria(twice), /application SE is counted by both a and b/);
   const unsourced = join(dir, 'unsourced.yaml');
-  writeFileSync(unsourced, 'repetitive: { minTransactions: 3, minDays: 2 }\nbatchRejectionCountsAs: 1\nprograms: []\n');
+  writeFileSync(unsourced, 'repetitive: { minTransactions: 3, minDays: 2 }\nbatchRejectionCountsAs: { value: 1, source: x }\nprograms: []\n');
   t.throws(() => loadCriteria(unsourced), /unsourced\.yaml: does not match its schema:[\s\S]*at repetitive\.source/);
 
   const plans = join(dir, 'plans');
@@ -151,4 +178,6 @@ programs:
   t.throws(() => loadPlans(plans), /bad\.yaml: item x: summary is not a regular expression/);
   writeFileSync(join(plans, 'bad.yaml'), 'id: bad\ntitle: Bad\ndescription: d\nsource: s\nitems:\n  - { id: x, title: X }\n');
   t.throws(() => loadPlans(plans), /an item names exactly one of transaction and message/);
+  writeFileSync(join(plans, 'bad.yaml'), 'id: bad\ntitle: Bad\ndescription: d\nsource: s\nitems:\n  - { id: x, title: X, transaction: { application: CW }, after: nowhere }\n');
+  t.throws(() => loadPlans(plans), /bad\.yaml: item x: after names nowhere, which is not an item of this plan/);
 });

@@ -2,7 +2,7 @@ import { test } from 'tap';
 import { readFileSync } from 'node:fs';
 import { entryCheckDigit } from '../../src/catair/check-digit.js';
 import { cargoRelease, entrySummary, november, numbers, sendOn } from '../helpers/certification.js';
-import { testMock } from '../helpers/mock.js';
+import { send, testMock } from '../helpers/mock.js';
 
 // Certification reports judged against CBP's criteria (REQ-5..REQ-7 of the ABI requirements
 // overview, as schemas/certification/criteria.yaml states them), over journals built by sending
@@ -141,7 +141,7 @@ test('--days keeps the newest N business days; from/to and port narrow the repor
   await sendOn(mock, november(26), [cargoRelease('2690000', { port: '1001' })]);
 
   const daysOf = async (q: Parameters<typeof mock.certification.report>[0]) => (await mock.certification.report(q)).programs[0]?.days.map((d) => d.day);
-  t.same(await daysOf({ filer: 'B76', application: 'SE', days: 3 }), ['2026-11-25', '2026-11-26'], 'the last 3 calendar days up to the newest');
+  t.same(await daysOf({ filer: 'B76', application: 'SE', days: 3 }), ['2026-11-21', '2026-11-25', '2026-11-26'], 'the last 3 days with transmissions, across the gap');
   t.same(await daysOf({ filer: 'B76', application: 'SE', from: '2026-11-21', to: '2026-11-25' }), ['2026-11-21', '2026-11-25']);
   const port1001 = (await mock.certification.report({ filer: 'B76', application: 'SE', port: '1001' })).programs[0];
   t.equal(port1001?.total.transactions, 1, 'only the release naming port 1001');
@@ -160,7 +160,12 @@ test('a plan ticks off what was shown and lists what is missing', async (t) => {
     ['add', 'replace', 'delete', 'rejection-received'],
   );
   t.equal(plan?.items.find((i) => i.id === 'add')?.seen, 2);
-  t.same(plan?.missing, plan?.items.filter((i) => !i.done).map((i) => i.title));
+  t.same(plan?.missing, [
+    'A Census warning received on an accepted entry summary',
+    'That Census warning overridden (CW on the same entry, afterwards) and the override accepted',
+    'A post-summary correction (AE with the PSC indicator) accepted',
+    'An entry summary query (EQ) answered',
+  ]);
   t.equal(plan?.done, 4);
   t.equal(wouldPass, false, 'an unfinished plan does not pass');
   t.match(summary.at(-1), /^plan entry-summary: 4 of 8 shown; still to show: /);
@@ -200,4 +205,90 @@ test('the statements plan sees the preliminary and the final statement once deli
   t.equal(paid.statusCode, 200, paid.body);
   mock.clocks.set('B76', new Date('2026-12-03T12:00:00Z'));
   t.same(await done(), ['summary-on-statement', 'preliminary', 'final']);
+});
+
+test('REQ-6: a repetitive error restarts the qualification count on every day it recurs, even at a low error rate', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  // Each day: 40 accepted adds and one delete of an entry never filed (B25, not on the fatal list): 2.4% errors.
+  for (let day = 1; day <= 12; day++) await sendOn(mock, november(day), [...numbers(40, day).map((n) => entrySummary(n)), entrySummary(`${String(day).padStart(2, '0')}99999`, { action: 'D' })]);
+  const es = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0];
+  t.ok(es?.days.every((d) => d.errorRate < 0.05), 'no day is over 5%');
+  t.match(es?.verdict.criteria.find((c) => c.id === 'qualification'), { status: 'not met', measured: '0 of 10 qualifying days since the count restarted (B25 on actionCode, repetitive, on 2026-11-12)' });
+});
+
+test('REQ-6: ten clean days after a restart qualify again; a day at exactly 5% does not restart the count', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(1), [entrySummary('0199999', { badCheckDigit: true }), ...numbers(9, 1).map((n) => entrySummary(n))]);
+  for (let day = 2; day <= 11; day++) {
+    // Day 5: one refusal (B25) in 20 transactions, 5.0%: over five percent restarts, five percent does not.
+    const refusal = day === 5 ? [entrySummary('0599999', { action: 'D' })] : [];
+    await sendOn(mock, november(day), [...refusal, ...numbers(20 - refusal.length, day).map((n) => entrySummary(n))]);
+  }
+  const es = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0];
+  t.equal(es?.days.find((d) => d.day === '2026-11-05')?.errorRate, 0.05);
+  t.match(es?.verdict.criteria.find((c) => c.id === 'qualification'), { status: 'met', measured: /^10 of 10 qualifying days since the count restarted \(fatal B16 on B76-0199999\d on 2026-11-01\)$/ });
+});
+
+test('REQ-5: a repetitive entry summary error corrected since (each entry accepted afterwards) no longer fails the criterion', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const bad = numbers(3, 25);
+  // A delete of a summary not on file is refused (B25) three times: repetitive. Each entry is then added and accepted.
+  await sendOn(mock, november(25), bad.map((n) => entrySummary(n, { action: 'D' })));
+  let es = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0];
+  t.match(es?.verdict.criteria.find((c) => c.id === 'repetitive-errors'), { status: 'not met', measured: 'B25 on actionCode repeated 3 times over 1 day' });
+  await sendOn(mock, november(26), [...bad.map((n) => entrySummary(n)), ...numbers(30, 26).map((n) => entrySummary(n))]);
+  es = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0];
+  t.match(es?.repeatedErrors[0], { code: 'B25', repetitive: true, resolved: true });
+  t.match(es?.verdict.criteria.find((c) => c.id === 'repetitive-errors'), { status: 'met', measured: 'no unresolved repetitive errors (1 repetitive error corrected since)' });
+  // Cargo release (REQ-7: no repetitive errors) counts it whatever happened after.
+  await sendOn(mock, november(27), ['0270001', '0270002', '0270003'].map((n) => cargoRelease(n, { badCheckDigit: true })));
+  await sendOn(mock, november(27), ['0270001', '0270002', '0270003'].map((n) => cargoRelease(n)));
+  const cargo = (await mock.certification.report({ filer: 'B76', application: 'SE' })).programs[0];
+  t.match(cargo?.verdict.criteria.find((c) => c.id === 'repetitive-errors'), { status: 'not met' });
+});
+
+test('sessions interleave by business time; a journal of several filers asks which one', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  // Session "late" is sent to first but its clock reads 26 November; "early" second, at 20 November.
+  mock.clocks.set('late', november(26));
+  await send(mock, cargoRelease('0260001', { badCheckDigit: true }), { 'x-ace-session': 'late' });
+  mock.clocks.set('early', november(20));
+  await send(mock, cargoRelease('0200001', { badCheckDigit: true }), { 'x-ace-session': 'early' });
+  const [cargo] = (await mock.certification.report({ filer: 'B76', application: 'SE' })).programs;
+  t.same(cargo?.days.map((d) => d.day), ['2026-11-20', '2026-11-26']);
+  t.match(cargo?.repeatedErrors[0], { code: '006', firstSeen: { at: /^2026-11-20/ }, lastSeen: { at: /^2026-11-26/ }, repetitiveFrom: '2026-11-26' });
+
+  const other = readFileSync(new URL('../../scenarios/samples/ae-add-1-line.txt', import.meta.url), 'latin1').replace(/B76/g, 'C12');
+  await sendOn(mock, november(26), [other]);
+  await t.rejects(mock.certification.report({}), /CBP certifies each filer on its own; name one with filer: the journal has B76, C12/);
+  t.equal((await mock.certification.report({ filer: 'C12' })).filer, 'C12');
+});
+
+test('a port filter keeps the port-less transactions of its entries and says how many refused batches it left out', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const broken = readFileSync(new URL('../../scenarios/samples/batch-missing-z.txt', import.meta.url), 'latin1');
+  await sendOn(mock, november(25), [broken, cargoRelease('0250001'), cargoRelease('0250002', { port: '1001' })]);
+  const report = await mock.certification.report({ filer: 'B76', port: '2704' });
+  t.equal(report.batchRejectionsLeftOut, 1);
+  t.same(report.summary, ['Cargo Release: 1 of 3 days with transmissions: would not pass', '1 batch(es) refused whole are left out: they name no port']);
+  t.equal(report.programs.find((p) => p.id === 'cargo-release')?.total.transactions, 1);
+});
+
+test('warnings are told apart: a Census warning (W) ticks the plan item, an informational condition (I) does not', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(25), [entrySummary('2500030')], { 'x-ace-scenario': 'quota-pending' });
+  let report = await mock.certification.report({ filer: 'B76', plan: 'entry-summary' });
+  t.match(report.programs[0]?.conditions, [{ code: 'Q08', severity: 'informational', transactions: 1 }]);
+  t.equal(report.plan?.items.find((i) => i.id === 'census-warning')?.done, false);
+
+  await sendOn(mock, november(25), [entrySummary('2500031')], { 'x-ace-scenario': 'census-warning-then-override' });
+  report = await mock.certification.report({ filer: 'B76', plan: 'entry-summary' });
+  t.match(report.programs[0]?.conditions.find((c) => c.code === '27C'), { severity: 'warning', transactions: 1 });
+  t.equal(report.plan?.items.find((i) => i.id === 'census-warning')?.done, true);
 });
