@@ -135,7 +135,7 @@ export function App() {
         )}
         {route.view === 'exchange' && route.id !== undefined && <ExchangeView id={route.id} presenter={presenter} />}
         {route.view === 'entry' && route.entry !== undefined && <EntryPage entry={route.entry} admin={!presenter} {...refreshOf(live.items, route.entry.session)} />}
-        {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} />}
+        {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} {...(route.params.get('sample') !== null && { sample: route.params.get('sample') as string })} />}
         {route.view === 'scenarios' && <Scenarios session={session} admin={!presenter} />}
       </main>
     </>
