@@ -214,10 +214,12 @@ export function Compose(props: ComposeProps) {
       <div class="editor">
         <pre class="ruler" ref={ruler} aria-hidden="true">{`${RULER_TENS}\n${RULER_UNITS}`}</pre>
         <div class="editor-body">
-        <pre class="record-numbers" ref={gutter} aria-hidden="true" title="Record numbers">
-          {Array.from({ length: lines }, (_, i) => String(i + 1).padStart(3, '0')).join('\n')}
-          {'\n'}
-        </pre>
+        <div class="record-numbers" aria-hidden="true" title="Record numbers">
+          <pre ref={gutter}>
+            {Array.from({ length: lines }, (_, i) => String(i + 1).padStart(3, '0')).join('\n')}
+            {'\n'}
+          </pre>
+        </div>
         <div class="editor-surface">
           <pre class="backdrop" ref={backdrop} aria-hidden="true">
             {checked === text ? markedText(shown, problems) : shown}
