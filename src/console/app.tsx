@@ -19,6 +19,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Esc', 'Back to the timeline'],
   ['Ctrl+Enter', 'Send (in Compose)'],
   ['p', 'Presenter mode on or off'],
+  ['← → · PageUp PageDown', 'Step through an exchange record by record (presenter mode)'],
   ['?', 'These shortcuts'],
 ];
 

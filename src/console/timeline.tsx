@@ -52,6 +52,8 @@ export function Timeline(props: TimelineProps) {
       {props.error && <p class="error">Could not read the journal: {props.error}</p>}
       {props.items.length > 0 && shown.length === 0 ? (
         <p class="empty">No exchange here has “{props.filter.text}”.</p>
+      ) : props.items.length === 0 && (props.filter.outcome || props.filter.application || props.filter.entry) ? (
+        <p class="empty">No exchange matches these filters.</p>
       ) : props.items.length === 0 ? (
         <p class="empty">
           No exchanges yet. Send one from <a href="#/compose">Compose</a>, or with <code>curl --data-binary @file.txt localhost:8080/v1/transmissions</code>.
