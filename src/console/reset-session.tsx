@@ -19,7 +19,7 @@ export function ResetSession(props: ResetSessionProps) {
   const reset = async (): Promise<void> => {
     try {
       for (const session of targets) await postJson(`/v1/admin/sessions/${encodeURIComponent(session)}/reset`, {});
-      setSaid({ text: `${targets.length === 1 ? `Session ${targets[0]}` : `${targets.length} sessions`} reset: entries, progress, armed scenarios and clock cleared.`, failed: false });
+      setSaid({ text: `${targets.length === 1 ? `Session ${targets[0]}` : `${targets.length} sessions`} reset.`, failed: false });
       props.onReset();
     } catch (err) {
       const text = needsAdminToken(err) ? 'Reset refused: this server wants its admin token; enter it under Scenarios.' : `Reset failed: ${problemText(err)}`;
@@ -32,7 +32,7 @@ export function ResetSession(props: ResetSessionProps) {
         Reset session
       </button>
       {said && (
-        <span class={said.failed ? 'error' : 'notice'} role="status">
+        <span class={said.failed ? 'error' : 'notice'} role="status" title={said.text}>
           {said.text}
         </span>
       )}
