@@ -31,6 +31,7 @@ Options:
   --port PORT        port to listen on               (PORT, default 8080)
   --db PATH          SQLite file, or :memory:        (ACE_MOCK_DB, default ./data/ace-mock.db)
   --lenient          right-pad short records of hand-edited files instead of rejecting them
+  --demo             serve: a throwaway database in a temporary folder, removed at exit (ACE_MOCK_DEMO=1)
   --json             validate: print the whole exchange, every record decoded, as JSON;
                      send, certify: print the JSON answer or report
   --decode           validate: print every input and output record field by field
@@ -54,6 +55,7 @@ Environment: ${Object.keys(ENVIRONMENT).join(', ')}, ACE_MOCK_CONFIG (a YAML/JSO
 Examples:
   npm start
   PORT=9000 ACE_MOCK_DB=:memory: npm start
+  ace-mock serve --demo      a walkthrough from a clean slate: the database is thrown away at exit
   curl --data-binary @scenarios/samples/ae-add-1-line.txt -H 'Content-Type: text/plain' http://127.0.0.1:8080/v1/transmissions
   ace-mock validate scenarios/samples/ae-bad-check-digit.txt
   ace-mock scenarios lint scenarios/
@@ -76,6 +78,7 @@ async function main(argv: string[]): Promise<void> {
         port: { type: 'string' },
         db: { type: 'string' },
         lenient: { type: 'boolean' },
+        demo: { type: 'boolean' },
         json: { type: 'boolean' },
         decode: { type: 'boolean' },
         scenario: { type: 'string' },
@@ -108,13 +111,13 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const [command = 'serve', ...rest] = positionals;
-  const overrides = { host: values.host, port: values.port, db: values.db, lenient: values.lenient };
+  const overrides = { host: values.host, port: values.port, db: values.db, lenient: values.lenient, demo: values.demo };
 
   if (command === 'serve') {
     const config = loadConfig(process.env, overrides);
     const mock = createAceMock(config);
     const address = await mock.http.listen({ host: config.host, port: config.port });
-    mock.logger.info({ db: config.db, schemas: config.schemas }, `ace-mock ${VERSION} ready on ${address} — POST CATAIR to ${address}/v1/transmissions, console at ${address}/`);
+    mock.logger.info({ db: mock.dbPath, schemas: config.schemas, ...(config.demo && { demo: true }) }, `ace-mock ${VERSION} ready on ${address} — POST CATAIR to ${address}/v1/transmissions, console at ${address}/`);
     let stopping = false;
     const stop = (signal: string): void => {
       // A second signal while closing means "now": exit without waiting.

@@ -53,6 +53,8 @@ export const Config = z
     seed: z.coerce.number().int().default(1),
     /** Right-pad short records of hand-edited files instead of rejecting them (X40/X42). */
     lenient: flag.default(false),
+    /** A throwaway database in a temporary folder, removed when ace-mock stops: a walkthrough starts clean each time (`db` is not used). */
+    demo: flag.default(false),
     /** Largest transmission accepted over HTTP, in bytes (413 beyond). */
     bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -84,6 +86,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_WATCH: 'watch',
   ACE_MOCK_SEED: 'seed',
   ACE_MOCK_LENIENT: 'lenient',
+  ACE_MOCK_DEMO: 'demo',
   ACE_MOCK_BODY_LIMIT: 'bodyLimit',
   LOG_LEVEL: 'logLevel',
   ACE_MOCK_ADMIN_TOKEN: 'adminToken',

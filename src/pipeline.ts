@@ -32,6 +32,8 @@ export interface BatchConditionReport {
   readonly column?: number;
   /** What the condition means and what to fix (the error dictionary's explanation). */
   readonly explanation?: string;
+  /** Why it was raised there, when the check knows (the record an out-of-place one came after). */
+  readonly why?: string;
 }
 
 /** Everything about one exchange: the answer's records and the decisions behind them. */
@@ -252,9 +254,17 @@ export class Pipeline {
 
   private reportBatchCondition(c: BatchCondition): BatchConditionReport {
     const { narrative, explanation } = this.catalog.dictionary.get(c.code);
-    const why = explanation !== undefined ? { explanation } : {};
+    const explained = explanation !== undefined ? { explanation } : {};
     const { pointer } = c;
-    return { code: c.code, narrative, block: pointer.kind === 'batch' ? 0 : pointer.block, position: pointer.position, column: pointer.column, ...why };
+    return {
+      code: c.code,
+      narrative,
+      block: pointer.kind === 'batch' ? 0 : pointer.block,
+      position: pointer.position,
+      column: pointer.column,
+      ...explained,
+      ...(c.why !== undefined && { why: c.why }),
+    };
   }
 
   /**

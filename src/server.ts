@@ -31,6 +31,7 @@ import type { MqClient } from './transports/mq/client.js';
 import { IbmMqClient } from './transports/mq/ibmmq-client.js';
 import { DeferredReplies } from './transports/mq/deferred-replies.js';
 import { MqListener, type MqListenerOptions } from './transports/mq/listener.js';
+import { createDemoFolder } from './demo-folder.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -41,6 +42,8 @@ export interface AceMock {
   readonly config: Config;
   readonly catalog: Catalog;
   readonly db: Db;
+  /** The database file in use: `config.db`, or in demo mode the throwaway one. */
+  readonly dbPath: string;
   readonly journal: Journal;
   readonly entries: SqliteEntryStore;
   readonly releases: SqliteCargoReleaseStore;
@@ -84,7 +87,9 @@ function startMq(config: Config, deps: Omit<MqListenerOptions, 'client' | 'confi
 export function createAceMock(config: Config, options: CreateOptions = {}): AceMock {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const catalog = options.catalog ?? loadCatalog(config.schemas);
-  const db = openDatabase(config.db);
+  const demo = config.demo ? createDemoFolder() : undefined;
+  const dbPath = demo?.db ?? config.db;
+  const db = openDatabase(dbPath);
   const journal = new Journal(db);
   const entries = new SqliteEntryStore(db);
   const filings = new SqliteEntryFilings(db, journal);
@@ -138,7 +143,8 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     certification,
     entries: { life: entryLife, historyOf: (key) => entries.historyOf(key), schedule, scheduler },
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
-    health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
+    // The console shows a demo banner when /health says so.
+    health: () => ({ mq: mq?.health ?? { status: 'disabled' }, ...(demo && { demo: true }) }),
     readiness: () => mqReadiness(mq?.health),
     bodyLimit: config.bodyLimit,
     lenient: config.lenient,
@@ -150,6 +156,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     config,
     catalog,
     db,
+    dbPath,
     journal,
     entries,
     releases,
@@ -174,6 +181,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
       await http.close();
       commits.commit();
       db.close();
+      demo?.remove();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface ConditionReport {
   readonly field?: string;
   /** What the condition means and what to fix (the error dictionary's explanation), when it has one. */
   readonly explanation?: string;
+  /** Why ace-mock raised it here, when the check knows (the expected check digit, the code list a value is not in). */
+  readonly why?: string;
 }
 
 /** The answer to one transaction (e.g. one entry summary). */

@@ -22,6 +22,8 @@ export type BatchPointer =
 export interface BatchCondition {
   readonly code: string;
   readonly pointer: BatchPointer;
+  /** Why it was raised there, for people, when the check knows (never written into the X1). */
+  readonly why?: string;
 }
 
 /** A record together with its 1-based position in the transmission. */

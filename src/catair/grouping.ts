@@ -29,6 +29,8 @@ export interface AbsentGroup {
 export interface GroupingProblem {
   readonly code: 'X33' | 'X34' | 'X35' | 'X36';
   readonly record: PositionedRecord;
+  /** Where the record went wrong, for people (the record before it, the limit it passed). */
+  readonly why?: string;
 }
 
 export interface GroupingResult {
@@ -64,6 +66,8 @@ export function groupTransactions(records: readonly PositionedRecord[], grammar:
   const absent: AbsentGroup[] = [];
   const stack: Open[] = [];
   let headerMissingReported = false;
+  /** The id of the record placed last, to say what an out-of-place record came after. */
+  let previous: string | undefined;
 
   const close = (open: Open): void => {
     open.occurrence.node.children.forEach((child, i) => {
@@ -131,16 +135,21 @@ export function groupTransactions(records: readonly PositionedRecord[], grammar:
       // A transaction's first record always starts the next transaction.
       closeTo(0);
       open(root, undefined, 0, record, match);
+      previous = match;
       continue;
     }
     if (stack.length === 0) {
-      if (!headerMissingReported) problems.push({ code: 'X33', record });
+      if (!headerMissingReported) problems.push({ code: 'X33', record, why: `record ${match} comes before any transaction has begun (a transaction begins with ${[...root.entries].join(' or ')})` });
       headerMissingReported = true;
       continue;
     }
     const found = find(match);
     if (found === undefined || found === 'exceeded') {
-      problems.push({ code: found === 'exceeded' ? 'X36' : 'X35', record });
+      const why =
+        found === 'exceeded'
+          ? `record ${match} occurs here more times than its group allows`
+          : `record ${match} cannot follow record ${previous ?? '?'}: its place is earlier in the transaction`;
+      problems.push({ code: found === 'exceeded' ? 'X36' : 'X35', record, why });
       continue;
     }
     closeTo(found.open + 1);
@@ -148,6 +157,7 @@ export function groupTransactions(records: readonly PositionedRecord[], grammar:
     const child = at.occurrence.node.children[found.child] as RecordNode | GroupNode;
     if (child.kind === 'group') open(child, at, found.child, record, match);
     else place(at, found.child, record);
+    previous = match;
   }
   closeTo(0);
   return { transactions, problems, absent };

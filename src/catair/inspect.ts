@@ -39,7 +39,8 @@ const CLASS_RULE: Record<Exclude<FieldClass, 'S'>, string> = {
   X: 'printable characters only',
 };
 
-function describe(kind: FieldProblemKind, field: Field): string {
+/** What is wrong with a field, said for the person editing it (the editor and the journal's condition `why`). */
+export function describeFieldProblem(kind: FieldProblemKind, field: Field): string {
   const name = field.title ?? field.name;
   switch (kind) {
     case 'missing':
@@ -50,7 +51,7 @@ function describe(kind: FieldProblemKind, field: Field): string {
       return `${name} holds a character outside the CATAIR set (printable ASCII)`;
     case 'invalid':
       if (field.codes !== undefined) return `${name} is not a known ${field.codes} code`;
-      return field.class === 'S' ? describe('filler', field) : `${name} must be ${CLASS_RULE[field.class]}`;
+      return field.class === 'S' ? describeFieldProblem('filler', field) : `${name} must be ${CLASS_RULE[field.class]}`;
   }
 }
 
@@ -77,7 +78,7 @@ export function inspectTransmission(catalog: Catalog, text: string, lenient: boo
     }
     for (const p of checkRecord(layout, record, catalog)) {
       const span = p.kind === 'nonstandard' || p.kind === 'filler' ? 1 : p.field.length;
-      problems.push({ position, column: p.column, length: span, field: p.field.name, message: describe(p.kind, p.field) });
+      problems.push({ position, column: p.column, length: span, field: p.field.name, message: describeFieldProblem(p.kind, p.field) });
     }
     return { position, length, layout: layout.name, title: layout.title, fields: decodeRecord(layout, record, catalog) };
   });

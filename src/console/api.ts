@@ -12,10 +12,11 @@ import type { Outcome, SessionActivity } from '../store/journal.js';
 import type { Armed } from '../store/scenario-state.js';
 import type { SessionClockView } from '../transports/http/clock.js';
 import type { ExchangeSummary } from '../transports/http/exchange-summary.js';
+import type { InspectAnswer } from '../transports/http/inspect.js';
 
 // The wire types are the server's own: one definition of the contract for both ends.
 export type { DecodedField } from '../catair/record.js';
-export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, Inspection, LayoutProblem, Outcome, SessionActivity, SessionClockView, Stage };
+export type { Armed, BatchCondition, ExchangeSummary, Condition, DecodedRecord, InspectAnswer, Inspection, LayoutProblem, Outcome, SessionActivity, SessionClockView, Stage };
 export type Transaction = TransactionOutcome;
 export type { CertificationReport, ProgramReport };
 

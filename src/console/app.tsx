@@ -5,9 +5,10 @@ import { Compose } from './compose';
 import { EntryPage } from './entry';
 import { ExchangeView } from './exchange';
 import { useLiveExchanges } from './live';
+import { ResetSession } from './reset-session';
 import { navigate, useRoute } from './route';
 import { Scenarios } from './scenarios';
-import { Timeline } from './timeline';
+import { Timeline, type TimelineFilter } from './timeline';
 
 const SESSION_KEY = 'ace-mock-session';
 
@@ -20,6 +21,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Esc', 'Back to the timeline'],
   ['Ctrl+Enter', 'Send (in Compose)'],
   ['p', 'Presenter mode on or off'],
+  ['← → · PageUp PageDown', 'Step through an exchange record by record (presenter mode)'],
   ['?', 'These shortcuts'],
 ];
 
@@ -32,15 +34,22 @@ export function App() {
   const [sessions, setSessions] = useState<readonly SessionActivity[]>([]);
   const [presenter, setPresenter] = useState(() => new URLSearchParams(window.location.search).has('presenter'));
   const [help, setHelp] = useState(false);
-  const live = useLiveExchanges(session);
+  const [filter, setFilter] = useState<TimelineFilter>({ outcome: '', application: '', entry: '', text: '' });
+  const [demo, setDemo] = useState(false);
+  const live = useLiveExchanges(session, filter);
+
+  useEffect(() => {
+    getJson<{ demo?: boolean }>('/health').then((h) => setDemo(h.demo === true), () => undefined);
+  }, []);
 
   useEffect(() => {
     localStorage.setItem(SESSION_KEY, session);
   }, [session]);
   // The session list follows the journal: refreshed when a new exchange arrives.
-  useEffect(() => {
+  const readSessions = (): void => {
     getJson<{ sessions: SessionActivity[] }>('/v1/sessions').then((s) => setSessions(s.sessions), () => undefined);
-  }, [live.items[0]?.id]);
+  };
+  useEffect(readSessions, [live.items[0]?.id]);
   useEffect(() => {
     document.documentElement.classList.toggle('presenter', presenter);
   }, [presenter]);
@@ -97,6 +106,7 @@ export function App() {
             ))}
           </select>
         </label>
+        {!presenter && <ResetSession session={session} sessions={sessions} onReset={readSessions} />}
         <button type="button" class="presenter-toggle" aria-pressed={presenter} onClick={() => setPresenter(!presenter)} title="Presenter mode: large type, no admin controls (p)">
           Presenter
         </button>
@@ -104,6 +114,11 @@ export function App() {
           ?
         </button>
       </header>
+      {demo && (
+        <p class="demo-banner" role="note">
+          Demo mode: this server keeps everything in a throwaway database, deleted when it stops. Restart it for a clean slate.
+        </p>
+      )}
       {help && (
         <aside class="help" aria-label="Keyboard shortcuts">
           <dl>
@@ -118,13 +133,13 @@ export function App() {
           </dl>
         </aside>
       )}
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} class={presenter && route.view === 'exchange' ? 'stage' : undefined}>
         {route.view === 'timeline' && (
-          <Timeline items={live.items} arrived={live.arrived} status={live.status} {...(live.error !== undefined && { error: live.error })} {...(live.older && { older: live.older })} session={session} onOpen={(id) => navigate(`#/exchange/${id}`)} />
+          <Timeline items={live.items} arrived={live.arrived} status={live.status} {...(live.error !== undefined && { error: live.error })} {...(live.older && { older: live.older })} session={session} filter={filter} onFilter={setFilter} onOpen={(id) => navigate(`#/exchange/${id}`)} />
         )}
-        {route.view === 'exchange' && route.id !== undefined && <ExchangeView id={route.id} />}
+        {route.view === 'exchange' && route.id !== undefined && <ExchangeView id={route.id} presenter={presenter} />}
         {route.view === 'entry' && route.entry !== undefined && <EntryPage entry={route.entry} admin={!presenter} {...refreshOf(live.items, route.entry.session)} />}
-        {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} />}
+        {route.view === 'compose' && <Compose session={session} admin={!presenter} {...(route.params.get('from') !== null && { from: route.params.get('from') as string })} {...(route.params.get('sample') !== null && { sample: route.params.get('sample') as string })} />}
         {route.view === 'scenarios' && <Scenarios session={session} admin={!presenter} />}
         {route.view === 'certification' && <Certification params={route.params} />}
       </main>

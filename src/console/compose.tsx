@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { type ExchangeDetail, getJson, getText, type Inspection, type LayoutProblem, postJson, postText, type Sample, type ScenarioList, type TransmissionAnswer, problemText } from './api';
+import { type ExchangeDetail, getJson, getText, type InspectAnswer, type Inspection, type LayoutProblem, postJson, postText, type Sample, type ScenarioList, type TransmissionAnswer, problemText } from './api';
 import { type EditorPosition, measureCharWidth, offsetOfPosition, positionAtPoint, positionOfOffset } from './editor-position';
 import { OUTCOME_LABEL, RULER_TENS, RULER_UNITS } from './format';
 import { RecordGrid } from './record-grid';
+import { navigate } from './route';
 
 export interface ComposeProps {
   readonly session: string;
   /** An exchange whose input to start from. */
   readonly from?: string;
+  /** The shipped sample chosen (`#/compose?sample=<file>`): loaded, and shown as chosen. */
+  readonly sample?: string;
   /** Admin controls (arming) are offered; false in presenter mode. */
   readonly admin: boolean;
 }
@@ -25,6 +28,34 @@ function describePosition(inspection: Inspection | undefined, at: EditorPosition
     : 'filler (blank)';
   const problem = inspection?.problems.find((p) => p.position === at.record + 1 && p.column <= at.column && at.column < p.column + p.length);
   return `${head} · ${record.layout} ${record.title ?? ''} · ${where}${problem ? ` · ⚠ ${problem.message}` : ''}`;
+}
+
+/** Lines and columns (0-based) of the secret fields, where the server's masked copy differs from the text it checked. */
+type Secrets = ReadonlyMap<number, readonly number[]>;
+
+function secretsOf(checked: string, masked: string): Secrets {
+  const found = new Map<number, number[]>();
+  const sent = checked.split('\n');
+  masked.split('\n').forEach((line, i) => {
+    const columns = [...line].flatMap((ch, c) => (ch !== sent[i]?.[c] ? [c] : []));
+    if (columns.length > 0) found.set(i, columns);
+  });
+  return found;
+}
+
+/**
+ * The text as shown: the secret fields (the A record's communication password) starred, by line and
+ * column from the last check, so that typing never shows them even before the next check answers.
+ */
+function shownText(text: string, secrets: Secrets): string {
+  if (secrets.size === 0) return text;
+  return text
+    .split('\n')
+    .map((line, i) => {
+      const columns = secrets.get(i);
+      return columns ? [...line].map((ch, c) => (columns.includes(c) ? '*' : ch)).join('') : line;
+    })
+    .join('\n');
 }
 
 /** The text with each layout problem's columns marked, laid behind the editor so problems show in place. */
@@ -64,7 +95,7 @@ export function Compose(props: ComposeProps) {
   const [text, setText] = useState('');
   const [samples, setSamples] = useState<readonly Sample[]>([]);
   const [scenarios, setScenarios] = useState<ScenarioList>();
-  const [inspection, setInspection] = useState<Inspection>();
+  const [inspection, setInspection] = useState<InspectAnswer>();
   /** The text the inspection is of: until it catches up with the editor, the check is pending. */
   const [checked, setChecked] = useState('');
   const [inspectError, setInspectError] = useState<string>();
@@ -77,6 +108,7 @@ export function Compose(props: ComposeProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   const ruler = useRef<HTMLPreElement>(null);
   const backdrop = useRef<HTMLPreElement>(null);
+  const gutter = useRef<HTMLPreElement>(null);
   const charWidth = useRef(0);
 
   useEffect(() => {
@@ -86,6 +118,9 @@ export function Compose(props: ComposeProps) {
     if (!props.admin) return;
     getJson<ScenarioList>('/v1/admin/scenarios').then(setScenarios, () => setScenarios(undefined));
   }, [props.admin]);
+  useEffect(() => {
+    if (props.sample !== undefined) void loadSample(props.sample);
+  }, [props.sample]);
   useEffect(() => {
     if (props.from === undefined) return;
     getJson<ExchangeDetail>(`/v1/transmissions/${encodeURIComponent(props.from)}`).then(
@@ -100,7 +135,7 @@ export function Compose(props: ComposeProps) {
       return undefined;
     }
     const timer = setTimeout(() => {
-      postText<Inspection>('/v1/inspect', text).then(
+      postText<InspectAnswer>('/v1/inspect', text).then(
         (i) => {
           setInspection(i);
           setChecked(text);
@@ -130,7 +165,11 @@ export function Compose(props: ComposeProps) {
   const loadSample = async (file: string): Promise<void> => {
     if (file === '') return;
     setResult(undefined);
-    setText(await getText(`/v1/samples/${encodeURIComponent(file)}`));
+    try {
+      setText(await getText(`/v1/samples/${encodeURIComponent(file)}`));
+    } catch (err) {
+      setSendError(`Could not load sample ${file}: ${problemText(err)}`);
+    }
   };
   const send = async (): Promise<void> => {
     if (text.trim() === '' || sending) return;
@@ -151,13 +190,16 @@ export function Compose(props: ComposeProps) {
   };
 
   const problems = inspection?.problems ?? [];
+  const secrets = inspection ? secretsOf(checked, inspection.masked) : new Map<number, readonly number[]>();
+  const shown = shownText(text, secrets);
+  const lines = text === '' ? 1 : text.replace(/\n$/, '').split('\n').length;
   return (
     <section class="compose" aria-labelledby="compose-title">
       <header class="view-head">
         <h2 id="compose-title">Compose</h2>
         <label>
           Start from a sample{' '}
-          <select aria-label="Start from a sample" onChange={(e) => void loadSample((e.target as HTMLSelectElement).value)} value="">
+          <select aria-label="Start from a sample" onChange={(e) => navigate(`#/compose?sample=${encodeURIComponent((e.target as HTMLSelectElement).value)}`)} value={props.sample ?? ''}>
             <option value="">choose…</option>
             {samples.map((s) => (
               <option value={s.file}>
@@ -171,9 +213,16 @@ export function Compose(props: ComposeProps) {
 
       <div class="editor">
         <pre class="ruler" ref={ruler} aria-hidden="true">{`${RULER_TENS}\n${RULER_UNITS}`}</pre>
+        <div class="editor-body">
+        <div class="record-numbers" aria-hidden="true" title="Record numbers">
+          <pre ref={gutter}>
+            {Array.from({ length: lines }, (_, i) => String(i + 1).padStart(3, '0')).join('\n')}
+            {'\n'}
+          </pre>
+        </div>
         <div class="editor-surface">
           <pre class="backdrop" ref={backdrop} aria-hidden="true">
-            {checked === text ? markedText(text, problems) : text}
+            {checked === text ? markedText(shown, problems) : shown}
             {'\n'}
           </pre>
           <textarea
@@ -198,6 +247,7 @@ export function Compose(props: ComposeProps) {
                 backdrop.current.scrollLeft = el.scrollLeft;
                 backdrop.current.scrollTop = el.scrollTop;
               }
+              if (gutter.current) gutter.current.scrollTop = el.scrollTop;
             }}
             onMouseMove={(e) => {
               const el = area.current;
@@ -213,6 +263,7 @@ export function Compose(props: ComposeProps) {
               }
             }}
           />
+        </div>
         </div>
         <p id="field-hint" class="hint" aria-live="polite">
           {describePosition(inspection, hover ?? cursor)}

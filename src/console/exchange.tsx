@@ -4,6 +4,8 @@ import { clockTime, OUTCOME_LABEL, TAG_LABEL } from './format';
 import { type Mark, RecordGrid } from './record-grid';
 import { entryHash, navigate } from './route';
 import { BackToTimeline } from './back-link';
+import { useDictionaryExplanations } from './explanations';
+import { answerRecordsAbout, StepBar, useStep } from './presenter-steps';
 
 /** A condition of the exchange, flattened from its transactions and batch conditions. */
 interface PointedCondition {
@@ -17,6 +19,8 @@ interface PointedCondition {
   readonly column?: number;
   /** The dictionary's explanation: what the condition means and what to fix. */
   readonly explanation?: string;
+  /** Why ace-mock raised it here (the expected check digit, the code list…), when the check knew. */
+  readonly why?: string;
 }
 
 const SEVERITY: Record<string, string> = { F: 'fatal', W: 'warning', P: 'PGA', I: 'information' };
@@ -33,6 +37,7 @@ function conditionsOf(exchange: ExchangeDetail): PointedCondition[] {
       ...(c.position !== undefined && { position: c.position }),
       ...(c.column !== undefined && c.column > 0 && { column: c.column }),
       ...(c.explanation !== undefined && { explanation: c.explanation }),
+      ...(c.why !== undefined && { why: c.why }),
     }),
   );
   (exchange.detail.transactions ?? []).forEach((t, ti) =>
@@ -46,6 +51,7 @@ function conditionsOf(exchange: ExchangeDetail): PointedCondition[] {
         ...(c.position !== undefined && { position: c.position }),
         ...(c.field !== undefined && { field: c.field }),
         ...(c.explanation !== undefined && { explanation: c.explanation }),
+        ...(c.why !== undefined && { why: c.why }),
       }),
     ),
   );
@@ -68,7 +74,27 @@ function markOf(condition: PointedCondition, record: DecodedRecord | undefined):
   return whole;
 }
 
-export function ExchangeView(props: { readonly id: string }) {
+/** The answering application, as the answer's B record names it (the dictionary's meaning of a code depends on it). */
+const answeringApplication = (exchange: ExchangeDetail | undefined): string =>
+  exchange?.decoded.output.find((r) => r.layout?.startsWith('B'))?.fields.find((f) => f.name === 'applicationId')?.value.trim() ?? '';
+
+/** One condition as the console teaches it: code, narrative, where, the dictionary's explanation and the specific why. */
+function ConditionText(props: { readonly condition: PointedCondition; readonly explanation: string | undefined }) {
+  const c = props.condition;
+  return (
+    <>
+      <span class="code">{c.code}</span> <span class="narrative">{c.narrative}</span>
+      <span class="muted">
+        {' '}
+        {SEVERITY[c.severity] ?? c.severity} · {c.where}
+      </span>
+      {c.why !== undefined && <span class="specific">Here: {c.why}</span>}
+      {props.explanation !== undefined && <span class="explanation">{props.explanation}</span>}
+    </>
+  );
+}
+
+export function ExchangeView(props: { readonly id: string; readonly presenter?: boolean }) {
   const [exchange, setExchange] = useState<ExchangeDetail>();
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<string>();
@@ -78,10 +104,25 @@ export function ExchangeView(props: { readonly id: string }) {
     getJson<ExchangeDetail>(`/v1/transmissions/${encodeURIComponent(props.id)}`).then(setExchange, (err: Error) => setError(err.message));
   }, [props.id]);
   const conditions = useMemo(() => (exchange ? conditionsOf(exchange) : []), [exchange]);
+  const looked = useDictionaryExplanations(
+    conditions.filter((c) => c.explanation === undefined),
+    answeringApplication(exchange),
+  );
+  const explanationOf = (c: PointedCondition): string | undefined => c.explanation ?? looked.get(c.code);
+  const presenting = props.presenter === true;
+  const [step, goTo] = useStep(exchange?.decoded.input.length ?? 0, presenting && exchange !== undefined);
   useEffect(() => {
     // Open on the first condition that points into the input: that is the question people come with.
     setSelected(conditions.find((c) => c.position !== undefined && c.severity === 'F')?.key ?? conditions.find((c) => c.position !== undefined)?.key);
   }, [conditions]);
+
+  const stepRecord = exchange?.decoded.input[step];
+  useEffect(() => {
+    if (!presenting || !stepRecord) return;
+    const about = conditions.find((c) => c.position === stepRecord.position);
+    setSelected(about?.key);
+    document.getElementById(`in-${stepRecord.position}`)?.scrollIntoView({ block: 'nearest' });
+  }, [presenting, stepRecord, conditions]);
 
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!exchange) return <p class="muted">Loading exchange {props.id}…</p>;
@@ -106,6 +147,9 @@ export function ExchangeView(props: { readonly id: string }) {
     if (condition?.position !== undefined) document.getElementById(`in-${condition.position}`)?.scrollIntoView({ block: 'nearest' });
   };
   const transactions = exchange.detail.transactions ?? [];
+  const positionStated = (record: DecodedRecord): number | undefined => conditions.find((c) => c.key === stated(record))?.position;
+  const stepAnswers = presenting && stepRecord ? answerRecordsAbout(exchange.decoded.input, exchange.decoded.output, stepRecord, positionStated) : new Set<number>();
+  const stepConditions = stepRecord ? conditions.filter((c) => c.position === stepRecord.position) : [];
 
   return (
     <article class="exchange-view" aria-labelledby="exchange-title">
@@ -132,7 +176,24 @@ export function ExchangeView(props: { readonly id: string }) {
         </p>
       )}
 
-      {transactions.length > 0 && (
+      {presenting && stepRecord && (
+        <section class="step" aria-label="This record">
+          <StepBar step={step} count={exchange.decoded.input.length} label={`${stepRecord.layout ?? '?'} ${stepRecord.title ?? 'no layout matches this record'}`} onStep={goTo} />
+          {stepConditions.length === 0 ? (
+            <p class="muted step-none">No condition points at this record.</p>
+          ) : (
+            <ul class="step-conditions">
+              {stepConditions.map((c) => (
+                <li class={`condition severity-${c.severity}`} data-code={c.code}>
+                  <ConditionText condition={c} explanation={explanationOf(c)} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {!presenting && transactions.length > 0 && (
         <table class="transactions">
           <caption>Transactions</caption>
           <thead>
@@ -166,7 +227,7 @@ export function ExchangeView(props: { readonly id: string }) {
         </table>
       )}
 
-      {conditions.length > 0 && (
+      {!presenting && conditions.length > 0 && (
         <section class="conditions" aria-labelledby="conditions-title">
           <h3 id="conditions-title">Conditions</h3>
           <ul>
@@ -179,12 +240,7 @@ export function ExchangeView(props: { readonly id: string }) {
                   data-code={c.code}
                   onClick={() => select(c.key)}
                 >
-                  <span class="code">{c.code}</span> <span class="narrative">{c.narrative}</span>
-                  <span class="muted">
-                    {' '}
-                    {SEVERITY[c.severity] ?? c.severity} · {c.where}
-                  </span>
-                  {c.explanation !== undefined && <span class="why">{c.explanation}</span>}
+                  <ConditionText condition={c} explanation={explanationOf(c)} />
                 </button>
               </li>
             ))}
@@ -200,11 +256,20 @@ export function ExchangeView(props: { readonly id: string }) {
           marks={(p) => marksByPosition.get(p) ?? []}
           {...(selected !== undefined && { selected })}
           onSelect={select}
+          {...(presenting && { current: (p: number) => p === stepRecord?.position })}
         />
-        <RecordGrid caption="Answer" idPrefix="out" records={exchange.decoded.output} states={stated} {...(selected !== undefined && { selected })} onSelect={select} />
+        <RecordGrid
+          caption="Answer"
+          idPrefix="out"
+          records={exchange.decoded.output}
+          states={stated}
+          {...(selected !== undefined && { selected })}
+          onSelect={select}
+          {...(presenting && { current: (p: number) => stepAnswers.has(p) })}
+        />
       </div>
 
-      {(exchange.followUps ?? []).length > 0 && (
+      {!presenting && (exchange.followUps ?? []).length > 0 && (
         <section class="follow-ups" aria-labelledby="follow-ups-title">
           <h3 id="follow-ups-title">Follow-up messages</h3>
           {(exchange.followUps ?? []).map((m) => (

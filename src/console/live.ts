@@ -33,7 +33,48 @@ export interface LiveExchanges {
   readonly older?: () => void;
 }
 
-export function useLiveExchanges(session: string): LiveExchanges {
+/** What the timeline is narrowed to on the server: the list query's own filters (empty: any). */
+export interface ListFilter {
+  readonly outcome: string;
+  readonly application: string;
+  /** An entry number as the list query takes it (B76-0324527-8, B7603245278 or 03245278), or ''. */
+  readonly entry: string;
+}
+
+export const NO_FILTER: ListFilter = { outcome: '', application: '', entry: '' };
+
+/** An entry number the list query accepts; anything else is not sent (the timeline says what to type). */
+export const ENTRY_PATTERN = /^([A-Z0-9]{3}-?\d{7}-?\d|\d{8})$/i;
+
+/** The same filter applied to an exchange that arrives by the stream (which filters by session only). */
+function matches(e: ExchangeSummary, filter: ListFilter): boolean {
+  if (filter.outcome !== '' && e.outcome !== filter.outcome) return false;
+  if (filter.application !== '' && e.application !== filter.application.toUpperCase()) return false;
+  if (filter.entry === '') return true;
+  const compact = filter.entry.replace(/-/g, '').toUpperCase();
+  return e.entries.some((x) => `${x.filer}${x.entryNumber}` === compact || (compact.length === 8 && x.entryNumber === compact));
+}
+
+/** The filter as far as it can be sent: a half-typed application or entry number is left out until complete. */
+function complete(filter: ListFilter): ListFilter {
+  return {
+    outcome: filter.outcome,
+    application: /^[A-Z0-9]{2}$/i.test(filter.application) ? filter.application : '',
+    entry: ENTRY_PATTERN.test(filter.entry) ? filter.entry : '',
+  };
+}
+
+function listQuery(session: string, filter: ListFilter): string {
+  const params = new URLSearchParams({ limit: '100' });
+  if (session !== '') params.set('session', session);
+  if (filter.outcome !== '') params.set('outcome', filter.outcome);
+  if (filter.application !== '') params.set('application', filter.application);
+  if (filter.entry !== '') params.set('entry', filter.entry);
+  return params.toString();
+}
+
+export function useLiveExchanges(session: string, typed: ListFilter = NO_FILTER): LiveExchanges {
+  const filter = complete(typed);
   const [items, setItems] = useState<readonly ExchangeSummary[]>([]);
   const [arrived] = useState(() => new Set<string>());
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -60,16 +101,17 @@ export function useLiveExchanges(session: string): LiveExchanges {
       setStatus('live');
       if (loaded) return;
       loaded = true;
-      load(`/v1/transmissions?limit=100${query ? `&${query}` : ''}`);
+      load(`/v1/transmissions?${listQuery(session, filter)}`);
     };
     source.onerror = () => setStatus('reconnecting');
     source.addEventListener('exchange', (event) => {
       const exchange = JSON.parse((event as MessageEvent<string>).data) as ExchangeSummary;
+      if (!matches(exchange, filter)) return;
       if (loaded) arrived.add(exchange.id);
       setItems((current) => merged(current, [exchange]));
     });
     return () => source.close();
-  }, [session]);
+  }, [session, filter.outcome, filter.application, filter.entry]);
   return {
     items,
     arrived,

@@ -20,6 +20,8 @@ export interface RecordGridProps {
   readonly selected?: string;
   readonly onSelect?: (condition: string) => void;
   readonly idPrefix: string;
+  /** Records of the presenter's current step (the input record, or the answer records about it). */
+  readonly current?: (position: number) => boolean;
 }
 
 interface Segment {
@@ -62,6 +64,7 @@ function RecordLine(props: {
   readonly selected?: string;
   readonly onSelect?: (condition: string) => void;
   readonly id: string;
+  readonly current: boolean;
 }) {
   const { record, selected } = props;
   const [open, setOpen] = useState(false);
@@ -76,12 +79,13 @@ function RecordLine(props: {
     whole.length > 0 && 'record-marked',
     linked && 'states',
     ((linked && props.states === selected) || wholeSelected) && 'selected',
+    props.current && 'current',
   ]
     .filter(Boolean)
     .join(' ');
   const markedFields = new Set(marks.flatMap((m) => record.fields.filter((f) => f.start <= m.start && m.start < f.start + f.length).map((f) => f.name)));
   return (
-    <li class={classes} id={props.id} data-position={record.position} data-layout={record.layout ?? ''}>
+    <li class={classes} id={props.id} data-position={record.position} data-layout={record.layout ?? ''} aria-current={props.current ? 'step' : undefined}>
       <div class="record-row">
         <button
           type="button"
@@ -179,6 +183,7 @@ export function RecordGrid(props: RecordGridProps) {
                 {...(props.selected !== undefined && { selected: props.selected })}
                 {...(props.onSelect && { onSelect: props.onSelect })}
                 id={`${props.idPrefix}-${r.position}`}
+                current={props.current?.(r.position) ?? false}
               />
             );
           })}

@@ -1,7 +1,12 @@
 import { useRef } from 'preact/hooks';
-import { entryLabel, type ExchangeSummary } from './api';
+import { entryLabel, type ExchangeSummary, type Outcome } from './api';
 import { clockTime, OUTCOME_LABEL, TAG_LABEL } from './format';
-import type { LiveStatus } from './live';
+import { ENTRY_PATTERN, type ListFilter, type LiveStatus } from './live';
+
+/** The timeline's filter: the list query's (outcome, application, entry) and a text searched in the rows shown. */
+export interface TimelineFilter extends ListFilter {
+  readonly text: string;
+}
 
 export interface TimelineProps {
   readonly items: readonly ExchangeSummary[];
@@ -11,6 +16,13 @@ export interface TimelineProps {
   readonly session: string;
   readonly onOpen: (id: string) => void;
   readonly older?: () => void;
+  readonly filter: TimelineFilter;
+  readonly onFilter: (filter: TimelineFilter) => void;
+}
+
+/** What a row is searched by: what it shows (entries, user text, condition codes, scenario, filer, session). */
+function rowText(e: ExchangeSummary): string {
+  return [e.application, e.filer, e.session, e.scenario ?? '', e.userText ?? '', ...e.conditions, ...e.entries.map((x) => entryLabel(x.filer, x.entryNumber))].join(' ').toLowerCase();
 }
 
 /** Every exchange of the session, newest first, live: what came in, by which door, and what ACE said. */
@@ -25,6 +37,8 @@ export function Timeline(props: TimelineProps) {
     buttons[Math.max(0, Math.min(buttons.length - 1, at + step))]?.focus();
     event.preventDefault();
   };
+  const needle = props.filter.text.trim().toLowerCase();
+  const shown = needle === '' ? props.items : props.items.filter((e) => rowText(e).includes(needle));
   return (
     <section class="timeline" aria-labelledby="timeline-title">
       <header class="view-head">
@@ -34,14 +48,19 @@ export function Timeline(props: TimelineProps) {
         </span>
         <span class="muted">{props.session === '' ? 'all sessions' : `session ${props.session}`}</span>
       </header>
+      <FilterBar filter={props.filter} onFilter={props.onFilter} applications={props.items.map((e) => e.application)} />
       {props.error && <p class="error">Could not read the journal: {props.error}</p>}
-      {props.items.length === 0 ? (
+      {props.items.length > 0 && shown.length === 0 ? (
+        <p class="empty">No exchange here has “{props.filter.text}”.</p>
+      ) : props.items.length === 0 && (props.filter.outcome || props.filter.application || props.filter.entry) ? (
+        <p class="empty">No exchange matches these filters.</p>
+      ) : props.items.length === 0 ? (
         <p class="empty">
           No exchanges yet. Send one from <a href="#/compose">Compose</a>, or with <code>curl --data-binary @file.txt localhost:8080/v1/transmissions</code>.
         </p>
       ) : (
         <ol class="exchanges" ref={list} onKeyDown={onKeyDown} aria-label="exchanges, newest first">
-          {props.items.map((e) => (
+          {shown.map((e) => (
             <li key={e.id} class={props.arrived.has(e.id) ? 'arrived' : undefined}>
               <button type="button" class={`exchange outcome-${e.outcome}`} data-id={e.id} onClick={() => props.onOpen(e.id)}>
                 <time dateTime={e.receivedAt}>{clockTime(e.receivedAt)}</time>
@@ -53,6 +72,14 @@ export function Timeline(props: TimelineProps) {
                   {e.tags.map((t) => (
                     <span class={`badge tag-${t}`}>{TAG_LABEL[t]}</span>
                   ))}
+                </span>
+                <span class="codes" title="Condition codes of the answer">
+                  {e.conditions.map((c) => (
+                    <code class="code">{c}</code>
+                  ))}
+                </span>
+                <span class="user-text" title="B record user text">
+                  {e.userText ?? ''}
                 </span>
                 <span class="scenario">{e.scenario ? `${e.scenario}${e.step !== undefined ? ` · step ${e.step}` : ''}` : 'built-in rules'}</span>
                 {props.session === '' && <span class="session muted">{e.session}</span>}
@@ -67,5 +94,54 @@ export function Timeline(props: TimelineProps) {
         </button>
       )}
     </section>
+  );
+}
+
+const OUTCOMES = Object.keys(OUTCOME_LABEL) as Outcome[];
+
+/** Outcome, application and entry narrow the journal query; the text narrows the rows loaded. */
+function FilterBar(props: { readonly filter: TimelineFilter; readonly onFilter: (filter: TimelineFilter) => void; readonly applications: readonly string[] }) {
+  const { filter } = props;
+  const set = (change: Partial<TimelineFilter>): void => props.onFilter({ ...filter, ...change });
+  const entryUnread = filter.entry !== '' && !ENTRY_PATTERN.test(filter.entry);
+  return (
+    <form class="filters" role="search" aria-label="Filter the timeline" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Outcome{' '}
+        <select value={filter.outcome} onChange={(e) => set({ outcome: (e.target as HTMLSelectElement).value })}>
+          <option value="">any</option>
+          {OUTCOMES.map((o) => (
+            <option value={o}>{OUTCOME_LABEL[o]}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Application{' '}
+        <input value={filter.application} list="timeline-applications" size={4} maxLength={2} placeholder="AE" onInput={(e) => set({ application: (e.target as HTMLInputElement).value.trim().toUpperCase() })} />
+        <datalist id="timeline-applications">
+          {[...new Set(props.applications.filter((a) => a !== ''))].map((a) => (
+            <option value={a} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        Entry{' '}
+        <input value={filter.entry} size={15} placeholder="B76-0324527-8" aria-invalid={entryUnread} aria-describedby="entry-filter-hint" onInput={(e) => set({ entry: (e.target as HTMLInputElement).value.trim() })} />
+      </label>
+      <label>
+        Text{' '}
+        <input type="search" value={filter.text} size={18} placeholder="user text, code, scenario…" onInput={(e) => set({ text: (e.target as HTMLInputElement).value })} />
+      </label>
+      {entryUnread && (
+        <span id="entry-filter-hint" class="muted">
+          not applied until it is an entry number: B76-0324527-8, B7603245278 or 03245278
+        </span>
+      )}
+      {(filter.outcome || filter.application || filter.entry || filter.text) && (
+        <button type="button" onClick={() => props.onFilter({ outcome: '', application: '', entry: '', text: '' })}>
+          Clear filters
+        </button>
+      )}
+    </form>
   );
 }

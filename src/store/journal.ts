@@ -32,6 +32,8 @@ export interface JournalQuery {
   readonly outcome?: string;
   readonly transport?: string;
   readonly scenario?: string;
+  /** The input application id, e.g. AE. */
+  readonly application?: string;
   /** ISO timestamps bounding receivedAt (inclusive since, exclusive until). */
   readonly since?: string;
   readonly until?: string;
@@ -190,6 +192,7 @@ export class Journal {
     eq('e.outcome', q.outcome);
     eq('e.transport', q.transport);
     eq('e.scenario', q.scenario);
+    eq('e.application', q.application);
     if (q.since !== undefined) {
       where.push('e.received_at >= ?');
       params.push(q.since);

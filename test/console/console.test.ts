@@ -108,7 +108,12 @@ if (unavailable) {
     t.equal(await offending.textContent(), '03245430', 'on the 10 record, its value');
     t.equal(await page.locator('section[aria-label="Input"] li.record:has(.offending.selected)').getAttribute('data-position'), '3', 'record 3');
     t.equal(await page.locator('button.condition[aria-pressed="true"]').getAttribute('data-code'), 'B16', 'the B16 condition is the one shown');
-    t.match(await page.locator('button.condition[data-code="B16"] .why').textContent(), /check digit/i, 'with the dictionary explanation of why');
+    t.match(await page.locator('button.condition[data-code="B16"] .explanation').textContent(), /check digit/i, 'with the dictionary explanation');
+    t.equal(
+      await page.locator('button.condition[data-code="B16"] .specific').textContent(),
+      `Here: the check digit of B76 0324543 is ${entryCheckDigit('B76', '0324543')}, not 0`,
+      'and the specific why: the check digit expected',
+    );
     t.match(await offending.getAttribute('title'), /B16 ENTRY NUMBER CHECK DIGIT MISMATCH/, 'the field carries the condition text');
     const linked = page.locator('section[aria-label="Answer"] li.record.states.selected');
     t.match(await linked.textContent(), /E1 FB16/, 'the E1 record stating it is linked');
@@ -266,7 +271,8 @@ if (unavailable) {
     await page.locator('button.exchange').first().click();
     await page.locator('.exchange-view').waitFor();
     const size = await page.evaluate(() => getComputedStyle(document.querySelector('.record-text') as Element).fontSize);
-    t.ok(Number.parseFloat(size) >= 18, `record text is large on a projector (${size})`);
+    // Input and answer side by side leave 80 columns each half of 1920 pixels: about 17.6 px.
+    t.ok(Number.parseFloat(size) >= 17, `record text is large on a projector (${size})`);
     await shot(page, 'presenter-exchange');
     await page.close();
   });
@@ -331,6 +337,188 @@ if (unavailable) {
     t.match(await row.textContent(), /MQ.*AE.*B76-0324543-0.*rejected/, 'transport MQ, rejected');
     await row.click();
     t.equal(await page.locator('section[aria-label="Input"] .offending.selected').getAttribute('data-field'), 'entryNumber', 'decoded like any other');
+    await page.close();
+  });
+
+  await t.test('a record out of place says which record it came after', async (t) => {
+    // The 11 record moved after the 40: X35, and the pipeline knows what it followed.
+    const lines = sample('ae-add-1-line.txt').split('\n');
+    const eleven = lines.findIndex((l) => l.startsWith('11'));
+    const moved = [...lines];
+    const [record] = moved.splice(eleven, 1);
+    moved.splice(moved.findIndex((l) => l.startsWith('40')) + 1, 0, record as string);
+    const id = await post(moved.join('\n'));
+    const page = await open(`/#/exchange/${id}`, { width: 1440, height: 900 });
+    const x35 = page.locator('button.condition[data-code="X35"]');
+    await x35.waitFor();
+    t.equal(await x35.locator('.specific').textContent(), 'Here: record 11 cannot follow record 40: its place is earlier in the transaction', 'the record it came after');
+    t.match(await x35.locator('.explanation').textContent(), /\w/, 'and the dictionary explanation');
+    await shot(page, 'exchange-out-of-place-1440');
+    await page.close();
+  });
+
+  await t.test('an exchange journaled before explanations were stored gets them from the dictionary', async (t) => {
+    const id = await post(sample('ae-bad-check-digit.txt'));
+    const stored = mock.journal.get(id);
+    if (!stored) throw new Error(`exchange ${id} is not journaled`);
+    const detail = stored.detail as { transactions: { conditions: Record<string, unknown>[] }[] };
+    // As the journal held it then: conditions without explanation or why.
+    const old = { transactions: detail.transactions.map((tx) => ({ ...tx, conditions: tx.conditions.map(({ explanation: _e, why: _w, ...c }) => c) })) };
+    const oldId = `${id.slice(0, -4)}0ld0`;
+    mock.journal.append({ ...stored, id: oldId, detail: old });
+    const page = await open(`/#/exchange/${oldId}`);
+    const b16 = page.locator('button.condition[data-code="B16"]');
+    await b16.locator('.explanation').waitFor();
+    t.match(await b16.locator('.explanation').textContent(), /check digit/i, 'the explanation, read from the dictionary API');
+    t.equal(await b16.locator('.specific').count(), 0, 'no specific why: the row never had one');
+    await page.close();
+  });
+
+  await t.test('timeline rows show condition codes and user text, filtered by outcome, application, entry and text', async (t) => {
+    const session = { 'x-ace-session': 'filters' };
+    const bad = await post(sample('ae-bad-check-digit.txt'), session);
+    const query = await post(sample('cq-entry-status.txt'), session);
+    const good = await post(sample('ae-add-1-line.txt'), session);
+    const page = await open('/?session=filters#/timeline', { width: 1440, height: 900 });
+    const rows = page.locator('button.exchange');
+    const ids = async (): Promise<string[]> => (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))).sort();
+    const only = async (...wanted: string[]): Promise<void> => {
+      await page.waitForFunction((n) => document.querySelectorAll('button.exchange').length === n, wanted.length);
+    };
+    await only(bad, query, good);
+    const badRow = page.locator(`button.exchange[data-id="${bad}"]`);
+    t.same(await badRow.locator('.codes .code').allTextContents(), ['B16'], 'the row names its condition code');
+    t.equal(await badRow.locator('.user-text').textContent(), 'SAMPLE CHECKDIGIT', 'and its B record user text');
+    t.equal(await page.locator(`button.exchange[data-id="${good}"] .codes .code`).count(), 0, 'an accepted one has none');
+    await shot(page, 'timeline-codes-1440');
+
+    const filters = page.getByRole('search', { name: 'Filter the timeline' });
+    await filters.getByLabel('Outcome').selectOption('accepted');
+    await only(good);
+    t.same(await ids(), [good], 'outcome accepted: the add (the B16 one and the query of an unknown entry are rejected)');
+    await filters.getByLabel('Outcome').selectOption('');
+    await filters.getByLabel('Application').fill('cq');
+    await only(query);
+    t.same(await ids(), [query], 'application CQ: the status query');
+    await filters.getByLabel('Application').fill('');
+    await filters.getByLabel('Entry').fill('B76-0324543');
+    t.match(await page.locator('#entry-filter-hint').textContent(), /not applied until it is an entry number/, 'a half-typed entry number is said to be unused');
+    await filters.getByLabel('Entry').fill('B76-0324543-0');
+    await only(bad);
+    t.same(await ids(), [bad], 'entry B76-0324543-0: its filing');
+    await filters.getByLabel('Entry').fill('');
+    await filters.getByLabel('Text').fill('checkdigit');
+    await only(bad);
+    t.same(await ids(), [bad], 'text: the user text found');
+    await shot(page, 'timeline-filtered-1440');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await only(bad, query, good);
+    t.pass('cleared, all three again');
+    await page.close();
+  });
+
+  await t.test('compose masks the password, numbers the records and keeps the chosen sample', async (t) => {
+    const page = await open('/#/compose', { width: 1440, height: 900 });
+    const chooser = page.locator('select[aria-label="Start from a sample"]');
+    await chooser.selectOption('ae-add-1-line.txt');
+    await page.locator('.problems .badge', { hasText: 'no problems' }).waitFor();
+    t.equal(await chooser.inputValue(), 'ae-add-1-line.txt', 'the sample stays chosen');
+    t.match(page.url(), /#\/compose\?sample=ae-add-1-line\.txt$/, 'and is in the address');
+    const text = sample('ae-add-1-line.txt');
+    const shown = (await page.locator('.editor .backdrop').textContent()) ?? '';
+    t.equal(shown.split('\n')[0]?.slice(8, 14), '******', 'the A record password shows starred');
+    t.notMatch(await page.content(), /PASSWD/, 'and is nowhere on the page');
+    t.equal(await page.locator('.editor textarea').evaluate((el) => getComputedStyle(el).color), 'rgba(0, 0, 0, 0)', 'the editor’s own text is not drawn');
+    const records = text.split('\n').filter((l) => l !== '').length;
+    const numbers = ((await page.locator('.record-numbers pre').textContent()) ?? '').trim().split('\n');
+    t.same([numbers[0], numbers[numbers.length - 1], numbers.length], ['001', String(records).padStart(3, '0'), records], 'a number per record');
+    await shot(page, 'compose-masked-1440');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.result .badge', { hasText: 'accepted' }).waitFor();
+    t.pass('sent with the real password behind the stars: accepted');
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await page.locator('.timeline').waitFor();
+    await page.goBack();
+    await page.locator('.problems .badge', { hasText: 'no problems' }).waitFor();
+    t.equal(await chooser.inputValue(), 'ae-add-1-line.txt', 'back in Compose, the sample is still chosen and loaded');
+    await page.close();
+  });
+
+  await t.test('presenter mode: no navigation, input and answer side by side without scrolling, record by record', async (t) => {
+    const id = await post(sample('ae-bad-check-digit.txt'));
+    const page = await open(`/?presenter#/exchange/${id}`, { width: 1920, height: 1080 });
+    await page.locator('.step-bar').waitFor();
+    t.notOk(await page.locator('header.top nav').isVisible(), 'the navigation is hidden');
+    const input = await page.locator('section[aria-label="Input"]').boundingBox();
+    const answer = await page.locator('section[aria-label="Answer"]').boundingBox();
+    t.ok(input && answer && input.x + input.width <= answer.x && Math.abs(input.y - answer.y) < 2, 'input left of the answer, level with it');
+    const fits = await page.evaluate(() => (document.scrollingElement as Element).scrollHeight <= window.innerHeight);
+    t.ok(fits, 'the page does not scroll at 1920×1080');
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('.grid-scroll')].map((el) => el.scrollWidth - el.clientWidth));
+    t.same(overflow.map((o) => o <= 0), [true, true], 'nor does either grid sideways');
+
+    const where = page.locator('.step-where');
+    const current = (grid: string) => page.locator(`section[aria-label="${grid}"] li.record.current`).evaluateAll((els) => els.map((e) => e.getAttribute('data-position')));
+    t.match(await where.textContent(), /^Record 1 of 17 · A /, 'it starts on the A record');
+    t.same(await current('Input'), ['1']);
+    t.match(await page.locator('section[aria-label="Answer"] li.record.current').textContent(), /^\d+A2704B76/, 'the answer’s A record is the one about it');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await where.filter({ hasText: 'Record 3 of 17' }).waitFor();
+    t.same(await current('Input'), ['3'], '→ → steps to record 3, the 10 record');
+    t.match(await page.locator('.step-conditions li[data-code="B16"]').textContent(), /B16.*Here: the check digit of B76 0324543 is \d, not 0/, 'its condition with the why');
+    t.match(await page.locator('section[aria-label="Answer"] li.record.current').allTextContents(), [/E1 FB16/], 'the E1 stating it is the answer record about it');
+    t.equal(await page.locator('section[aria-label="Input"] .offending.selected').getAttribute('data-field'), 'entryNumber', 'the offending field highlighted');
+    await shot(page, 'presenter-step-1920');
+    await page.getByRole('button', { name: '◀ Previous' }).click();
+    await where.filter({ hasText: 'Record 2 of 17' }).waitFor();
+    t.same(await current('Input'), ['2'], 'the Previous button steps back');
+    t.match(await page.locator('.step-none').textContent(), /No condition points at this record/);
+    await page.keyboard.press('End');
+    await where.filter({ hasText: 'Record 17 of 17' }).waitFor();
+    t.pass('End goes to the last record');
+    await page.close();
+
+    // A five-line summary: longer than the screen, so the grids scroll inside and the page still does not.
+    const longer = await post(sample('ae-add-5-lines.txt'));
+    const long = await open(`/?presenter#/exchange/${longer}`, { width: 1920, height: 1080 });
+    await long.locator('.step-bar').waitFor();
+    t.ok(await long.evaluate(() => (document.scrollingElement as Element).scrollHeight <= window.innerHeight), 'a longer exchange does not scroll the page either');
+    await long.keyboard.press('End');
+    await long.locator('section[aria-label="Input"] li.record.current').waitFor();
+    t.ok(await long.locator('section[aria-label="Input"] li.record.current').isVisible(), 'the last record is scrolled into view in its grid');
+    await long.close();
+  });
+
+  await t.test('the exchange view at 1440×900 explains each condition', async (t) => {
+    const id = await post(sample('ae-bad-check-digit.txt'));
+    const page = await open(`/#/exchange/${id}`, { width: 1440, height: 900 });
+    await page.locator('button.condition[data-code="B16"] .specific').waitFor();
+    await shot(page, 'exchange-explained-1440');
+    t.pass('screenshot taken');
+    await page.close();
+  });
+
+  await t.test('demo mode shows a banner; Reset session clears the session for the next walkthrough', async (t) => {
+    const demo = testMock({ ACE_MOCK_DEMO: '1' }, () => new Date());
+    await demo.http.listen({ host: '127.0.0.1', port: 0 });
+    t.teardown(() => demo.close());
+    const demoBase = `http://127.0.0.1:${(demo.http.server.address() as AddressInfo).port}`;
+    await fetch(`${demoBase}/v1/transmissions`, { method: 'POST', body: sample('ae-add-1-line.txt'), headers: { 'content-type': 'text/plain', 'x-ace-session': 'class' } });
+    const armed = await fetch(`${demoBase}/v1/admin/arm`, { method: 'POST', body: JSON.stringify({ scenario: 'importer-unknown', session: 'class' }), headers: { 'content-type': 'application/json' } });
+    t.equal(armed.status, 201, 'a scenario armed for the session');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => consoleErrors.push(`demo: ${e.message}`));
+    await page.goto(`${demoBase}/?session=class#/timeline`);
+    const banner = page.locator('.demo-banner');
+    await banner.waitFor();
+    t.match(await banner.textContent(), /Demo mode: .*throwaway database/, 'the banner says the database is thrown away');
+    await page.locator('button.exchange').first().waitFor();
+    await page.getByRole('button', { name: 'Reset session' }).click();
+    await page.locator('.reset-session .notice', { hasText: 'Session class reset' }).waitFor();
+    const left = (await (await fetch(`${demoBase}/v1/admin/sessions/class/armed`)).json()) as { armed: unknown[] };
+    t.same(left.armed, [], 'nothing armed any more');
+    await shot(page, 'demo-reset-1440');
     await page.close();
   });
 

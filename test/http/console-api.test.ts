@@ -39,6 +39,7 @@ t.test('POST /v1/inspect decodes and checks layouts without answering, journalin
   t.match(body.records[2], { position: 3, length: 80, layout: '10' });
   t.match(body.problems, [{ position: 3, column: 3, length: 1, field: 'actionCode', message: /not a known entry-summary-actions code/ }]);
   t.match(body.records[0].fields.find((f: { name: string }) => f.name === 'password'), { value: '******' }, 'the password masked');
+  t.equal(body.masked, text.replace('PASSWD', '******'), 'the text as sent, its password starred and nothing else changed');
   t.equal(mock.journal.find({ limit: 10 }).length, 0, 'nothing journaled');
 
   const short = await mock.http.inject({ method: 'POST', url: '/v1/inspect', payload: 'A2704B76\nQQ junk\n', headers: { 'content-type': 'text/plain' } });

@@ -111,6 +111,7 @@ export class EntrySummaryWriter {
         reference: label,
         ...(c.record && { position: c.record.position }),
         ...(c.field !== undefined && { field: c.field }),
+        ...(c.why !== undefined && { why: c.why }),
       });
     }
     const final = catalog.dictionary.get(disposition.code);

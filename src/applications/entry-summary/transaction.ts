@@ -63,6 +63,8 @@ export interface EsCondition {
   readonly ref: Reference;
   readonly record?: TxRecord;
   readonly field?: string;
+  /** The specific reason, when the rule knows it: carried to the journal for people, never into the E1. */
+  readonly why?: string;
 }
 
 export function* allRecords(tx: EntrySummaryTx): Generator<{ record: TxRecord; ref: Reference }> {

@@ -78,7 +78,7 @@ export class GroupingSyntax {
     const layout = checked ? undefined : this.catalog.candidates(problem.record.text)[0];
     const nonstandard = layout ? checkRecord(layout, problem.record.text, this.catalog).find((f) => f.kind === 'nonstandard') : undefined;
     if (nonstandard) this.flag('X40', problem.record, nonstandard.column, 0);
-    this.flag(problem.code, problem.record, 0, 1);
+    this.flag(problem.code, problem.record, 0, 1, problem.why);
   }
 
   /** Whether a condition with this code already points at this record. */
@@ -90,7 +90,7 @@ export class GroupingSyntax {
     return [...this.found].sort((a, b) => a.pointer.position - b.pointer.position || a.order - b.order).map(({ order: _order, ...c }) => c);
   }
 
-  private flag(code: string, rec: PositionedRecord, column: number, order: number): void {
-    this.found.push({ code, pointer: { kind: 'record', block: this.block.number, position: rec.position, column }, order });
+  private flag(code: string, rec: PositionedRecord, column: number, order: number, why?: string): void {
+    this.found.push({ code, pointer: { kind: 'record', block: this.block.number, position: rec.position, column }, order, ...(why !== undefined && { why }) });
   }
 }

@@ -1,4 +1,6 @@
 import type { TransactionOutcome } from '../../applications/application.js';
+import { frameRecords } from '../../catair/framing.js';
+import type { BatchConditionReport } from '../../pipeline.js';
 import type { JournalEntry } from '../../store/journal.js';
 
 /** What people look for in a list of exchanges besides the outcome. */
@@ -6,6 +8,7 @@ export type ExchangeTag = 'census-warning' | 'psc';
 
 interface StoredDetail {
   readonly transactions?: readonly Pick<TransactionOutcome, 'psc' | 'conditions' | 'step'>[];
+  readonly batchConditions?: readonly Pick<BatchConditionReport, 'code'>[];
 }
 
 /** Census warnings are the severity-W conditions; a PSC is a transaction with the PSC indicator. */
@@ -22,15 +25,39 @@ function stepOf(detail: unknown): number | undefined {
   return (detail as StoredDetail | null)?.transactions?.find((t) => t.step !== undefined)?.step;
 }
 
+/** Every condition code the answer gave, batch ones first, each once: what a list of exchanges is searched by. */
+function conditionCodesOf(detail: unknown): string[] {
+  const stored = detail as StoredDetail | null;
+  const codes = [...(stored?.batchConditions ?? []).map((c) => c.code), ...(stored?.transactions ?? []).flatMap((t) => t.conditions.map((c) => c.code))];
+  return [...new Set(codes)];
+}
+
+/** The first B record's user text (columns 60-80, echoed by CBP): where filers put their own reference. */
+function blockUserText(input: Buffer): string | undefined {
+  const b = frameRecords(input.toString('latin1'), true).records.find((r) => r.startsWith('B'));
+  const text = b?.slice(59, 80).trim();
+  return text === '' ? undefined : text;
+}
+
 /** An exchange without its bytes and detail, as listings and the live stream show it. */
 export type ExchangeSummary = Omit<JournalEntry, 'input' | 'output' | 'detail'> & {
   readonly step?: number;
   readonly tags: readonly ExchangeTag[];
+  readonly conditions: readonly string[];
+  readonly userText?: string;
   readonly links: { readonly self: string };
 };
 
 export function exchangeSummary(entry: JournalEntry): ExchangeSummary {
-  const { input: _input, output: _output, detail, ...head } = entry;
+  const { input, output: _output, detail, ...head } = entry;
   const step = stepOf(detail);
-  return { ...head, ...(step !== undefined && { step }), tags: tagsOf(detail), links: { self: `/v1/transmissions/${entry.id}` } };
+  const userText = blockUserText(input);
+  return {
+    ...head,
+    ...(step !== undefined && { step }),
+    tags: tagsOf(detail),
+    conditions: conditionCodesOf(detail),
+    ...(userText !== undefined && { userText }),
+    links: { self: `/v1/transmissions/${entry.id}` },
+  };
 }

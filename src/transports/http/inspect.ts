@@ -1,8 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Catalog } from '../../catair/catalog.js';
-import { inspectTransmission } from '../../catair/inspect.js';
+import { maskSecrets } from '../../catair/decode.js';
+import { type Inspection, inspectTransmission } from '../../catair/inspect.js';
 import { sniffTransmission } from '../../catair/sniff.js';
 import { problem, sendProblem } from './problem.js';
+
+/** What `POST /v1/inspect` answers: the inspection, and the text as sent with its secret fields starred (for editors to show). */
+export type InspectAnswer = Inspection & { readonly masked: string };
 
 export interface InspectRoutesOptions {
   readonly catalog: Catalog;
@@ -22,6 +26,8 @@ export const inspectRoutes: FastifyPluginAsync<InspectRoutesOptions> = async (ap
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const notCatair = sniffTransmission(body);
     if (notCatair) return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail));
-    return inspectTransmission(opts.catalog, body.toString('latin1'), opts.lenient);
+    const text = body.toString('latin1');
+    const answer: InspectAnswer = { ...inspectTransmission(opts.catalog, text, opts.lenient), masked: maskSecrets(opts.catalog, text) };
+    return answer;
   });
 };

@@ -37,6 +37,7 @@ const ListQuery = z
     since: z.iso.datetime({ message: 'since is an ISO time, e.g. 2026-11-25T15:00:00Z' }).optional(),
     until: z.iso.datetime({ message: 'until is an ISO time, e.g. 2026-11-25T16:00:00Z' }).optional(),
     transport: z.string().min(1).optional(),
+    application: z.string().regex(/^[A-Z0-9]{2}$/i, 'application is a 2-character application id, e.g. AE').optional(),
     before: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
   })
@@ -129,6 +130,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
       ...(q.outcome !== undefined && { outcome: q.outcome }),
       ...(q.transport !== undefined && { transport: q.transport }),
       ...(q.scenario !== undefined && { scenario: q.scenario }),
+      ...(q.application !== undefined && { application: q.application.toUpperCase() }),
       ...(q.since !== undefined && { since: new Date(q.since).toISOString() }),
       ...(q.until !== undefined && { until: new Date(q.until).toISOString() }),
       ...(q.before !== undefined && { before: q.before }),

@@ -123,7 +123,7 @@ t.test('CW02 and 63 records become line trailers', async (t) => {
 
 t.test('X33: records before the first 10 record, reported once', async (t) => {
   const r = group([recordOf(ONE_LINE, '11'), recordOf(ONE_LINE, '31'), ...ONE_LINE]);
-  t.same(r.conditions, [{ code: 'X33', pointer: { kind: 'record', block: 1, position: 3, column: 0 } }]);
+  t.same(r.conditions, [{ code: 'X33', pointer: { kind: 'record', block: 1, position: 3, column: 0 }, why: 'record 11 comes before any transaction has begun (a transaction begins with 10)' }]);
   t.equal(r.units.length, 1, 'the transaction after it is still grouped');
   t.same(r.units[0]!.headerRecords.map((h) => h.id), HEADER);
 });
@@ -142,7 +142,7 @@ t.test('X35: records out of sequence', async (t) => {
 
   await t.test('an 11 after a 40', async (t) => {
     const details = insert(ONE_LINE, line + 1, recordOf(ONE_LINE, '11'));
-    t.same(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + line + 1) }]);
+    t.same(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + line + 1), why: 'record 11 cannot follow record 40: its place is earlier in the transaction' }]);
   });
   await t.test('a 31 before the 11 (header record order)', async (t) => {
     const details = insert(ONE_LINE, 1, recordOf(ONE_LINE, '31'));
@@ -156,7 +156,7 @@ t.test('X35: records out of sequence', async (t) => {
     // ESF-23..24: 51 follows the Tariff Grouping within the line; a 51 before the line's first 50
     // skips the tariffs, and the 50 that then comes is behind the line's current place.
     const details = insert(ONE_LINE, tariff, rec('51VISA12345'));
-    t.same(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + tariff + 1) }]);
+    t.match(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + tariff + 1) }]);
   });
   await t.test('a 51 in the header, before any line', async (t) => {
     t.same(codes(group(insert(ONE_LINE, 2, rec('51VISA12345')))), ['X35']);
@@ -167,7 +167,7 @@ t.test('X35: records out of sequence', async (t) => {
   await t.test('a 40 after the 89', async (t) => {
     const totals = indexOf(ONE_LINE, '89');
     const details = insert(ONE_LINE, totals + 1, recordOf(ONE_LINE, '40'));
-    t.same(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + totals + 1) }]);
+    t.match(group(details).conditions, [{ code: 'X35', pointer: pointer(3 + totals + 1) }]);
   });
   await t.test('an 88 after the 89', async (t) => {
     const totals = indexOf(ONE_LINE, '89');
@@ -177,10 +177,10 @@ t.test('X35: records out of sequence', async (t) => {
     const end = 3 + ONE_LINE.length;
     for (const id of ['11', '40', '50', '89']) {
       const r = group([...ONE_LINE, recordOf(ONE_LINE, id)]);
-      t.same(r.conditions, [{ code: 'X35', pointer: pointer(end) }], `${id} after 90`);
+      t.match(r.conditions, [{ code: 'X35', pointer: pointer(end) }], `${id} after 90`);
     }
     // ace-mock choice: a record repeated past its limit is a loop exceeded, as for two 11 records.
-    t.same(group([...ONE_LINE, recordOf(ONE_LINE, '90')]).conditions, [{ code: 'X36', pointer: pointer(end) }], 'a second 90');
+    t.match(group([...ONE_LINE, recordOf(ONE_LINE, '90')]).conditions, [{ code: 'X36', pointer: pointer(end) }], 'a second 90');
     const r = group([...ONE_LINE, recordOf(ONE_LINE, '10'), recordOf(ONE_LINE, '11')]);
     t.same(r.conditions, [], 'a new 10 starts a new transaction');
     t.equal(r.units.length, 2);
@@ -191,7 +191,7 @@ t.test('X36: loops exceeded', async (t) => {
   await t.test('two 11 records', async (t) => {
     const at = indexOf(ONE_LINE, '11');
     const r = group(insert(ONE_LINE, at + 1, recordOf(ONE_LINE, '11')));
-    t.same(r.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 1, column: 0 } }]);
+    t.same(r.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 1, column: 0 }, why: 'record 11 occurs here more times than its group allows' }]);
     t.same(r.units[0]!.headerRecords.map((h) => h.id), HEADER, 'the extra 11 is not kept');
   });
   await t.test('three 31 records (two allowed)', async (t) => {
@@ -199,7 +199,7 @@ t.test('X36: loops exceeded', async (t) => {
     const b31 = recordOf(ONE_LINE, '31');
     t.same(codes(group(insert(ONE_LINE, at + 1, b31))), [], 'two are allowed');
     const r = group(insert(ONE_LINE, at + 1, b31, b31));
-    t.same(r.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 2, column: 0 } }]);
+    t.match(r.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 2, column: 0 } }]);
   });
   await t.test('33 tariffs on a line (32 allowed)', async (t) => {
     const at = indexOf(ONE_LINE, '50');
@@ -208,7 +208,7 @@ t.test('X36: loops exceeded', async (t) => {
     t.same(r32.conditions, [], '32 tariffs are allowed');
     t.equal(r32.units[0]!.lines[0]!.tariffs.length, 32);
     const r33 = group(insert(ONE_LINE, at + 1, ...Array<string>(32).fill(tariff)));
-    t.same(r33.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 32, column: 0 } }]);
+    t.match(r33.conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 32, column: 0 } }]);
     t.equal(r33.units[0]!.lines[0]!.tariffs.length, 32);
   });
 });
@@ -283,7 +283,7 @@ t.test('the AE grammar follows the input structure maps of ESF-21..25', async (t
     const four = insert(SKELETON, at, rec('22'), rec('23'), rec('23'), rec('23'), rec('23'));
     t.same(codes(group(four)), []);
     const five = insert(SKELETON, at, rec('22'), rec('23'), rec('23'), rec('23'), rec('23'), rec('23'));
-    t.same(group(five).conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 5, column: 0 } }]);
+    t.match(group(five).conditions, [{ code: 'X36', pointer: { kind: 'record', block: 1, position: 3 + at + 5, column: 0 } }]);
   });
 
   await t.test('a line with every line-level record of ESF-23..24, once per line', async (t) => {

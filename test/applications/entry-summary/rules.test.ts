@@ -175,6 +175,8 @@ t.test('layoutFields', async (t) => {
   t.same(run(layoutFields, setHeader(ONE_LINE, 34, '99')), ['B18'], 'unknown entry type from the code list');
   const line = layoutFields(txOf(edit(ONE_LINE, '40', (r) => put(r, 9, 'QQ'))), ctx());
   t.same(line.map((f) => [f.code, f.field, f.ref.kind]), [['408', 'countryOfOrigin', 'line']]);
+  t.match(line[0]?.why, /^"QQ": .* is not a known [\w-]+ code$/, 'the why names the value and the code list it is not in');
+  t.match(layoutFields(txOf(setHeader(ONE_LINE, 34, '  ')), ctx())[0]?.why, /is mandatory and blank/, 'and a missing field says so');
   const tariff = layoutFields(txOf(edit(ONE_LINE, '50', (r) => put(r, 14, '00000000X0'))), ctx());
   t.same(tariff.map((f) => [f.code, f.field, f.ref.kind]), [['438', 'duty', 'tariff']]);
   const totalsRec = layoutFields(txOf(edit(ONE_LINE, '90', (r) => put(r, 3, '0000000000A'))), ctx());
@@ -197,6 +199,7 @@ t.test('entryNumber', async (t) => {
   const [c] = entryNumber(txOf(setHeader(ONE_LINE, 9, '03245279')), ctx());
   t.equal(c?.field, 'entryNumber');
   t.same(c?.ref, { kind: 'summary' });
+  t.equal(c?.why, 'the check digit of B76 0324527 is 8, not 9', 'the why names the expected check digit');
 });
 
 t.test('filerAndPort', async (t) => {

@@ -1,3 +1,4 @@
+import { describeFieldProblem } from '../../../catair/inspect.js';
 import { allRecords, type EsCondition } from '../transaction.js';
 import type { Rule } from './rule.js';
 
@@ -12,7 +13,10 @@ export const layoutFields: Rule = (tx) => {
   for (const { record, ref } of allRecords(tx)) {
     for (const p of record.problems) {
       const code = p.kind === 'missing' ? p.field.missing : p.kind === 'invalid' ? (p.field.invalid ?? p.field.missing) : undefined;
-      if (code !== undefined) found.push({ code, ref, record, field: p.field.name });
+      if (code === undefined) continue;
+      const said = describeFieldProblem(p.kind, p.field);
+      const why = p.kind === 'invalid' ? `"${record.text.slice(p.field.offset, p.field.end).trim()}": ${said}` : said;
+      found.push({ code, ref, record, field: p.field.name, why });
     }
   }
   return found;
