@@ -13,6 +13,9 @@
 FROM node:22-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci runs the package's prepare script (src/build/prepare.mjs); with no sources here yet it builds
+# nothing, and `npm run build` below does, once they are copied in.
+COPY src/build ./src/build
 # better-sqlite3 compiles against Node's headers; ibmmq fetches the MQ client into node_modules/ibmmq/redist.
 RUN npm ci --no-audit --no-fund
 # Fail here, not at run time, when the MQ client did not arrive (wrong platform, or no access to IBM).

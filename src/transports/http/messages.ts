@@ -37,6 +37,9 @@ const view = (m: OutboxMessage) => ({
   records: m.records,
 });
 
+/** One unsolicited message as `GET /v1/messages` and its stream send it. */
+export type MessageView = ReturnType<typeof view>;
+
 /**
  * Unsolicited output (UC status notifications) for HTTP filers: `GET /v1/messages` returns what is
  * due after a sequence number, waiting up to `wait` seconds for the next one (long poll);

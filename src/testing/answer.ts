@@ -1,0 +1,27 @@
+import type { ConditionReport, TransactionOutcome } from '../applications/application.js';
+import type { DecodedRecord } from '../catair/decode.js';
+import type { BatchConditionReport, Exchange } from '../pipeline.js';
+import type { Armed } from '../store/scenario-state.js';
+import type { SessionClockView } from '../transports/http/clock.js';
+import type { MessageView } from '../transports/http/messages.js';
+
+/**
+ * What `POST /v1/transmissions` answers with `Accept: application/json`: the exchange (outcome,
+ * each transaction with its conditions, the batch conditions, the output records) with every input
+ * and output record decoded field by field. The README's "HTTP API" section describes it.
+ */
+export interface Answer extends Exchange {
+  readonly decoded: { readonly input: readonly DecodedRecord[]; readonly output: readonly DecodedRecord[] };
+  readonly links: { readonly self: string };
+}
+
+/** An unsolicited message (UC or SO notice, PF statement, NR courtesy notice) as `GET /v1/messages` returns it. */
+export type Message = MessageView;
+
+/** A session's mock clock: `now` is its time, `real` the server's, `moved` whether they differ. */
+export type SessionClock = SessionClockView;
+
+/** A scenario armed for the next transactions of a session, a filer or an entry. */
+export type Arming = Armed;
+
+export type { BatchConditionReport, ConditionReport, DecodedRecord, TransactionOutcome };
