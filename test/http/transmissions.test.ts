@@ -57,6 +57,20 @@ t.test('Accept: application/json gives the exchange, outcome per transaction and
   t.equal(body.links.self, `/v1/transmissions/${body.id}`);
 });
 
+t.test('GET /v1/transmissions/:id answers in the shape of the POST answer: the same fields, transactions at the top', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const posted = (await send(mock, sample('ae-bad-check-digit.txt'), { accept: 'application/json' })).json();
+  const got = (await mock.http.inject({ url: `/v1/transmissions/${posted.id}` })).json();
+  const { delayMs, ...postedJournaled } = posted;
+  t.type(delayMs, 'number', 'the POST answer adds the scripted delay it held');
+  t.same(Object.keys(got).sort(), Object.keys(postedJournaled).sort(), 'the same fields');
+  t.same(got, postedJournaled, 'the same values');
+  t.match(got.transactions, [{ entryNumber: '03245430', outcome: 'rejected', conditions: [{ code: 'B16' }] }]);
+  t.same(got.batchConditions, []);
+  t.same(got.followUps, [], 'follow-ups are a list in both');
+});
+
 t.test('input that is not a transmission gets a 400 problem, and is journaled', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());

@@ -5,8 +5,9 @@ import type { Catalog } from '../../catair/catalog.js';
 import { decodeRecords, maskSecrets } from '../../catair/decode.js';
 import { frameRecords } from '../../catair/framing.js';
 import { sniffTransmission } from '../../catair/sniff.js';
-import type { Exchange, Pipeline } from '../../pipeline.js';
-import type { Journal } from '../../store/journal.js';
+import type { BatchConditionReport, Pipeline } from '../../pipeline.js';
+import type { TransactionOutcome } from '../../applications/application.js';
+import type { Journal, JournalEntry } from '../../store/journal.js';
 import type { Outbox } from '../../store/outbox.js';
 import { exchangeSummary } from './exchange-summary.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
@@ -54,6 +55,12 @@ function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.startsWith('text/plain');
 }
 
+/** What the pipeline keeps of an answered exchange in the journal's detail (a refusal keeps its problem instead). */
+interface StoredDetail {
+  readonly transactions?: readonly TransactionOutcome[];
+  readonly batchConditions?: readonly BatchConditionReport[];
+}
+
 /** Records of stored text for display, cut as the pipeline cut them (short ones padded). */
 function recordsOf(text: string): string[] {
   return frameRecords(text, true).records;
@@ -70,12 +77,30 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (_req, body, done) => done(null, body));
 
-  const answerJson = (exchange: Exchange, input: Buffer): Record<string, unknown> => {
-    const framedInput = recordsOf(input.toString('latin1'));
+  /**
+   * One exchange as both `POST` (with `Accept: application/json`) and `GET /v1/transmissions/:id`
+   * answer it, so a client reads them with one type: the journal's entry, its transactions and
+   * batch conditions at the top, the records decoded, and the follow-ups it queued.
+   */
+  const exchangeDocument = (entry: JournalEntry) => {
+    const input = entry.input.toString('latin1');
+    const output = entry.output === undefined ? [] : recordsOf(entry.output);
+    const detail = (entry.detail ?? {}) as StoredDetail;
     return {
-      ...exchange,
-      links: { self: `/v1/transmissions/${exchange.id}` },
-      decoded: { input: decodeRecords(catalog, framedInput, 'in'), output: decodeRecords(catalog, exchange.output, 'out') },
+      ...exchangeSummary(entry),
+      transactions: detail.transactions ?? [],
+      batchConditions: detail.batchConditions ?? [],
+      input: maskSecrets(catalog, input),
+      output,
+      detail: entry.detail,
+      decoded: { input: decodeRecords(catalog, recordsOf(input), 'in'), output: decodeRecords(catalog, output, 'out') },
+      followUps: opts.outbox.ofExchange(entry.id).map((m) => ({
+        seq: m.seq,
+        deliverAt: m.deliverAt,
+        summary: m.summary,
+        records: m.records,
+        decoded: decodeRecords(catalog, m.records, 'out'),
+      })),
     };
   };
 
@@ -112,7 +137,8 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
     // A scripted delay holds the answer back; the exchange is already journaled.
     if (exchange.delayMs > 0) await sleep(exchange.delayMs);
     reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome);
-    if (wantsJson(request)) return reply.type('application/json').send(answerJson(exchange, body));
+    const journaled = wantsJson(request) ? journal.get(exchange.id) : undefined;
+    if (journaled) return reply.type('application/json').send({ ...exchangeDocument(journaled), delayMs: exchange.delayMs });
     return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
   });
 
@@ -147,21 +173,6 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
     if (!entry) {
       return sendProblem(reply, problem(404, 'not-found', 'No such exchange', `No exchange with id ${request.params.id} is in the journal.`));
     }
-    const input = entry.input.toString('latin1');
-    const output = entry.output === undefined ? [] : recordsOf(entry.output);
-    return {
-      ...exchangeSummary(entry),
-      input: maskSecrets(catalog, input),
-      output,
-      detail: entry.detail,
-      decoded: { input: decodeRecords(catalog, recordsOf(input), 'in'), output: decodeRecords(catalog, output, 'out') },
-      followUps: opts.outbox.ofExchange(entry.id).map((m) => ({
-        seq: m.seq,
-        deliverAt: m.deliverAt,
-        summary: m.summary,
-        records: m.records,
-        decoded: decodeRecords(catalog, m.records, 'out'),
-      })),
-    };
+    return exchangeDocument(entry);
   });
 };
