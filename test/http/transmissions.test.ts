@@ -57,6 +57,24 @@ t.test('Accept: application/json gives the exchange, outcome per transaction and
   t.equal(body.links.self, `/v1/transmissions/${body.id}`);
 });
 
+t.test('the answer form follows Accept with its q-values, and says so with Vary: Accept', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  for (const [accept, form] of [
+    ['text/plain;q=0.5, application/json', /^application\/json/],
+    ['application/json;q=0.2, text/plain', /^text\/plain/],
+    ['text/*;q=0.1, application/*', /^application\/json/],
+    ['*/*', /^text\/plain/],
+    ['application/json', /^application\/json/],
+  ] as const) {
+    const res = await send(mock, sample('ae-add-1-line.txt'), { accept });
+    t.match(res.headers['content-type'], form, `Accept: ${accept}`);
+    t.match(res.headers.vary, /\bAccept\b/i, `Vary names Accept (${accept})`);
+  }
+  const plain = await send(mock, sample('ae-add-1-line.txt'));
+  t.match(plain.headers['content-type'], /^text\/plain/, 'no Accept: the records as text');
+});
+
 t.test('GET /v1/transmissions/:id answers in the shape of the POST answer: the same fields, transactions at the top', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());

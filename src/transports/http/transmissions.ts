@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import fastifyAccepts from '@fastify/accepts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Catalog } from '../../catair/catalog.js';
@@ -50,9 +51,9 @@ function splitEntry(entry: string | undefined): { filer?: string; entryNumber?: 
   return compact.length === 8 ? { entryNumber: compact } : { filer: compact.slice(0, 3), entryNumber: compact.slice(3) };
 }
 
+/** The answer's form by the client's Accept, q-values and all: the records as text unless JSON is preferred. */
 function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.startsWith('text/plain');
+  return request.accepts().type(['text/plain', 'application/json']) === 'application/json';
 }
 
 /** What the pipeline keeps of an answered exchange in the journal's detail (a refusal keeps its problem instead). */
@@ -74,6 +75,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
   const { pipeline, journal, catalog } = opts;
 
   // Transmissions are raw bytes whatever the declared content type; JSON and XML are refused by sniffing.
+  await app.register(fastifyAccepts);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (_req, body, done) => done(null, body));
 
@@ -136,7 +138,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
     );
     // A scripted delay holds the answer back; the exchange is already journaled.
     if (exchange.delayMs > 0) await sleep(exchange.delayMs);
-    reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome);
+    reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome).header('vary', 'Accept');
     const journaled = wantsJson(request) ? journal.get(exchange.id) : undefined;
     if (journaled) return reply.type('application/json').send({ ...exchangeDocument(journaled), delayMs: exchange.delayMs });
     return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
