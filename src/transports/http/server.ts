@@ -4,7 +4,9 @@ import type { Pipeline } from '../../pipeline.js';
 import type { Journal } from '../../store/journal.js';
 import { healthRoutes } from './health.js';
 import { readinessRoutes, type Unready } from './readiness.js';
+import { clientErrorProblem } from './client-errors.js';
 import { problem, sendProblem } from './problem.js';
+import { RouteTable } from './route-table.js';
 import { transmissionRoutes } from './transmissions.js';
 import { adminRoutes } from './admin.js';
 import { messageRoutes } from './messages.js';
@@ -53,7 +55,10 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.bodyLimit,
     return503OnClosing: true,
+    // Errors met before routing (a malformed URL) are problems like any other.
+    frameworkErrors: (err, request, reply) => sendProblem(reply, clientErrorProblem(request, err)),
   }) as unknown as FastifyInstance;
+  const routes = new RouteTable(app);
 
   // Nothing here is meant to be framed, sniffed or sent to other sites.
   app.addHook('onSend', async (_request, reply) => {
@@ -75,14 +80,20 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
       request.log.error({ err }, 'request failed');
       return sendProblem(reply, problem(500, 'internal', 'Internal error', 'ace-mock failed to answer; the error is in its log.'));
     }
-    return sendProblem(reply, problem(status, err.code?.toLowerCase() ?? 'bad-request', 'Bad request', err.message));
+    return sendProblem(reply, clientErrorProblem(request, err));
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = routes.methodsAt(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(reply, problem(405, 'method-not-allowed', 'Method not allowed', `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`));
+    }
+    return sendProblem(
       reply,
       problem(404, 'no-route', 'No such endpoint', `${request.method} ${request.url} is not an ace-mock endpoint. Transmissions go to POST /v1/transmissions.`),
-    ),
-  );
+    );
+  });
 
   const startedAt = new Date();
   app.register(healthRoutes, { version: deps.version, startedAt, components: deps.health });
