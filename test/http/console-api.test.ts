@@ -126,6 +126,11 @@ t.test('GET /v1/transmissions/stream pushes new exchanges of a session and resum
   t.same(resumed.map((e) => e.id), events.map((e) => e.id), 'Last-Event-ID resumes after that exchange');
   const bad = await mock.http.inject({ url: '/v1/transmissions/stream?nonsense=1' });
   t.equal(bad.statusCode, 400);
+  for (const resume of [{ headers: { 'last-event-id': 'no-such-exchange' } }, { query: { after: 'no-such-exchange' } }]) {
+    const unknown = await mock.http.inject({ url: '/v1/transmissions/stream', ...resume });
+    t.equal(unknown.statusCode, 400, `resuming after an unknown exchange is refused, not a resume from the newest (${JSON.stringify(resume)})`);
+    t.match(unknown.json(), { type: 'urn:ace-mock:problem:unknown-cursor', detail: /no-such-exchange/ });
+  }
 });
 
 t.test('the console is served at / with a policy that allows only its own files', async (t) => {

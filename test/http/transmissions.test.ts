@@ -188,6 +188,31 @@ t.test('the journal is queried by entry, filer, outcome and session, newest firs
   t.match(bad.json().detail, /limit/);
 });
 
+t.test('since and until take a time with an offset; an unknown before cursor is a 400 problem', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const sent = await send(mock, sample('ae-add-1-line.txt'));
+  const receivedAt = new Date(mock.journal.get(sent.headers['x-ace-exchange-id'] as string)?.receivedAt as string);
+  /** The same instant written in New York's winter offset. */
+  const newYork = (d: Date) => `${new Date(d.getTime() - 5 * 3_600_000).toISOString().slice(0, 19)}-05:00`;
+  const count = async (query: string) => {
+    const res = await mock.http.inject({ url: `/v1/transmissions?${query}` });
+    t.equal(res.statusCode, 200, query);
+    return (res.json().items as unknown[]).length;
+  };
+  t.equal(await count(`since=${encodeURIComponent(newYork(receivedAt))}`), 1, 'since is inclusive, offset or not');
+  t.equal(await count(`until=${encodeURIComponent(newYork(receivedAt))}`), 0, 'until is exclusive');
+  t.equal(await count(`since=${encodeURIComponent(newYork(new Date(receivedAt.getTime() + 1000)))}`), 0, 'a second later, by the offset time');
+  const bad = await mock.http.inject({ url: '/v1/transmissions?since=2026-11-25T10:00:00' });
+  t.equal(bad.statusCode, 400, 'a time without Z or offset is ambiguous');
+  t.match(bad.json().detail, /with Z or an offset/);
+
+  const unknown = await mock.http.inject({ url: '/v1/transmissions?before=no-such-exchange' });
+  t.equal(unknown.statusCode, 400, 'not an empty page that looks like the end of the list');
+  t.match(unknown.json(), { type: 'urn:ace-mock:problem:unknown-cursor', detail: /no-such-exchange/ });
+  t.equal((await mock.http.inject({ url: `/v1/transmissions?before=${sent.headers['x-ace-exchange-id']}` })).statusCode, 200, 'a known cursor pages');
+});
+
 t.test('GET /health reports ok and the version', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());

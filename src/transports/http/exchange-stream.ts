@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Journal } from '../../store/journal.js';
 import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
 import { exchangeSummary } from './exchange-summary.js';
-import { invalidInput, sendProblem } from './problem.js';
+import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface ExchangeStreamOptions {
   readonly journal: Journal;
@@ -38,8 +38,22 @@ export const exchangeStreamRoutes: FastifyPluginAsync<ExchangeStreamOptions> = a
       return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const { session } = parsed.data;
-    const resumeFrom = request.headers['last-event-id'] ?? parsed.data.after;
-    let position = journal.position(typeof resumeFrom === 'string' ? resumeFrom : undefined);
+    const lastEventId = request.headers['last-event-id'];
+    const resumeFrom = (typeof lastEventId === 'string' ? lastEventId : undefined) ?? parsed.data.after;
+    // Resuming after an exchange the journal does not hold would silently skip or repeat: say so instead.
+    const resumeAt = resumeFrom === undefined ? journal.newestPosition() : journal.positionOf(resumeFrom);
+    if (resumeAt === undefined) {
+      return sendProblem(
+        reply,
+        problem(
+          400,
+          'unknown-cursor',
+          'No such exchange to resume after',
+          `No exchange ${resumeFrom} is in the journal (a wrong id, or removed by retention). Reconnect without Last-Event-ID and ?after= to start with the next exchange; GET /v1/transmissions lists what is kept.`,
+        ),
+      );
+    }
+    let position = resumeAt;
     const end = openEventStream(request, reply, {
       greeting: `ace-mock exchanges${session === undefined ? '' : ` of session ${session}`}`,
       pollMs: opts.pollMs ?? 200,

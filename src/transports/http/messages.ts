@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Outbox, OutboxMessage } from '../../store/outbox.js';
 import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
-import { invalidInput, sendProblem } from './problem.js';
+import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface MessageRoutesOptions {
   readonly outbox: Outbox;
@@ -81,7 +81,16 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
       return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const { session } = parsed.data;
-    let after = Number(request.headers['last-event-id'] ?? parsed.data.after) || 0;
+    const header = request.headers['last-event-id'];
+    const lastEventId = typeof header === 'string' ? header : undefined;
+    // Event ids here are sequence numbers; anything else would silently replay the whole outbox.
+    if (lastEventId !== undefined && !/^\d+$/.test(lastEventId)) {
+      return sendProblem(
+        reply,
+        problem(400, 'unknown-cursor', 'Last-Event-ID is not a message sequence number', `Last-Event-ID "${lastEventId}" is not one of this stream's event ids (sequence numbers such as 42); reconnect without it, or with ?after=<seq>.`),
+      );
+    }
+    let after = lastEventId === undefined ? parsed.data.after : Number(lastEventId);
     const end = openEventStream(request, reply, {
       greeting: 'ace-mock messages',
       pollMs,

@@ -36,8 +36,8 @@ const ListQuery = z
     outcome: z.enum(['accepted', 'rejected', 'partial', 'batch-rejected', 'not-catair']).optional(),
     session: z.string().min(1).optional(),
     scenario: z.string().min(1).optional(),
-    since: z.iso.datetime({ message: 'since is an ISO time, e.g. 2026-11-25T15:00:00Z' }).optional(),
-    until: z.iso.datetime({ message: 'until is an ISO time, e.g. 2026-11-25T16:00:00Z' }).optional(),
+    since: z.iso.datetime({ offset: true, message: 'since is an ISO time with Z or an offset, e.g. 2026-11-25T15:00:00Z or 2026-11-25T10:00:00-05:00' }).optional(),
+    until: z.iso.datetime({ offset: true, message: 'until is an ISO time with Z or an offset, e.g. 2026-11-25T16:00:00Z or 2026-11-25T11:00:00-05:00' }).optional(),
     transport: z.string().min(1).optional(),
     before: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
@@ -150,6 +150,13 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
       return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
     }
     const q = parsed.data;
+    // An unknown cursor would page from nowhere: an empty page that looks like the end of the list.
+    if (q.before !== undefined && journal.positionOf(q.before) === undefined) {
+      return sendProblem(
+        reply,
+        problem(400, 'unknown-cursor', 'No such exchange to page before', `No exchange ${q.before} is in the journal (a wrong id, or removed by retention); start again without ?before=.`),
+      );
+    }
     const entry = splitEntry(q.entry);
     const items = journal.find({
       limit: q.limit,
