@@ -130,6 +130,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     clocks,
     entries: { life: entryLife, historyOf: (key) => entries.historyOf(key), schedule, scheduler },
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
+    trustLoopback: config.trustLoopback,
     health: () => ({ mq: mq?.health ?? { status: 'disabled' } }),
     readiness: () => mqReadiness(mq?.health),
     bodyLimit: config.bodyLimit,

@@ -8,8 +8,10 @@ import type { ScenarioState } from '../../store/scenario-state.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface AdminRoutesOptions {
-  /** Bearer token required of admin calls; without one, only loopback clients may call them. */
+  /** Bearer token required of admin calls; without one, only loopback clients may call them … */
   readonly token?: string;
+  /** … unless this is false (a server behind a proxy, whose every request comes from loopback): then none may. */
+  readonly trustLoopback?: boolean;
   readonly library: ScenarioLibrary;
   readonly state: ScenarioState;
   readonly commits: GroupCommit;
@@ -33,13 +35,24 @@ const ArmBody = z
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
-/** Why an admin call is refused, if it is: a wrong or missing bearer token, or a remote client without one configured. */
-export function adminRefusal(token: string | undefined, authorization: string | undefined, remoteAddress: string | undefined) {
+/**
+ * Why an admin call is refused, if it is: a wrong or missing bearer token, or, with none configured,
+ * a remote client (or any client, when loopback is not trusted).
+ */
+export function adminRefusal(token: string | undefined, authorization: string | undefined, remoteAddress: string | undefined, trustLoopback = true) {
   if (token !== undefined) {
     const given = Buffer.from(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');
     const expected = Buffer.from(token);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return undefined;
     return problem(401, 'unauthorized', 'Admin token required', 'Send Authorization: Bearer <the ACE_MOCK_ADMIN_TOKEN of this server>.');
+  }
+  if (!trustLoopback) {
+    return problem(
+      403,
+      'forbidden',
+      'Admin calls need a token here',
+      'This server does not trust loopback clients (ACE_MOCK_TRUST_LOOPBACK=0, as behind a proxy) and has no ACE_MOCK_ADMIN_TOKEN, so no admin call is allowed. Set a token and send Authorization: Bearer <token>.',
+    );
   }
   if (LOOPBACK.test(remoteAddress ?? '')) return undefined;
   return problem(
@@ -51,9 +64,9 @@ export function adminRefusal(token: string | undefined, authorization: string | 
 }
 
 /** An onRequest hook that lets only admin callers through (see adminRefusal), for admin routes registered outside this plugin. */
-export function adminOnly(token: string | undefined) {
+export function adminOnly(token: string | undefined, trustLoopback = true) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const refusal = adminRefusal(token, request.headers.authorization, request.socket.remoteAddress);
+    const refusal = adminRefusal(token, request.headers.authorization, request.socket.remoteAddress, trustLoopback);
     if (refusal) return sendProblem(reply, refusal);
     return undefined;
   };
@@ -67,7 +80,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
   const { library, state, commits } = opts;
 
   // Arming and resetting change what every user of a shared mock gets: guard them.
-  app.addHook('onRequest', adminOnly(opts.token));
+  app.addHook('onRequest', adminOnly(opts.token, opts.trustLoopback));
 
   app.get('/v1/admin/scenarios', async () => ({
     loadedAt: library.loadedAt,

@@ -10,6 +10,7 @@ export interface ClockRoutesOptions {
   readonly clocks: SessionClocks;
   readonly commits: GroupCommit;
   readonly adminToken?: string;
+  readonly trustLoopback?: boolean;
 }
 
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
@@ -46,7 +47,7 @@ export const clockRoutes: FastifyPluginAsync<ClockRoutesOptions> = async (app, o
 
   app.post<{ Params: { session: string } }>(
     '/v1/admin/sessions/:session/clock',
-    { onRequest: adminOnly(opts.adminToken) },
+    { onRequest: adminOnly(opts.adminToken, opts.trustLoopback) },
     async (request, reply) => {
       const parsed = ClockChange.safeParse(request.body ?? {});
       if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-clock', 'Invalid clock change', 'body'));

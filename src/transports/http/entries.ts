@@ -20,6 +20,7 @@ export interface EntryRoutesOptions {
   readonly clocks: SessionClocks;
   readonly commits: GroupCommit;
   readonly adminToken?: string;
+  readonly trustLoopback?: boolean;
 }
 
 interface EntryParams {
@@ -79,7 +80,7 @@ export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, o
 
   app.post<{ Params: EntryParams }>(
     '/v1/admin/sessions/:session/entries/:filer/:entryNumber/advance',
-    { onRequest: adminOnly(opts.adminToken) },
+    { onRequest: adminOnly(opts.adminToken, opts.trustLoopback) },
     async (request, reply) => {
       const named = keyOf(request.params);
       if ('problem' in named) return sendProblem(reply, named.problem);

@@ -7,6 +7,7 @@ import { readinessRoutes, type Unready } from './readiness.js';
 import { clientErrorProblem } from './client-errors.js';
 import { problem, sendProblem } from './problem.js';
 import { RouteTable } from './route-table.js';
+import { refuseCrossSiteWrites } from './same-origin.js';
 import { transmissionRoutes } from './transmissions.js';
 import { adminRoutes } from './admin.js';
 import { messageRoutes } from './messages.js';
@@ -34,8 +35,10 @@ export interface HttpDependencies {
   readonly clock: () => Date;
   readonly clocks: SessionClocks;
   /** What the entry routes read and move: each entry's life, its history and scheduled work. */
-  readonly entries: Omit<EntryRoutesOptions, 'clocks' | 'commits' | 'adminToken'>;
+  readonly entries: Omit<EntryRoutesOptions, 'clocks' | 'commits' | 'adminToken' | 'trustLoopback'>;
   readonly adminToken?: string;
+  /** Without an admin token, whether loopback clients may make admin calls (off behind a proxy). */
+  readonly trustLoopback: boolean;
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
   /** Components that cannot take work yet, for /health/ready (the MQ listener while not connected). */
@@ -67,6 +70,9 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     reply.header('referrer-policy', 'no-referrer');
     reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   });
+
+  // A web page of another site must not change state through the user's browser (same-origin.ts).
+  app.addHook('onRequest', refuseCrossSiteWrites);
 
   app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
@@ -106,9 +112,11 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     clock: deps.clock,
     clocks: deps.clocks,
     ...(deps.adminToken !== undefined && { token: deps.adminToken }),
+    trustLoopback: deps.trustLoopback,
   });
-  app.register(clockRoutes, { clocks: deps.clocks, commits: deps.commits, ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }) });
-  app.register(entryRoutes, { ...deps.entries, clocks: deps.clocks, commits: deps.commits, ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }) });
+  const admin = { ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }), trustLoopback: deps.trustLoopback };
+  app.register(clockRoutes, { clocks: deps.clocks, commits: deps.commits, ...admin });
+  app.register(entryRoutes, { ...deps.entries, clocks: deps.clocks, commits: deps.commits, ...admin });
   app.register(messageRoutes, { outbox: deps.outbox, sessionNow: (session) => deps.clocks.now(session), catchUp: (session) => deps.entries.scheduler.catchUp(session) });
   app.register(exchangeStreamRoutes, { journal: deps.journal });
   app.register(inspectRoutes, { catalog: deps.catalog, lenient: deps.lenient, bodyLimit: deps.bodyLimit });
