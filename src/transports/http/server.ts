@@ -7,6 +7,7 @@ import { readinessRoutes, type Unready } from './readiness.js';
 import { clientErrorProblem } from './client-errors.js';
 import { problem, sendProblem } from './problem.js';
 import { RouteTable } from './route-table.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 import { refuseCrossSiteWrites } from './same-origin.js';
 import { transmissionRoutes } from './transmissions.js';
 import { adminRoutes } from './admin.js';
@@ -63,12 +64,9 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   }) as unknown as FastifyInstance;
   const routes = new RouteTable(app);
 
-  // Nothing here is meant to be framed, sniffed or sent to other sites.
+  // Streams bypass onSend: openEventStream writes the same headers itself.
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    reply.headers(SECURITY_HEADERS);
   });
 
   // A web page of another site must not change state through the user's browser (same-origin.ts).
