@@ -5,6 +5,7 @@ import type { SessionClocks } from '../../clock/session-clocks.js';
 import type { ScenarioLibrary } from '../../scenarios/library.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import type { ScenarioState } from '../../store/scenario-state.js';
+import { documented, json, problems, SessionParams } from './openapi.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface AdminRoutesOptions {
@@ -82,7 +83,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
   // Arming and resetting change what every user of a shared mock gets: guard them.
   app.addHook('onRequest', adminOnly(opts.token, opts.trustLoopback));
 
-  app.get('/v1/admin/scenarios', async () => ({
+  app.get('/v1/admin/scenarios', documented({ summary: 'The loaded scenarios and their load errors', tags: ['admin'], responses: { 200: json('The scenario library'), ...problems(401, 403) } }), async () => ({
     loadedAt: library.loadedAt,
     folder: library.dir,
     count: library.scenarios.length,
@@ -100,43 +101,70 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
     errors: library.errors,
   }));
 
-  app.post('/v1/admin/scenarios/reload', async () => library.reload());
+  app.post(
+    '/v1/admin/scenarios/reload',
+    documented({ summary: 'Reload the scenario folder', tags: ['admin'], responses: { 200: json('What was loaded, and the files that failed'), ...problems(401, 403) } }),
+    async () => library.reload(),
+  );
 
-  app.post('/v1/admin/arm', async (request, reply) => {
-    const parsed = ArmBody.safeParse(request.body ?? {});
-    if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-arm', 'Invalid arm request', 'body'));
-    const body = parsed.data;
-    if (!library.byIdOf(body.scenario)) {
-      return sendProblem(
-        reply,
-        problem(404, 'unknown-scenario', 'No such scenario', `No scenario "${body.scenario}" is loaded; GET /v1/admin/scenarios lists them.`),
-      );
-    }
-    const entry = body.entry !== undefined ? ENTRY.exec(body.entry.toUpperCase()) : null;
-    const filer = entry?.[1] ?? body.filer;
-    const header = request.headers['x-ace-session'];
-    const session = body.session ?? (typeof header === 'string' && header !== '' ? header : filer);
-    if (session === undefined) {
-      return sendProblem(
-        reply,
-        problem(400, 'bad-arm', 'Which session?', 'Name the session (body "session" or header X-ACE-Session), or a filer or entry, whose filer code is the default session.'),
-      );
-    }
-    const [scope, scopeValue] = entry ? (['entry', `${entry[1]}${entry[2]}${entry[3]}`] as const) : filer ? (['filer', filer] as const) : (['session', ''] as const);
-    const armed = await commits.run(() => state.arm(session, scope, scopeValue, body.scenario, body.count, opts.clock().toISOString()));
-    return reply.code(201).send(armed);
-  });
+  app.post(
+    '/v1/admin/arm',
+    documented({
+      summary: 'Arm a scenario for the next transactions of a session, filer or entry',
+      tags: ['admin'],
+      headers: z.object({ 'x-ace-session': z.string().optional().describe('the session, when the body names none') }),
+      body: { description: 'what to arm', content: { 'application/json': ArmBody } },
+      responses: { 201: json('The armed scenario'), ...problems(400, 401, 403, 404, 415) },
+    }),
+    async (request, reply) => {
+      const parsed = ArmBody.safeParse(request.body ?? {});
+      if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-arm', 'Invalid arm request', 'body'));
+      const body = parsed.data;
+      if (!library.byIdOf(body.scenario)) {
+        return sendProblem(
+          reply,
+          problem(404, 'unknown-scenario', 'No such scenario', `No scenario "${body.scenario}" is loaded; GET /v1/admin/scenarios lists them.`),
+        );
+      }
+      const entry = body.entry !== undefined ? ENTRY.exec(body.entry.toUpperCase()) : null;
+      const filer = entry?.[1] ?? body.filer;
+      const header = request.headers['x-ace-session'];
+      const session = body.session ?? (typeof header === 'string' && header !== '' ? header : filer);
+      if (session === undefined) {
+        return sendProblem(
+          reply,
+          problem(400, 'bad-arm', 'Which session?', 'Name the session (body "session" or header X-ACE-Session), or a filer or entry, whose filer code is the default session.'),
+        );
+      }
+      const [scope, scopeValue] = entry ? (['entry', `${entry[1]}${entry[2]}${entry[3]}`] as const) : filer ? (['filer', filer] as const) : (['session', ''] as const);
+      const armed = await commits.run(() => state.arm(session, scope, scopeValue, body.scenario, body.count, opts.clock().toISOString()));
+      return reply.code(201).send(armed);
+    },
+  );
 
-  app.get<{ Params: { session: string } }>('/v1/admin/sessions/:session/armed', async (request) => ({
-    session: request.params.session,
-    armed: state.armed(request.params.session),
-  }));
+  app.get<{ Params: { session: string } }>(
+    '/v1/admin/sessions/:session/armed',
+    documented({ summary: 'What is armed for a session', tags: ['admin'], params: SessionParams, responses: { 200: json('The armed scenarios'), ...problems(401, 403) } }),
+    async (request) => ({
+      session: request.params.session,
+      armed: state.armed(request.params.session),
+    }),
+  );
 
-  app.post<{ Params: { session: string } }>('/v1/admin/sessions/:session/reset', async (request, reply) => {
-    await commits.run(() => {
-      state.reset(request.params.session);
-      opts.clocks.reset(request.params.session);
-    });
-    return reply.code(204).send();
-  });
+  app.post<{ Params: { session: string } }>(
+    '/v1/admin/sessions/:session/reset',
+    documented({
+      summary: 'Reset a session: disarm its scenarios, its clock back to real time',
+      tags: ['admin'],
+      params: SessionParams,
+      responses: { 204: { description: 'Reset' }, ...problems(401, 403) },
+    }),
+    async (request, reply) => {
+      await commits.run(() => {
+        state.reset(request.params.session);
+        opts.clocks.reset(request.params.session);
+      });
+      return reply.code(204).send();
+    },
+  );
 };

@@ -1,4 +1,5 @@
 import type { TransactionOutcome } from '../../applications/application.js';
+import { z } from 'zod';
 import type { JournalEntry } from '../../store/journal.js';
 
 /** What people look for in a list of exchanges besides the outcome. */
@@ -28,6 +29,24 @@ export type ExchangeSummary = Omit<JournalEntry, 'input' | 'output' | 'detail'> 
   readonly tags: readonly ExchangeTag[];
   readonly links: { readonly self: string };
 };
+
+/** The summary as the OpenAPI description shows it (exchangeSummary builds it). */
+export const ExchangeSummaryDoc = z.object({
+  id: z.string(),
+  receivedAt: z.string().describe('when ace-mock received it (real time, ISO 8601)'),
+  durationMs: z.number(),
+  transport: z.string().describe('http or mq'),
+  transportRef: z.string().optional().describe('the transport\'s own request id (MQ MsgId, hex)'),
+  session: z.string(),
+  filer: z.string(),
+  application: z.string().describe('the CATAIR application, e.g. AE'),
+  outcome: z.enum(['accepted', 'rejected', 'partial', 'batch-rejected', 'not-catair']),
+  scenario: z.string().optional().describe('the scenario that decided, if one did'),
+  entries: z.array(z.object({ filer: z.string(), entryNumber: z.string(), outcome: z.string(), disposition: z.string() })),
+  step: z.number().int().optional().describe("the deciding scenario's step"),
+  tags: z.array(z.enum(['census-warning', 'psc'])),
+  links: z.object({ self: z.string() }),
+});
 
 export function exchangeSummary(entry: JournalEntry): ExchangeSummary {
   const { input: _input, output: _output, detail, ...head } = entry;

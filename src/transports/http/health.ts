@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { documented, json } from './openapi.js';
 
 export interface HealthOptions {
   readonly version: string;
@@ -9,7 +10,7 @@ export interface HealthOptions {
 
 /** `GET /health`: 200 while the server can take transmissions. */
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, opts) => {
-  app.get('/health', async () => ({
+  app.get('/health', documented({ summary: 'Liveness: the process answers', tags: ['health'], responses: { 200: json('ok, the version, uptime and each door\'s state') } }), async () => ({
     status: 'ok',
     version: opts.version,
     uptimeSeconds: Math.round((Date.now() - opts.startedAt.getTime()) / 1000),

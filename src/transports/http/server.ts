@@ -6,6 +6,7 @@ import { healthRoutes } from './health.js';
 import { readinessRoutes, type Unready } from './readiness.js';
 import { clientErrorProblem } from './client-errors.js';
 import { problem, sendProblem } from './problem.js';
+import { openApiRoutes, registerOpenApi } from './openapi.js';
 import { RouteTable } from './route-table.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { refuseCrossSiteWrites } from './same-origin.js';
@@ -100,6 +101,8 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
   });
 
   const startedAt = new Date();
+  registerOpenApi(app, deps.version);
+  app.register(openApiRoutes);
   app.register(healthRoutes, { version: deps.version, startedAt, components: deps.health });
   app.register(readinessRoutes, { readiness: deps.readiness });
   app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, outbox: deps.outbox, bodyLimit: deps.bodyLimit });

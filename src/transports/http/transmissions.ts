@@ -10,7 +10,8 @@ import type { BatchConditionReport, Pipeline } from '../../pipeline.js';
 import type { TransactionOutcome } from '../../applications/application.js';
 import type { Journal, JournalEntry } from '../../store/journal.js';
 import type { Outbox } from '../../store/outbox.js';
-import { exchangeSummary } from './exchange-summary.js';
+import { ExchangeSummaryDoc, exchangeSummary } from './exchange-summary.js';
+import { documented, json, problems } from './openapi.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface TransmissionRoutesOptions {
@@ -43,6 +44,25 @@ const ListQuery = z
     limit: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .strict();
+
+const Decoded = z.array(z.object({}).loose()).describe('records decoded field by field');
+
+/** The document POST (JSON) and GET /v1/transmissions/:id answer with (exchangeDocument builds it). */
+const ExchangeDocumentDoc = ExchangeSummaryDoc.extend({
+  transactions: z.array(z.object({}).loose()).describe('the outcome of each transaction: filer, entry number, action, disposition, conditions with their explanations'),
+  batchConditions: z.array(z.object({}).loose()).describe('conditions of the batch as a whole (a rejected batch)'),
+  input: z.string().describe('the transmission as sent, its password starred'),
+  output: z.array(z.string()).describe("CBP's answer: 80-character records"),
+  detail: z.unknown().describe('what the journal keeps of the exchange'),
+  decoded: z.object({ input: Decoded, output: Decoded }),
+  followUps: z.array(z.object({ seq: z.number().int(), deliverAt: z.string(), summary: z.string(), records: z.array(z.string()), decoded: Decoded })),
+  delayMs: z.number().optional().describe('POST only: the delay a scenario held the answer back by'),
+});
+
+const ExchangeHeaders = {
+  'x-ace-exchange-id': { description: 'the exchange id in the journal', type: 'string' },
+  'x-ace-outcome': { description: 'accepted, rejected, partial or batch-rejected', type: 'string' },
+} as const;
 
 /** `B76-0324527-8` → filer B76, entry 03245278; `03245278` → entry only. */
 function splitEntry(entry: string | undefined): { filer?: string; entryNumber?: string } {
@@ -106,82 +126,126 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
     };
   };
 
-  app.post('/v1/transmissions', async (request, reply: FastifyReply) => {
-    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const session = request.headers[SESSION_HEADER];
-    const scenario = request.headers[SCENARIO_HEADER];
-    const transmission = {
-      bytes: body,
-      transport: 'http',
-      ...(typeof session === 'string' && session !== '' && { session }),
-      ...(typeof scenario === 'string' && scenario !== '' && { scenario }),
-    };
-    const notCatair = sniffTransmission(body);
-    if (notCatair) {
-      const id = await pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
-      request.log.info({ exchange: id, bytes: body.length }, `refused: ${notCatair.title}`);
-      return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail, { exchange: id }));
-    }
-    const exchange = await pipeline.process(transmission);
-    if (INFO_LEVELS.has(request.log.level)) request.log.info(
-      {
-        exchange: exchange.id,
-        session: exchange.session,
-        outcome: exchange.outcome,
-        ms: Number(exchange.durationMs.toFixed(2)),
-        transactions: exchange.transactions.map(
-          (t) => `${t.filer}-${t.entryNumber} ${t.action} → ${t.disposition}${t.scenario ? ` (scenario ${t.scenario} step ${t.step ?? '-'})` : ''}`,
-        ),
-        batchConditions: exchange.batchConditions.map((c) => c.code),
+  app.post(
+    '/v1/transmissions',
+    documented({
+      summary: 'Send a CATAIR transmission',
+      description:
+        "The body is the raw transmission (80-character records, one per line or back to back), whatever its Content-Type. The answer is CBP's output records as text, or with Accept preferring application/json, the exchange with each transaction's outcome and the records decoded. Calls from a web page of another site are refused (403).",
+      tags: ['transmissions'],
+      headers: z.object({
+        'x-ace-session': z.string().optional().describe('the session the exchange belongs to; default: the filer code'),
+        'x-ace-scenario': z.string().optional().describe('a scenario to answer with, for this transmission only'),
+      }),
+      body: { description: 'the CATAIR transmission', content: { 'text/plain': { type: 'string', description: 'CATAIR records, ASCII' } } },
+      responses: {
+        200: {
+          description: "CBP's answer",
+          content: { 'text/plain': { type: 'string', description: 'output records, one per line' }, 'application/json': ExchangeDocumentDoc },
+          headers: ExchangeHeaders,
+        },
+        ...problems(400, 403, 413),
       },
-      `${exchange.application || '??'} from ${exchange.filer || '???'}: ${exchange.outcome}`,
-    );
-    // A scripted delay holds the answer back; the exchange is already journaled.
-    if (exchange.delayMs > 0) await sleep(exchange.delayMs);
-    reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome).header('vary', 'Accept');
-    const journaled = wantsJson(request) ? journal.get(exchange.id) : undefined;
-    if (journaled) return reply.type('application/json').send({ ...exchangeDocument(journaled), delayMs: exchange.delayMs });
-    return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
-  });
-
-  app.get('/v1/transmissions', async (request, reply) => {
-    const parsed = ListQuery.safeParse(request.query);
-    if (!parsed.success) {
-      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
-    }
-    const q = parsed.data;
-    // An unknown cursor would page from nowhere: an empty page that looks like the end of the list.
-    if (q.before !== undefined && journal.positionOf(q.before) === undefined) {
-      return sendProblem(
-        reply,
-        problem(400, 'unknown-cursor', 'No such exchange to page before', `No exchange ${q.before} is in the journal (a wrong id, or removed by retention); start again without ?before=.`),
+    }),
+    async (request, reply: FastifyReply) => {
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const session = request.headers[SESSION_HEADER];
+      const scenario = request.headers[SCENARIO_HEADER];
+      const transmission = {
+        bytes: body,
+        transport: 'http',
+        ...(typeof session === 'string' && session !== '' && { session }),
+        ...(typeof scenario === 'string' && scenario !== '' && { scenario }),
+      };
+      const notCatair = sniffTransmission(body);
+      if (notCatair) {
+        const id = await pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
+        request.log.info({ exchange: id, bytes: body.length }, `refused: ${notCatair.title}`);
+        return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail, { exchange: id }));
+      }
+      const exchange = await pipeline.process(transmission);
+      if (INFO_LEVELS.has(request.log.level)) request.log.info(
+        {
+          exchange: exchange.id,
+          session: exchange.session,
+          outcome: exchange.outcome,
+          ms: Number(exchange.durationMs.toFixed(2)),
+          transactions: exchange.transactions.map(
+            (t) => `${t.filer}-${t.entryNumber} ${t.action} → ${t.disposition}${t.scenario ? ` (scenario ${t.scenario} step ${t.step ?? '-'})` : ''}`,
+          ),
+          batchConditions: exchange.batchConditions.map((c) => c.code),
+        },
+        `${exchange.application || '??'} from ${exchange.filer || '???'}: ${exchange.outcome}`,
       );
-    }
-    const entry = splitEntry(q.entry);
-    const items = journal.find({
-      limit: q.limit,
-      ...(q.session !== undefined && { session: q.session }),
-      ...(q.outcome !== undefined && { outcome: q.outcome }),
-      ...(q.transport !== undefined && { transport: q.transport }),
-      ...(q.scenario !== undefined && { scenario: q.scenario }),
-      ...(q.since !== undefined && { since: new Date(q.since).toISOString() }),
-      ...(q.until !== undefined && { until: new Date(q.until).toISOString() }),
-      ...(q.before !== undefined && { before: q.before }),
-      ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
-      ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),
-    });
-    const last = items[items.length - 1];
-    return {
-      items: items.map(exchangeSummary),
-      ...(items.length === q.limit && last && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: last.id })}` }),
-    };
-  });
+      // A scripted delay holds the answer back; the exchange is already journaled.
+      if (exchange.delayMs > 0) await sleep(exchange.delayMs);
+      reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome).header('vary', 'Accept');
+      const journaled = wantsJson(request) ? journal.get(exchange.id) : undefined;
+      if (journaled) return reply.type('application/json').send({ ...exchangeDocument(journaled), delayMs: exchange.delayMs });
+      return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/v1/transmissions/:id', async (request, reply) => {
-    const entry = journal.get(request.params.id);
-    if (!entry) {
-      return sendProblem(reply, problem(404, 'not-found', 'No such exchange', `No exchange with id ${request.params.id} is in the journal.`));
-    }
-    return exchangeDocument(entry);
-  });
+  app.get(
+    '/v1/transmissions',
+    documented({
+      summary: 'Search the exchange journal',
+      description: 'Newest first. `next` links the following page while there may be more.',
+      tags: ['transmissions'],
+      query: ListQuery,
+      responses: {
+        200: json('A page of exchange summaries', z.object({ items: z.array(ExchangeSummaryDoc), next: z.string().optional() })),
+        ...problems(400),
+      },
+    }),
+    async (request, reply) => {
+      const parsed = ListQuery.safeParse(request.query);
+      if (!parsed.success) {
+        return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
+      }
+      const q = parsed.data;
+      // An unknown cursor would page from nowhere: an empty page that looks like the end of the list.
+      if (q.before !== undefined && journal.positionOf(q.before) === undefined) {
+        return sendProblem(
+          reply,
+          problem(400, 'unknown-cursor', 'No such exchange to page before', `No exchange ${q.before} is in the journal (a wrong id, or removed by retention); start again without ?before=.`),
+        );
+      }
+      const entry = splitEntry(q.entry);
+      const items = journal.find({
+        limit: q.limit,
+        ...(q.session !== undefined && { session: q.session }),
+        ...(q.outcome !== undefined && { outcome: q.outcome }),
+        ...(q.transport !== undefined && { transport: q.transport }),
+        ...(q.scenario !== undefined && { scenario: q.scenario }),
+        ...(q.since !== undefined && { since: new Date(q.since).toISOString() }),
+        ...(q.until !== undefined && { until: new Date(q.until).toISOString() }),
+        ...(q.before !== undefined && { before: q.before }),
+        ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
+        ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),
+      });
+      const last = items[items.length - 1];
+      return {
+        items: items.map(exchangeSummary),
+        ...(items.length === q.limit && last && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: last.id })}` }),
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/transmissions/:id',
+    documented({
+      summary: 'One exchange',
+      tags: ['transmissions'],
+      params: z.object({ id: z.string().describe('the exchange id (X-ACE-Exchange-Id)') }),
+      responses: { 200: json('The exchange, in the shape of the JSON answer to POST', ExchangeDocumentDoc), ...problems(404) },
+    }),
+    async (request, reply) => {
+      const entry = journal.get(request.params.id);
+      if (!entry) {
+        return sendProblem(reply, problem(404, 'not-found', 'No such exchange', `No exchange with id ${request.params.id} is in the journal.`));
+      }
+      return exchangeDocument(entry);
+    },
+  );
 };
