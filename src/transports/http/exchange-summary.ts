@@ -48,6 +48,11 @@ export const ExchangeSummaryDoc = z.object({
   links: z.object({ self: z.string() }),
 });
 
+/** True when A and B are the same union (of field names). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// A field added to the summary and not to its description (or the other way) fails to compile.
+const _describesEveryField: Same<keyof ExchangeSummary, keyof z.infer<typeof ExchangeSummaryDoc>> = true;
+
 export function exchangeSummary(entry: JournalEntry): ExchangeSummary {
   const { input: _input, output: _output, detail, ...head } = entry;
   const step = stepOf(detail);

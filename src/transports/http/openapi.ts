@@ -25,7 +25,7 @@ export interface RouteDoc {
 }
 
 /** Every problem document (RFC 9457) ace-mock answers: `type` is always `urn:ace-mock:problem:<slug>`. */
-export const ProblemDocument = z
+const ProblemDocument = z
   .object({
     type: z.string().regex(/^urn:ace-mock:problem:[a-z0-9-]+$/).describe('urn:ace-mock:problem:<slug>; the slug names the problem, e.g. not-catair'),
     title: z.string().describe('what is wrong, in a few words'),
