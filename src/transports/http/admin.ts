@@ -34,6 +34,18 @@ const ArmBody = z
   .strict()
   .refine((b) => !(b.filer !== undefined && b.entry !== undefined), 'arm for a filer or for an entry, not both');
 
+/** What the admin answers hold, for the OpenAPI description. */
+const ArmedDoc = z.object({
+  id: z.number().int(),
+  session: z.string(),
+  scope: z.enum(['session', 'filer', 'entry']),
+  scopeValue: z.string().describe('the filer code or entry the arming is for; empty for the whole session'),
+  scenario: z.string(),
+  remaining: z.number().int().describe('transactions it still decides'),
+  armedAt: z.string(),
+});
+const LoadErrorDoc = z.object({ file: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() });
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
@@ -83,27 +95,57 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
   // Arming and resetting change what every user of a shared mock gets: guard them.
   app.addHook('onRequest', adminOnly(opts.token, opts.trustLoopback));
 
-  app.get('/v1/admin/scenarios', documented({ summary: 'The loaded scenarios and their load errors', tags: ['admin'], responses: { 200: json('The scenario library'), ...problems(401, 403) } }), async () => ({
-    loadedAt: library.loadedAt,
-    folder: library.dir,
-    count: library.scenarios.length,
-    scenarios: library.scenarios.map((s) => ({
-      id: s.id,
-      title: s.title,
-      application: s.application,
-      ...(s.description !== undefined && { description: s.description }),
-      ...(s.certification !== undefined && { certification: s.certification }),
-      file: s.file,
-      steps: s.steps.length,
-      match: s.matchers.map((m) => m.describe),
-      priority: s.priority,
-    })),
-    errors: library.errors,
-  }));
+  app.get(
+    '/v1/admin/scenarios',
+    documented({
+      summary: 'The loaded scenarios and their load errors',
+      tags: ['admin'],
+      responses: {
+        200: json(
+          'The scenario library',
+          z.object({
+            loadedAt: z.string(),
+            folder: z.string(),
+            count: z.number().int(),
+            scenarios: z.array(z.object({}).loose()).describe('id, title, application, description, certification, file, steps, match, priority'),
+            errors: z.array(LoadErrorDoc),
+          }),
+        ),
+        ...problems(401, 403),
+      },
+    }),
+    async () => ({
+      loadedAt: library.loadedAt,
+      folder: library.dir,
+      count: library.scenarios.length,
+      scenarios: library.scenarios.map((s) => ({
+        id: s.id,
+        title: s.title,
+        application: s.application,
+        ...(s.description !== undefined && { description: s.description }),
+        ...(s.certification !== undefined && { certification: s.certification }),
+        file: s.file,
+        steps: s.steps.length,
+        match: s.matchers.map((m) => m.describe),
+        priority: s.priority,
+      })),
+      errors: library.errors,
+    }),
+  );
 
   app.post(
     '/v1/admin/scenarios/reload',
-    documented({ summary: 'Reload the scenario folder', tags: ['admin'], responses: { 200: json('What was loaded, and the files that failed'), ...problems(401, 403) } }),
+    documented({
+      summary: 'Reload the scenario folder',
+      tags: ['admin'],
+      responses: {
+        200: json(
+          'Whether the new set replaced the old (not while any file fails to load), its size, and the load errors',
+          z.object({ applied: z.boolean(), count: z.number().int(), errors: z.array(LoadErrorDoc) }),
+        ),
+        ...problems(401, 403),
+      },
+    }),
     async () => library.reload(),
   );
 
@@ -114,7 +156,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
       tags: ['admin'],
       headers: z.object({ 'x-ace-session': z.string().optional().describe('the session, when the body names none') }),
       body: { description: 'what to arm', content: { 'application/json': ArmBody } },
-      responses: { 201: json('The armed scenario'), ...problems(400, 401, 403, 404, 415) },
+      responses: { 201: json('The arming', ArmedDoc), ...problems(400, 401, 403, 404, 415) },
     }),
     async (request, reply) => {
       const parsed = ArmBody.safeParse(request.body ?? {});
@@ -144,7 +186,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, o
 
   app.get<{ Params: { session: string } }>(
     '/v1/admin/sessions/:session/armed',
-    documented({ summary: 'What is armed for a session', tags: ['admin'], params: SessionParams, responses: { 200: json('The armed scenarios'), ...problems(401, 403) } }),
+    documented({ summary: 'What is armed for a session', tags: ['admin'], params: SessionParams, responses: { 200: json('What is still armed', z.object({ session: z.string(), armed: z.array(ArmedDoc) })), ...problems(401, 403) } }),
     async (request) => ({
       session: request.params.session,
       armed: state.armed(request.params.session),

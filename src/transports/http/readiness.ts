@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import type { MqHealth } from '../mq/listener.js';
 import { documented, json, problems } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
@@ -26,7 +27,7 @@ interface ReadinessOptions {
 export const readinessRoutes: FastifyPluginAsync<ReadinessOptions> = async (app, opts) => {
   app.get(
     '/health/ready',
-    documented({ summary: 'Readiness: every enabled door can take work', tags: ['health'], responses: { 200: json('ready'), ...problems(503) } }),
+    documented({ summary: 'Readiness: every enabled door can take work', tags: ['health'], responses: { 200: json('Every enabled door can take work', z.object({ status: z.literal('ready') })), ...problems(503) } }),
     async (_request, reply) => {
       const unready = opts.readiness();
       if (unready.length === 0) return { status: 'ready' };
