@@ -60,6 +60,8 @@ export const Config = z
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** When set, admin endpoints need `Authorization: Bearer <token>`; unset, they answer loopback clients only. */
     adminToken: z.string().min(16, 'an admin token of at least 16 characters').optional(),
+    /** Without a token, loopback clients may make admin calls; off behind a proxy, whose requests all come from loopback. */
+    trustLoopback: flag.default(true),
     /** Journal retention: at most this many exchanges (0 = no limit) … */
     retentionMaxExchanges: z.coerce.number().int().min(0).default(100_000),
     /** … and none older than this many days (0 = no limit); outbox messages due before then go too. */
@@ -90,6 +92,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   ACE_MOCK_BODY_LIMIT: 'bodyLimit',
   LOG_LEVEL: 'logLevel',
   ACE_MOCK_ADMIN_TOKEN: 'adminToken',
+  ACE_MOCK_TRUST_LOOPBACK: 'trustLoopback',
   ACE_MOCK_RETENTION_MAX_EXCHANGES: 'retentionMaxExchanges',
   ACE_MOCK_RETENTION_DAYS: 'retentionDays',
   ACE_MOCK_OUTBOX_LIMIT: 'outboxLimit',

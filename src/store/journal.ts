@@ -158,12 +158,13 @@ export class Journal {
     return row && this.fromRow(row);
   }
 
-  /** The journal position of an exchange, or of the newest one; 0 when there is none. */
-  position(id?: string): number {
-    if (id !== undefined) {
-      const row = this.seqById.get(id);
-      if (row) return row.seq;
-    }
+  /** The journal position of an exchange; undefined when the journal has no such exchange (never had, or pruned). */
+  positionOf(id: string): number | undefined {
+    return this.seqById.get(id)?.seq;
+  }
+
+  /** The journal position of the newest exchange; 0 when there is none. */
+  newestPosition(): number {
     return this.newestSeq.get()?.seq ?? 0;
   }
 

@@ -127,6 +127,32 @@ t.test('GET /v1/transmissions/stream pushes new exchanges of a session and resum
   t.same(resumed.map((e) => e.id), events.map((e) => e.id), 'Last-Event-ID resumes after that exchange');
   const bad = await mock.http.inject({ url: '/v1/transmissions/stream?nonsense=1' });
   t.equal(bad.statusCode, 400);
+  for (const resume of [{ headers: { 'last-event-id': 'no-such-exchange' } }, { query: { after: 'no-such-exchange' } }]) {
+    const unknown = await mock.http.inject({ url: '/v1/transmissions/stream', ...resume });
+    t.equal(unknown.statusCode, 400, `resuming after an unknown exchange is refused, not a resume from the newest (${JSON.stringify(resume)})`);
+    t.match(unknown.json(), { type: 'urn:ace-mock:problem:unknown-cursor', detail: /no-such-exchange/ });
+  }
+});
+
+t.test('event streams carry the security headers of every other answer', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await mock.http.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(mock.http.server.address() as AddressInfo).port}`;
+  const health = await mock.http.inject({ url: '/health' });
+  const security = ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy'];
+  for (const path of ['/v1/transmissions/stream', '/v1/messages/stream?session=B76']) {
+    const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const req = httpRequest(`${base}${path}`, (res) => {
+        resolve(res.headers);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    t.match(headers['content-type'], /^text\/event-stream/, path);
+    for (const name of security) t.equal(headers[name], health.headers[name], `${path}: ${name} as on /health`);
+  }
 });
 
 t.test('the console is served at / with a policy that allows only its own files', async (t) => {

@@ -138,3 +138,16 @@ t.test('a client gone while the stream waits for drain leaves nothing behind', a
   t.equal(read.highestSeq, stalledAt, 'the outbox is not read again for a client that is gone');
   t.equal(timers(), before, 'its poll and heartbeat timers are gone with it');
 });
+
+t.test('a Last-Event-ID that is not a sequence number is a 400 problem, not a replay of the whole outbox', async (t) => {
+  const db = openDatabase(':memory:');
+  const app = Fastify();
+  await app.register(messageRoutes, { outbox: new Outbox(db), sessionNow: () => NOW });
+  t.teardown(async () => {
+    await app.close();
+    db.close();
+  });
+  const res = await app.inject({ url: '/v1/messages/stream?session=S', headers: { 'last-event-id': 'abc' } });
+  t.equal(res.statusCode, 400);
+  t.match(res.json(), { type: 'urn:ace-mock:problem:unknown-cursor', detail: /"abc"/ });
+});

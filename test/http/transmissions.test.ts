@@ -57,6 +57,38 @@ t.test('Accept: application/json gives the exchange, outcome per transaction and
   t.equal(body.links.self, `/v1/transmissions/${body.id}`);
 });
 
+t.test('the answer form follows Accept with its q-values, and says so with Vary: Accept', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  for (const [accept, form] of [
+    ['text/plain;q=0.5, application/json', /^application\/json/],
+    ['application/json;q=0.2, text/plain', /^text\/plain/],
+    ['text/*;q=0.1, application/*', /^application\/json/],
+    ['*/*', /^text\/plain/],
+    ['application/json', /^application\/json/],
+  ] as const) {
+    const res = await send(mock, sample('ae-add-1-line.txt'), { accept });
+    t.match(res.headers['content-type'], form, `Accept: ${accept}`);
+    t.match(res.headers.vary, /\bAccept\b/i, `Vary names Accept (${accept})`);
+  }
+  const plain = await send(mock, sample('ae-add-1-line.txt'));
+  t.match(plain.headers['content-type'], /^text\/plain/, 'no Accept: the records as text');
+});
+
+t.test('GET /v1/transmissions/:id answers in the shape of the POST answer: the same fields, transactions at the top', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const posted = (await send(mock, sample('ae-bad-check-digit.txt'), { accept: 'application/json' })).json();
+  const got = (await mock.http.inject({ url: `/v1/transmissions/${posted.id}` })).json();
+  const { delayMs, ...postedJournaled } = posted;
+  t.type(delayMs, 'number', 'the POST answer adds the scripted delay it held');
+  t.same(Object.keys(got).sort(), Object.keys(postedJournaled).sort(), 'the same fields');
+  t.same(got, postedJournaled, 'the same values');
+  t.match(got.transactions, [{ entryNumber: '03245430', outcome: 'rejected', conditions: [{ code: 'B16' }] }]);
+  t.same(got.batchConditions, []);
+  t.same(got.followUps, [], 'follow-ups are a list in both');
+});
+
 t.test('input that is not a transmission gets a 400 problem, and is journaled', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
@@ -154,6 +186,31 @@ t.test('the journal is queried by entry, filer, outcome and session, newest firs
   t.equal(bad.statusCode, 400);
   t.match(bad.json().detail, /entry is an entry number/);
   t.match(bad.json().detail, /limit/);
+});
+
+t.test('since and until take a time with an offset; an unknown before cursor is a 400 problem', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const sent = await send(mock, sample('ae-add-1-line.txt'));
+  const receivedAt = new Date(mock.journal.get(sent.headers['x-ace-exchange-id'] as string)?.receivedAt as string);
+  /** The same instant written in New York's winter offset. */
+  const newYork = (d: Date) => `${new Date(d.getTime() - 5 * 3_600_000).toISOString().slice(0, 19)}-05:00`;
+  const count = async (query: string) => {
+    const res = await mock.http.inject({ url: `/v1/transmissions?${query}` });
+    t.equal(res.statusCode, 200, query);
+    return (res.json().items as unknown[]).length;
+  };
+  t.equal(await count(`since=${encodeURIComponent(newYork(receivedAt))}`), 1, 'since is inclusive, offset or not');
+  t.equal(await count(`until=${encodeURIComponent(newYork(receivedAt))}`), 0, 'until is exclusive');
+  t.equal(await count(`since=${encodeURIComponent(newYork(new Date(receivedAt.getTime() + 1000)))}`), 0, 'a second later, by the offset time');
+  const bad = await mock.http.inject({ url: '/v1/transmissions?since=2026-11-25T10:00:00' });
+  t.equal(bad.statusCode, 400, 'a time without Z or offset is ambiguous');
+  t.match(bad.json().detail, /with Z or an offset/);
+
+  const unknown = await mock.http.inject({ url: '/v1/transmissions?before=no-such-exchange' });
+  t.equal(unknown.statusCode, 400, 'not an empty page that looks like the end of the list');
+  t.match(unknown.json(), { type: 'urn:ace-mock:problem:unknown-cursor', detail: /no-such-exchange/ });
+  t.equal((await mock.http.inject({ url: `/v1/transmissions?before=${sent.headers['x-ace-exchange-id']}` })).statusCode, 200, 'a known cursor pages');
 });
 
 t.test('GET /health reports ok and the version', async (t) => {

@@ -123,8 +123,8 @@ for (const { id, disposition, reason, line, afterMs, remarks } of [
     t.teardown(() => mock.close());
     const { headers, inputs } = goldenInputs(id);
     const res = await send(mock, inputs[0] as Buffer, { ...headers, accept: 'application/json' });
-    const exchange = res.json() as { id: string; receivedAt: string; followUps: number; transactions: { entryNumber: string }[] };
-    t.equal(exchange.followUps, 1, 'one follow-up queued');
+    const exchange = res.json() as { id: string; receivedAt: string; followUps: unknown[]; transactions: { entryNumber: string }[] };
+    t.equal(exchange.followUps.length, 1, 'one follow-up queued');
     const rows = mock.db.prepare('SELECT * FROM outbox').all() as UcOutboxRow[];
     t.equal(rows.length, 1, 'one outbox row');
     const row = rows[0] as UcOutboxRow;
@@ -155,9 +155,9 @@ t.test('cr-fda-hold-then-release: an SE add is answered SX accepted and its SO n
   t.teardown(() => mock.close());
   const { headers, inputs } = goldenInputs('cr-fda-hold-then-release');
   const res = await send(mock, inputs[0] as Buffer, { ...headers, accept: 'application/json' });
-  const exchange = res.json() as { id: string; receivedAt: string; followUps: number; transactions: { outcome: string; disposition: string; entryNumber: string }[] };
+  const exchange = res.json() as { id: string; receivedAt: string; followUps: unknown[]; transactions: { outcome: string; disposition: string; entryNumber: string }[] };
   t.same(exchange.transactions.map((tx) => [tx.outcome, tx.disposition]), [['accepted', '02']], 'SX SE90 02');
-  t.equal(exchange.followUps, 2, 'two SO notices queued');
+  t.equal(exchange.followUps.length, 2, 'two SO notices queued');
   const rows = mock.db.prepare('SELECT * FROM outbox ORDER BY deliver_at').all() as UcOutboxRow[];
   t.same(
     rows.map((r) => [r.exchange_id, r.filer, Date.parse(r.deliver_at) - Date.parse(exchange.receivedAt)]),
@@ -183,9 +183,9 @@ t.test('cr-cancel-approved: the cancel\'s SO repeats the bills of the filing on 
   t.teardown(() => mock.close());
   const { headers, inputs } = goldenInputs('cr-cancel-approved');
   const res = await send(mock, inputs[0] as Buffer, { ...headers, accept: 'application/json' });
-  const exchange = res.json() as { followUps: number; transactions: { action: string; disposition: string }[] };
+  const exchange = res.json() as { followUps: unknown[]; transactions: { action: string; disposition: string }[] };
   t.same(exchange.transactions.map((tx) => [tx.action, tx.disposition]), [['A', '02'], ['D', '02']]);
-  t.equal(exchange.followUps, 1, 'the cancel queues one SO');
+  t.equal(exchange.followUps.length, 1, 'the cancel queues one SO');
   const [row] = mock.db.prepare('SELECT * FROM outbox').all() as UcOutboxRow[];
   const records = JSON.parse(row?.records ?? '[]') as string[];
   t.ok(records.some((r) => r.startsWith('SO40')), 'an SO40 for the bill the add filed (the cancel carries no SE15, SE-24)');

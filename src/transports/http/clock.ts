@@ -4,12 +4,14 @@ import { parseDuration } from '../../clock/duration.js';
 import type { SessionClockReading, SessionClocks } from '../../clock/session-clocks.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import { adminOnly } from './admin.js';
+import { documented, json, problems, SessionParams } from './openapi.js';
 import { invalidInput, sendProblem } from './problem.js';
 
 export interface ClockRoutesOptions {
   readonly clocks: SessionClocks;
   readonly commits: GroupCommit;
   readonly adminToken?: string;
+  readonly trustLoopback?: boolean;
 }
 
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
@@ -42,20 +44,36 @@ export type SessionClockView = ReturnType<typeof view>;
 export const clockRoutes: FastifyPluginAsync<ClockRoutesOptions> = async (app, opts) => {
   const { clocks, commits } = opts;
 
-  app.get<{ Params: { session: string } }>('/v1/sessions/:session/clock', async (request) => view(clocks.read(request.params.session), clocks.real()));
+  const ClockView = z.object({ session: z.string(), now: z.string(), real: z.string(), offsetMs: z.number(), moved: z.boolean() });
+
+  app.get<{ Params: { session: string } }>(
+    '/v1/sessions/:session/clock',
+    documented({ summary: "A session's mock clock", tags: ['entries'], params: SessionParams, responses: { 200: json('The mock time, the real time and how far apart', ClockView) } }),
+    async (request) => view(clocks.read(request.params.session), clocks.real()),
+  );
 
   app.post<{ Params: { session: string } }>(
     '/v1/admin/sessions/:session/clock',
-    { onRequest: adminOnly(opts.adminToken) },
+    {
+      onRequest: adminOnly(opts.adminToken, opts.trustLoopback),
+      ...documented({
+        summary: "Set a session's clock or move it on",
+        description: 'What falls due in between (notifications, statements, liquidations) falls due.',
+        tags: ['admin'],
+        params: SessionParams,
+        body: { description: 'advance (an ISO 8601 duration) or set (an ISO time with offset), one of them', content: { 'application/json': ClockChange } },
+        responses: { 200: json('The clock after the change', ClockView), ...problems(400, 401, 403, 415) },
+      }),
+    },
     async (request, reply) => {
-      const parsed = ClockChange.safeParse(request.body ?? {});
-      if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-clock', 'Invalid clock change', 'body'));
-      const { session } = request.params;
-      const change = parsed.data;
-      const by = change.advance === undefined ? undefined : parseDuration(change.advance);
-      const reading = await commits.run(() => (by ? clocks.advance(session, by) : clocks.set(session, new Date(change.set as string))));
-      request.log.info({ session, change, now: reading.now.toISOString() }, `clock of session ${session} now reads ${reading.now.toISOString()}`);
-      return view(reading, clocks.real());
+        const parsed = ClockChange.safeParse(request.body ?? {});
+        if (!parsed.success) return sendProblem(reply, invalidInput(parsed.error, 'bad-clock', 'Invalid clock change', 'body'));
+        const { session } = request.params;
+        const change = parsed.data;
+        const by = change.advance === undefined ? undefined : parseDuration(change.advance);
+        const reading = await commits.run(() => (by ? clocks.advance(session, by) : clocks.set(session, new Date(change.set as string))));
+        request.log.info({ session, change, now: reading.now.toISOString() }, `clock of session ${session} now reads ${reading.now.toISOString()}`);
+        return view(reading, clocks.real());
     },
   );
 };

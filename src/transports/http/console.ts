@@ -37,7 +37,8 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
     reply.header('content-security-policy', CONSOLE_POLICY);
   });
   if (!existsSync(`${dir}/index.html`)) {
-    app.get('/', async (_request, reply) => reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT));
+    // The console is a page, not API: hidden from the OpenAPI description, like its static files.
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT));
     return;
   }
   // Files are listed once at start (no wildcard route), so unknown paths still get the API's 404 problem.

@@ -9,6 +9,7 @@ import type { Schedule } from '../../schedule/schedule.js';
 import type { Scheduler } from '../../schedule/scheduler.js';
 import type { GroupCommit } from '../../store/group-commit.js';
 import { adminOnly } from './admin.js';
+import { documented, json, problems } from './openapi.js';
 import { invalidInput, type Problem, problem, sendProblem } from './problem.js';
 
 export interface EntryRoutesOptions {
@@ -20,6 +21,7 @@ export interface EntryRoutesOptions {
   readonly clocks: SessionClocks;
   readonly commits: GroupCommit;
   readonly adminToken?: string;
+  readonly trustLoopback?: boolean;
 }
 
 interface EntryParams {
@@ -69,32 +71,51 @@ export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, o
   const unknown = (key: EntryKey) =>
     problem(404, 'unknown-entry', 'No such entry', `ace-mock has no entry summary ${key.filer}-${key.entryNumber} in session ${key.session}; file one first (POST /v1/transmissions).`);
 
-  app.get<{ Params: EntryParams }>('/v1/sessions/:session/entries/:filer/:entryNumber', async (request, reply) => {
-    const named = keyOf(request.params);
-    if ('problem' in named) return sendProblem(reply, named.problem);
-    const { key } = named;
-    await scheduler.catchUp(key.session);
-    return view(key) ?? sendProblem(reply, unknown(key));
-  });
-
-  app.post<{ Params: EntryParams }>(
-    '/v1/admin/sessions/:session/entries/:filer/:entryNumber/advance',
-    { onRequest: adminOnly(opts.adminToken) },
+  app.get<{ Params: EntryParams }>(
+    '/v1/sessions/:session/entries/:filer/:entryNumber',
+    documented({
+      summary: "An entry's life: stage, dates, scheduled work and history",
+      tags: ['entries'],
+      params: Params,
+      responses: { 200: json('Where the entry stands'), ...problems(400, 404) },
+    }),
     async (request, reply) => {
       const named = keyOf(request.params);
       if ('problem' in named) return sendProblem(reply, named.problem);
       const { key } = named;
-      const body = Advance.safeParse(request.body ?? {});
-      if (!body.success) return sendProblem(reply, invalidInput(body.error, 'bad-advance', 'Invalid advance', 'body'));
       await scheduler.catchUp(key.session);
-      try {
-        await commits.run(() => life.advance(key, body.data.to, clocks.now(key.session)));
-      } catch (err) {
-        if (!(err instanceof EntryLifeRefusal)) throw err;
-        return sendProblem(reply, err.status === 404 ? unknown(key) : problem(409, 'cannot-advance', 'Entry cannot move there', err.message));
-      }
-      request.log.info({ session: key.session, entry: `${key.filer}-${key.entryNumber}`, to: body.data.to }, `entry ${key.filer}-${key.entryNumber} advanced to ${body.data.to}`);
-      return view(key);
+      return view(key) ?? sendProblem(reply, unknown(key));
+    },
+  );
+
+  app.post<{ Params: EntryParams }>(
+    '/v1/admin/sessions/:session/entries/:filer/:entryNumber/advance',
+    {
+      onRequest: adminOnly(opts.adminToken, opts.trustLoopback),
+      ...documented({
+        summary: 'Move an entry on to a later stage',
+        description: 'Every message the steps on the way send is sent.',
+        tags: ['admin'],
+        params: Params,
+        body: { description: 'the stage to reach', content: { 'application/json': Advance } },
+        responses: { 200: json('Where the entry stands now'), ...problems(400, 401, 403, 404, 409, 415) },
+      }),
+    },
+    async (request, reply) => {
+        const named = keyOf(request.params);
+        if ('problem' in named) return sendProblem(reply, named.problem);
+        const { key } = named;
+        const body = Advance.safeParse(request.body ?? {});
+        if (!body.success) return sendProblem(reply, invalidInput(body.error, 'bad-advance', 'Invalid advance', 'body'));
+        await scheduler.catchUp(key.session);
+        try {
+          await commits.run(() => life.advance(key, body.data.to, clocks.now(key.session)));
+        } catch (err) {
+          if (!(err instanceof EntryLifeRefusal)) throw err;
+          return sendProblem(reply, err.status === 404 ? unknown(key) : problem(409, 'cannot-advance', 'Entry cannot move there', err.message));
+        }
+        request.log.info({ session: key.session, entry: `${key.filer}-${key.entryNumber}`, to: body.data.to }, `entry ${key.filer}-${key.entryNumber} advanced to ${body.data.to}`);
+        return view(key);
     },
   );
 };

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /** An open server-sent-event stream to one client. */
 export interface EventStream {
@@ -25,7 +26,8 @@ export interface EventStreamOptions {
 export function openEventStream(request: FastifyRequest, reply: FastifyReply, options: EventStreamOptions): () => void {
   reply.hijack();
   const res = reply.raw;
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  // A hijacked reply skips the onSend hook that sets these on every other answer.
+  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   let waitingForDrain = false;
   let ended = false;
   const write = (chunk: string): boolean => {

@@ -1,4 +1,5 @@
 import type { TransactionOutcome } from '../../applications/application.js';
+import { z } from 'zod';
 import { frameRecords } from '../../catair/framing.js';
 import type { BatchConditionReport } from '../../pipeline.js';
 import type { JournalEntry } from '../../store/journal.js';
@@ -47,6 +48,31 @@ export type ExchangeSummary = Omit<JournalEntry, 'input' | 'output' | 'detail'> 
   readonly userText?: string;
   readonly links: { readonly self: string };
 };
+
+/** The summary as the OpenAPI description shows it (exchangeSummary builds it). */
+export const ExchangeSummaryDoc = z.object({
+  id: z.string(),
+  receivedAt: z.string().describe('when ace-mock received it (real time, ISO 8601)'),
+  durationMs: z.number(),
+  transport: z.string().describe('http or mq'),
+  transportRef: z.string().optional().describe('the transport\'s own request id (MQ MsgId, hex)'),
+  session: z.string(),
+  filer: z.string(),
+  application: z.string().describe('the CATAIR application, e.g. AE'),
+  outcome: z.enum(['accepted', 'rejected', 'partial', 'batch-rejected', 'not-catair']),
+  scenario: z.string().optional().describe('the scenario that decided, if one did'),
+  entries: z.array(z.object({ filer: z.string(), entryNumber: z.string(), outcome: z.string(), disposition: z.string() })),
+  step: z.number().int().optional().describe("the deciding scenario's step"),
+  tags: z.array(z.enum(['census-warning', 'psc'])),
+  conditions: z.array(z.string()).describe('every condition code of the answer, batch ones first, each once'),
+  userText: z.string().optional().describe("the first B record's user text (columns 60-80)"),
+  links: z.object({ self: z.string() }),
+});
+
+/** True when A and B are the same union (of field names). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// A field added to the summary and not to its description (or the other way) fails to compile.
+const _describesEveryField: Same<keyof ExchangeSummary, keyof z.infer<typeof ExchangeSummaryDoc>> = true;
 
 export function exchangeSummary(entry: JournalEntry): ExchangeSummary {
   const { input, output: _output, detail, ...head } = entry;

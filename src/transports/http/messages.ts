@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Outbox, OutboxMessage } from '../../store/outbox.js';
 import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
-import { invalidInput, sendProblem } from './problem.js';
+import { documented, json, problems } from './openapi.js';
+import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface MessageRoutesOptions {
   readonly outbox: Outbox;
@@ -27,6 +28,8 @@ const Query = z
     wait: z.coerce.number().min(0).max(60).default(0),
   })
   .strict();
+
+const MessageDoc = z.object({ seq: z.number().int(), deliverAt: z.string(), exchangeId: z.string(), filer: z.string(), summary: z.string(), records: z.array(z.string()) });
 
 const view = (m: OutboxMessage) => ({
   seq: m.seq,
@@ -55,50 +58,89 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const track = streamRegistry((hook) => app.addHook('onClose', hook));
 
-  app.get('/v1/messages', async (request, reply) => {
-    const parsed = Query.safeParse(request.query);
-    if (!parsed.success) {
-      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
-    }
-    const { session, after, wait } = parsed.data;
-    await opts.catchUp?.(session);
-    const deadline = Date.now() + wait * 1000;
-    let due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
-    while (due.length === 0 && Date.now() < deadline && !request.raw.destroyed) {
-      await sleep(Math.min(pollMs, deadline - Date.now()));
-      due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
-    }
-    const next = due.at(-1)?.seq ?? after;
-    const pending = outbox.nextDueAt(session, next);
-    return {
-      messages: due.map(view),
-      next,
-      ...(pending && { nextDueAt: pending.toISOString() }),
-      links: { next: `/v1/messages?${new URLSearchParams({ session, after: String(next), wait: String(wait) })}` },
-    };
-  });
-
-  app.get('/v1/messages/stream', async (request, reply) => {
-    const parsed = Query.safeParse(request.query);
-    if (!parsed.success) {
-      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
-    }
-    const { session } = parsed.data;
-    let after = Number(request.headers['last-event-id'] ?? parsed.data.after) || 0;
-    const end = openEventStream(request, reply, {
-      greeting: 'ace-mock messages',
-      pollMs,
-      heartbeatMs,
-      pump: (stream) =>
-        sendPages(
-          () => outbox.dueFor(session, after, sessionNow(session), MAX_BATCH),
-          MAX_BATCH,
-          (m) => {
-            after = m.seq;
-            return stream.send('message', m.seq, view(m));
-          },
+  app.get(
+    '/v1/messages',
+    documented({
+      summary: "A session's unsolicited messages due after a sequence number (long poll)",
+      description: 'Waits up to `wait` seconds for the next message when none is due. `links.next` reads on from the last one.',
+      tags: ['messages'],
+      query: Query,
+      responses: {
+        200: json(
+          'The messages due, oldest first',
+          z.object({ messages: z.array(MessageDoc), next: z.number().int(), nextDueAt: z.string().optional(), links: z.object({ next: z.string() }) }),
         ),
-    });
-    track(end, request);
-  });
+        ...problems(400),
+      },
+    }),
+    async (request, reply) => {
+      const parsed = Query.safeParse(request.query);
+      if (!parsed.success) {
+        return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
+      }
+      const { session, after, wait } = parsed.data;
+      await opts.catchUp?.(session);
+      const deadline = Date.now() + wait * 1000;
+      let due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
+      while (due.length === 0 && Date.now() < deadline && !request.raw.destroyed) {
+        await sleep(Math.min(pollMs, deadline - Date.now()));
+        due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
+      }
+      const next = due.at(-1)?.seq ?? after;
+      const pending = outbox.nextDueAt(session, next);
+      return {
+        messages: due.map(view),
+        next,
+        ...(pending && { nextDueAt: pending.toISOString() }),
+        links: { next: `/v1/messages?${new URLSearchParams({ session, after: String(next), wait: String(wait) })}` },
+      };
+    },
+  );
+
+  app.get(
+    '/v1/messages/stream',
+    documented({
+      summary: "A session's unsolicited messages as they fall due (server-sent events)",
+      description: 'Each event is `message`, its id the sequence number and its data the message. Last-Event-ID (or ?after=) resumes after that sequence number.',
+      tags: ['messages'],
+      query: Query.omit({ wait: true }),
+      headers: z.object({ 'last-event-id': z.string().regex(/^\d+$/).optional().describe('the sequence number of the last message received') }),
+      responses: {
+        200: { description: 'An endless event stream; comment lines keep it open', content: { 'text/event-stream': { type: 'string', description: 'event: message, id: <seq>, data: <message JSON>' } } },
+        ...problems(400),
+      },
+    }),
+    async (request, reply) => {
+      const parsed = Query.safeParse(request.query);
+      if (!parsed.success) {
+        return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
+      }
+      const { session } = parsed.data;
+      const header = request.headers['last-event-id'];
+      const lastEventId = typeof header === 'string' ? header : undefined;
+      // Event ids here are sequence numbers; anything else would silently replay the whole outbox.
+      if (lastEventId !== undefined && !/^\d+$/.test(lastEventId)) {
+        return sendProblem(
+          reply,
+          problem(400, 'unknown-cursor', 'Last-Event-ID is not a message sequence number', `Last-Event-ID "${lastEventId}" is not one of this stream's event ids (sequence numbers such as 42); reconnect without it, or with ?after=<seq>.`),
+        );
+      }
+      let after = lastEventId === undefined ? parsed.data.after : Number(lastEventId);
+      const end = openEventStream(request, reply, {
+        greeting: 'ace-mock messages',
+        pollMs,
+        heartbeatMs,
+        pump: (stream) =>
+          sendPages(
+            () => outbox.dueFor(session, after, sessionNow(session), MAX_BATCH),
+            MAX_BATCH,
+            (m) => {
+              after = m.seq;
+              return stream.send('message', m.seq, view(m));
+            },
+          ),
+      });
+      track(end, request);
+    },
+  );
 };

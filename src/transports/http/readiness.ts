@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import type { MqHealth } from '../mq/listener.js';
+import { documented, json, problems } from './openapi.js';
 import { problem, sendProblem } from './problem.js';
 
 /** One component that cannot take work yet, and why. */
@@ -23,16 +25,20 @@ interface ReadinessOptions {
  * answers); orchestrators route traffic on this one.
  */
 export const readinessRoutes: FastifyPluginAsync<ReadinessOptions> = async (app, opts) => {
-  app.get('/health/ready', async (_request, reply) => {
-    const unready = opts.readiness();
-    if (unready.length === 0) return { status: 'ready' };
-    return sendProblem(
-      reply,
-      problem(503, 'not-ready', 'Not ready', unready.map((u) => u.detail).join(' '), {
-        unready: Object.fromEntries(unready.map((u) => [u.component, u.state])),
-      }),
-    );
-  });
+  app.get(
+    '/health/ready',
+    documented({ summary: 'Readiness: every enabled door can take work', tags: ['health'], responses: { 200: json('Every enabled door can take work', z.object({ status: z.literal('ready') })), ...problems(503) } }),
+    async (_request, reply) => {
+      const unready = opts.readiness();
+      if (unready.length === 0) return { status: 'ready' };
+      return sendProblem(
+        reply,
+        problem(503, 'not-ready', 'Not ready', unready.map((u) => u.detail).join(' '), {
+          unready: Object.fromEntries(unready.map((u) => [u.component, u.state])),
+        }),
+      );
+    },
+  );
 };
 
 /** The MQ door's readiness: none when MQ is off (`health` undefined) or connected. */

@@ -4,7 +4,12 @@ import type { Pipeline } from '../../pipeline.js';
 import type { Journal } from '../../store/journal.js';
 import { healthRoutes } from './health.js';
 import { readinessRoutes, type Unready } from './readiness.js';
+import { clientErrorProblem } from './client-errors.js';
 import { problem, sendProblem } from './problem.js';
+import { openApiRoutes, registerOpenApi } from './openapi.js';
+import { RouteTable } from './route-table.js';
+import { SECURITY_HEADERS } from './security-headers.js';
+import { refuseCrossSiteWrites } from './same-origin.js';
 import { transmissionRoutes } from './transmissions.js';
 import { adminRoutes } from './admin.js';
 import { messageRoutes } from './messages.js';
@@ -35,8 +40,10 @@ export interface HttpDependencies {
   readonly clocks: SessionClocks;
   readonly certification: CertificationRehearsal;
   /** What the entry routes read and move: each entry's life, its history and scheduled work. */
-  readonly entries: Omit<EntryRoutesOptions, 'clocks' | 'commits' | 'adminToken'>;
+  readonly entries: Omit<EntryRoutesOptions, 'clocks' | 'commits' | 'adminToken' | 'trustLoopback'>;
   readonly adminToken?: string;
+  /** Without an admin token, whether loopback clients may make admin calls (off behind a proxy). */
+  readonly trustLoopback: boolean;
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
   /** Components that cannot take work yet, for /health/ready (the MQ listener while not connected). */
@@ -56,15 +63,18 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.bodyLimit,
     return503OnClosing: true,
+    // Errors met before routing (a malformed URL) are problems like any other.
+    frameworkErrors: (err, request, reply) => sendProblem(reply, clientErrorProblem(request, err)),
   }) as unknown as FastifyInstance;
+  const routes = new RouteTable(app);
 
-  // Nothing here is meant to be framed, sniffed or sent to other sites.
+  // Streams bypass onSend: openEventStream writes the same headers itself.
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    reply.headers(SECURITY_HEADERS);
   });
+
+  // A web page of another site must not change state through the user's browser (same-origin.ts).
+  app.addHook('onRequest', refuseCrossSiteWrites);
 
   app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = err.statusCode ?? 500;
@@ -78,16 +88,24 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
       request.log.error({ err }, 'request failed');
       return sendProblem(reply, problem(500, 'internal', 'Internal error', 'ace-mock failed to answer; the error is in its log.'));
     }
-    return sendProblem(reply, problem(status, err.code?.toLowerCase() ?? 'bad-request', 'Bad request', err.message));
+    return sendProblem(reply, clientErrorProblem(request, err));
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = routes.methodsAt(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(reply, problem(405, 'method-not-allowed', 'Method not allowed', `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`));
+    }
+    return sendProblem(
       reply,
       problem(404, 'no-route', 'No such endpoint', `${request.method} ${request.url} is not an ace-mock endpoint. Transmissions go to POST /v1/transmissions.`),
-    ),
-  );
+    );
+  });
 
   const startedAt = new Date();
+  registerOpenApi(app, deps.version);
+  app.register(openApiRoutes);
   app.register(healthRoutes, { version: deps.version, startedAt, components: deps.health });
   app.register(readinessRoutes, { readiness: deps.readiness });
   app.register(transmissionRoutes, { pipeline: deps.pipeline, journal: deps.journal, catalog: deps.catalog, outbox: deps.outbox, bodyLimit: deps.bodyLimit });
@@ -98,9 +116,11 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     clock: deps.clock,
     clocks: deps.clocks,
     ...(deps.adminToken !== undefined && { token: deps.adminToken }),
+    trustLoopback: deps.trustLoopback,
   });
-  app.register(clockRoutes, { clocks: deps.clocks, commits: deps.commits, ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }) });
-  app.register(entryRoutes, { ...deps.entries, clocks: deps.clocks, commits: deps.commits, ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }) });
+  const admin = { ...(deps.adminToken !== undefined && { adminToken: deps.adminToken }), trustLoopback: deps.trustLoopback };
+  app.register(clockRoutes, { clocks: deps.clocks, commits: deps.commits, ...admin });
+  app.register(entryRoutes, { ...deps.entries, clocks: deps.clocks, commits: deps.commits, ...admin });
   app.register(messageRoutes, { outbox: deps.outbox, sessionNow: (session) => deps.clocks.now(session), catchUp: (session) => deps.entries.scheduler.catchUp(session) });
   app.register(exchangeStreamRoutes, { journal: deps.journal });
   app.register(inspectRoutes, { catalog: deps.catalog, lenient: deps.lenient, bodyLimit: deps.bodyLimit });

@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import fastifyAccepts from '@fastify/accepts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Catalog } from '../../catair/catalog.js';
 import { decodeRecords, maskSecrets } from '../../catair/decode.js';
 import { frameRecords } from '../../catair/framing.js';
 import { sniffTransmission } from '../../catair/sniff.js';
-import type { Exchange, Pipeline } from '../../pipeline.js';
-import type { Journal } from '../../store/journal.js';
+import type { BatchConditionReport, Pipeline } from '../../pipeline.js';
+import type { TransactionOutcome } from '../../applications/application.js';
+import type { Journal, JournalEntry } from '../../store/journal.js';
 import type { Outbox } from '../../store/outbox.js';
-import { exchangeSummary } from './exchange-summary.js';
+import { ExchangeSummaryDoc, exchangeSummary } from './exchange-summary.js';
+import { documented, json, problems } from './openapi.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface TransmissionRoutesOptions {
@@ -34,14 +37,33 @@ const ListQuery = z
     outcome: z.enum(['accepted', 'rejected', 'partial', 'batch-rejected', 'not-catair']).optional(),
     session: z.string().min(1).optional(),
     scenario: z.string().min(1).optional(),
-    since: z.iso.datetime({ message: 'since is an ISO time, e.g. 2026-11-25T15:00:00Z' }).optional(),
-    until: z.iso.datetime({ message: 'until is an ISO time, e.g. 2026-11-25T16:00:00Z' }).optional(),
+    since: z.iso.datetime({ offset: true, message: 'since is an ISO time with Z or an offset, e.g. 2026-11-25T15:00:00Z or 2026-11-25T10:00:00-05:00' }).optional(),
+    until: z.iso.datetime({ offset: true, message: 'until is an ISO time with Z or an offset, e.g. 2026-11-25T16:00:00Z or 2026-11-25T11:00:00-05:00' }).optional(),
     transport: z.string().min(1).optional(),
     application: z.string().regex(/^[A-Z0-9]{2}$/i, 'application is a 2-character application id, e.g. AE').optional(),
     before: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .strict();
+
+const Decoded = z.array(z.object({}).loose()).describe('records decoded field by field');
+
+/** The document POST (JSON) and GET /v1/transmissions/:id answer with (exchangeDocument builds it). */
+const ExchangeDocumentDoc = ExchangeSummaryDoc.extend({
+  transactions: z.array(z.object({}).loose()).describe('the outcome of each transaction: filer, entry number, action, disposition, conditions with their explanations'),
+  batchConditions: z.array(z.object({}).loose()).describe('conditions of the batch as a whole (a rejected batch)'),
+  input: z.string().describe('the transmission as sent, its password starred'),
+  output: z.array(z.string()).describe("CBP's answer: 80-character records"),
+  detail: z.unknown().describe('what the journal keeps of the exchange'),
+  decoded: z.object({ input: Decoded, output: Decoded }),
+  followUps: z.array(z.object({ seq: z.number().int(), deliverAt: z.string(), summary: z.string(), records: z.array(z.string()), decoded: Decoded })),
+  delayMs: z.number().optional().describe('POST only: the delay a scenario held the answer back by'),
+});
+
+const ExchangeHeaders = {
+  'x-ace-exchange-id': { description: 'the exchange id in the journal', type: 'string' },
+  'x-ace-outcome': { description: 'accepted, rejected, partial or batch-rejected', type: 'string' },
+} as const;
 
 /** `B76-0324527-8` → filer B76, entry 03245278; `03245278` → entry only. */
 function splitEntry(entry: string | undefined): { filer?: string; entryNumber?: string } {
@@ -50,9 +72,15 @@ function splitEntry(entry: string | undefined): { filer?: string; entryNumber?: 
   return compact.length === 8 ? { entryNumber: compact } : { filer: compact.slice(0, 3), entryNumber: compact.slice(3) };
 }
 
+/** The answer's form by the client's Accept, q-values and all: the records as text unless JSON is preferred. */
 function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.startsWith('text/plain');
+  return request.accepts().type(['text/plain', 'application/json']) === 'application/json';
+}
+
+/** What the pipeline keeps of an answered exchange in the journal's detail (a refusal keeps its problem instead). */
+interface StoredDetail {
+  readonly transactions?: readonly TransactionOutcome[];
+  readonly batchConditions?: readonly BatchConditionReport[];
 }
 
 /** Records of stored text for display, cut as the pipeline cut them (short ones padded). */
@@ -68,91 +96,23 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
   const { pipeline, journal, catalog } = opts;
 
   // Transmissions are raw bytes whatever the declared content type; JSON and XML are refused by sniffing.
+  await app.register(fastifyAccepts);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (_req, body, done) => done(null, body));
 
-  const answerJson = (exchange: Exchange, input: Buffer): Record<string, unknown> => {
-    const framedInput = recordsOf(input.toString('latin1'));
-    return {
-      ...exchange,
-      links: { self: `/v1/transmissions/${exchange.id}` },
-      decoded: { input: decodeRecords(catalog, framedInput, 'in'), output: decodeRecords(catalog, exchange.output, 'out') },
-    };
-  };
-
-  app.post('/v1/transmissions', async (request, reply: FastifyReply) => {
-    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const session = request.headers[SESSION_HEADER];
-    const scenario = request.headers[SCENARIO_HEADER];
-    const transmission = {
-      bytes: body,
-      transport: 'http',
-      ...(typeof session === 'string' && session !== '' && { session }),
-      ...(typeof scenario === 'string' && scenario !== '' && { scenario }),
-    };
-    const notCatair = sniffTransmission(body);
-    if (notCatair) {
-      const id = await pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
-      request.log.info({ exchange: id, bytes: body.length }, `refused: ${notCatair.title}`);
-      return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail, { exchange: id }));
-    }
-    const exchange = await pipeline.process(transmission);
-    if (INFO_LEVELS.has(request.log.level)) request.log.info(
-      {
-        exchange: exchange.id,
-        session: exchange.session,
-        outcome: exchange.outcome,
-        ms: Number(exchange.durationMs.toFixed(2)),
-        transactions: exchange.transactions.map(
-          (t) => `${t.filer}-${t.entryNumber} ${t.action} → ${t.disposition}${t.scenario ? ` (scenario ${t.scenario} step ${t.step ?? '-'})` : ''}`,
-        ),
-        batchConditions: exchange.batchConditions.map((c) => c.code),
-      },
-      `${exchange.application || '??'} from ${exchange.filer || '???'}: ${exchange.outcome}`,
-    );
-    // A scripted delay holds the answer back; the exchange is already journaled.
-    if (exchange.delayMs > 0) await sleep(exchange.delayMs);
-    reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome);
-    if (wantsJson(request)) return reply.type('application/json').send(answerJson(exchange, body));
-    return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
-  });
-
-  app.get('/v1/transmissions', async (request, reply) => {
-    const parsed = ListQuery.safeParse(request.query);
-    if (!parsed.success) {
-      return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
-    }
-    const q = parsed.data;
-    const entry = splitEntry(q.entry);
-    const items = journal.find({
-      limit: q.limit,
-      ...(q.session !== undefined && { session: q.session }),
-      ...(q.outcome !== undefined && { outcome: q.outcome }),
-      ...(q.transport !== undefined && { transport: q.transport }),
-      ...(q.scenario !== undefined && { scenario: q.scenario }),
-      ...(q.application !== undefined && { application: q.application.toUpperCase() }),
-      ...(q.since !== undefined && { since: new Date(q.since).toISOString() }),
-      ...(q.until !== undefined && { until: new Date(q.until).toISOString() }),
-      ...(q.before !== undefined && { before: q.before }),
-      ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
-      ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),
-    });
-    const last = items[items.length - 1];
-    return {
-      items: items.map(exchangeSummary),
-      ...(items.length === q.limit && last && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: last.id })}` }),
-    };
-  });
-
-  app.get<{ Params: { id: string } }>('/v1/transmissions/:id', async (request, reply) => {
-    const entry = journal.get(request.params.id);
-    if (!entry) {
-      return sendProblem(reply, problem(404, 'not-found', 'No such exchange', `No exchange with id ${request.params.id} is in the journal.`));
-    }
+  /**
+   * One exchange as both `POST` (with `Accept: application/json`) and `GET /v1/transmissions/:id`
+   * answer it, so a client reads them with one type: the journal's entry, its transactions and
+   * batch conditions at the top, the records decoded, and the follow-ups it queued.
+   */
+  const exchangeDocument = (entry: JournalEntry) => {
     const input = entry.input.toString('latin1');
     const output = entry.output === undefined ? [] : recordsOf(entry.output);
+    const detail = (entry.detail ?? {}) as StoredDetail;
     return {
       ...exchangeSummary(entry),
+      transactions: detail.transactions ?? [],
+      batchConditions: detail.batchConditions ?? [],
       input: maskSecrets(catalog, input),
       output,
       detail: entry.detail,
@@ -165,5 +125,129 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
         decoded: decodeRecords(catalog, m.records, 'out'),
       })),
     };
-  });
+  };
+
+  app.post(
+    '/v1/transmissions',
+    documented({
+      summary: 'Send a CATAIR transmission',
+      description:
+        "The body is the raw transmission (80-character records, one per line or back to back), whatever its Content-Type. The answer is CBP's output records as text, or with Accept preferring application/json, the exchange with each transaction's outcome and the records decoded. Calls from a web page of another site are refused (403).",
+      tags: ['transmissions'],
+      headers: z.object({
+        'x-ace-session': z.string().optional().describe('the session the exchange belongs to; default: the filer code'),
+        'x-ace-scenario': z.string().optional().describe('a scenario to answer with, for this transmission only'),
+      }),
+      body: { description: 'the CATAIR transmission', content: { 'text/plain': { type: 'string', description: 'CATAIR records, ASCII' } } },
+      responses: {
+        200: {
+          description: "CBP's answer",
+          content: { 'text/plain': { type: 'string', description: 'output records, one per line' }, 'application/json': ExchangeDocumentDoc },
+          headers: ExchangeHeaders,
+        },
+        ...problems(400, 403, 413),
+      },
+    }),
+    async (request, reply: FastifyReply) => {
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const session = request.headers[SESSION_HEADER];
+      const scenario = request.headers[SCENARIO_HEADER];
+      const transmission = {
+        bytes: body,
+        transport: 'http',
+        ...(typeof session === 'string' && session !== '' && { session }),
+        ...(typeof scenario === 'string' && scenario !== '' && { scenario }),
+      };
+      const notCatair = sniffTransmission(body);
+      if (notCatair) {
+        const id = await pipeline.recordRefusal(transmission, { ...notCatair, status: 400 });
+        request.log.info({ exchange: id, bytes: body.length }, `refused: ${notCatair.title}`);
+        return sendProblem(reply, problem(400, 'not-catair', notCatair.title, notCatair.detail, { exchange: id }));
+      }
+      const exchange = await pipeline.process(transmission);
+      if (INFO_LEVELS.has(request.log.level)) request.log.info(
+        {
+          exchange: exchange.id,
+          session: exchange.session,
+          outcome: exchange.outcome,
+          ms: Number(exchange.durationMs.toFixed(2)),
+          transactions: exchange.transactions.map(
+            (t) => `${t.filer}-${t.entryNumber} ${t.action} → ${t.disposition}${t.scenario ? ` (scenario ${t.scenario} step ${t.step ?? '-'})` : ''}`,
+          ),
+          batchConditions: exchange.batchConditions.map((c) => c.code),
+        },
+        `${exchange.application || '??'} from ${exchange.filer || '???'}: ${exchange.outcome}`,
+      );
+      // A scripted delay holds the answer back; the exchange is already journaled.
+      if (exchange.delayMs > 0) await sleep(exchange.delayMs);
+      reply.header('x-ace-exchange-id', exchange.id).header('x-ace-outcome', exchange.outcome).header('vary', 'Accept');
+      const journaled = wantsJson(request) ? journal.get(exchange.id) : undefined;
+      if (journaled) return reply.type('application/json').send({ ...exchangeDocument(journaled), delayMs: exchange.delayMs });
+      return reply.type('text/plain; charset=us-ascii').send(`${exchange.output.join('\n')}\n`);
+    },
+  );
+
+  app.get(
+    '/v1/transmissions',
+    documented({
+      summary: 'Search the exchange journal',
+      description: 'Newest first. `next` links the following page while there may be more.',
+      tags: ['transmissions'],
+      query: ListQuery,
+      responses: {
+        200: json('A page of exchange summaries', z.object({ items: z.array(ExchangeSummaryDoc), next: z.string().optional() })),
+        ...problems(400),
+      },
+    }),
+    async (request, reply) => {
+      const parsed = ListQuery.safeParse(request.query);
+      if (!parsed.success) {
+        return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
+      }
+      const q = parsed.data;
+      // An unknown cursor would page from nowhere: an empty page that looks like the end of the list.
+      if (q.before !== undefined && journal.positionOf(q.before) === undefined) {
+        return sendProblem(
+          reply,
+          problem(400, 'unknown-cursor', 'No such exchange to page before', `No exchange ${q.before} is in the journal (a wrong id, or removed by retention); start again without ?before=.`),
+        );
+      }
+      const entry = splitEntry(q.entry);
+      const items = journal.find({
+        limit: q.limit,
+        ...(q.session !== undefined && { session: q.session }),
+        ...(q.outcome !== undefined && { outcome: q.outcome }),
+        ...(q.transport !== undefined && { transport: q.transport }),
+        ...(q.scenario !== undefined && { scenario: q.scenario }),
+        ...(q.application !== undefined && { application: q.application.toUpperCase() }),
+        ...(q.since !== undefined && { since: new Date(q.since).toISOString() }),
+        ...(q.until !== undefined && { until: new Date(q.until).toISOString() }),
+        ...(q.before !== undefined && { before: q.before }),
+        ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
+        ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),
+      });
+      const last = items[items.length - 1];
+      return {
+        items: items.map(exchangeSummary),
+        ...(items.length === q.limit && last && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: last.id })}` }),
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/transmissions/:id',
+    documented({
+      summary: 'One exchange',
+      tags: ['transmissions'],
+      params: z.object({ id: z.string().describe('the exchange id (X-ACE-Exchange-Id)') }),
+      responses: { 200: json('The exchange, in the shape of the JSON answer to POST', ExchangeDocumentDoc), ...problems(404) },
+    }),
+    async (request, reply) => {
+      const entry = journal.get(request.params.id);
+      if (!entry) {
+        return sendProblem(reply, problem(404, 'not-found', 'No such exchange', `No exchange with id ${request.params.id} is in the journal.`));
+      }
+      return exchangeDocument(entry);
+    },
+  );
 };
