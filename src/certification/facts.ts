@@ -10,13 +10,17 @@ export interface FaultFact {
   readonly field: string;
 }
 
-/** One transaction of the journal, reduced to what a certification report counts. */
-export interface TransactionFact {
+/** Which exchange a fact comes from and when, in the session's business time. */
+interface Stamp {
   readonly exchangeId: string;
   /** The session's business day (YYYY-MM-DD) the exchange was answered on. */
   readonly day: string;
   readonly at: string;
   readonly session: string;
+}
+
+/** One transaction of the journal, reduced to what a certification report counts. */
+export interface TransactionFact extends Stamp {
   readonly filer: string;
   readonly application: string;
   readonly entryNumber: string;
@@ -30,11 +34,7 @@ export interface TransactionFact {
 }
 
 /** A transmission refused as a whole (batch-level conditions): no transaction of it was examined. */
-export interface BatchRejectionFact {
-  readonly exchangeId: string;
-  readonly day: string;
-  readonly at: string;
-  readonly session: string;
+export interface BatchRejectionFact extends Stamp {
   readonly filer: string;
   readonly application: string;
   readonly conditions: readonly { code: string; narrative: string }[];
@@ -57,7 +57,7 @@ export function factsOf(entry: JournalEntry): ExchangeFacts {
   const detail = (entry.detail ?? {}) as StoredDetail;
   const at = detail.sessionTime ?? entry.receivedAt;
   const day = at.slice(0, 10);
-  const common = { exchangeId: entry.id, day, at, session: entry.session };
+  const common: Stamp = { exchangeId: entry.id, day, at, session: entry.session };
   if (entry.outcome === 'batch-rejected') {
     return {
       transactions: [],

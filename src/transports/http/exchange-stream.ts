@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Journal } from '../../store/journal.js';
 import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
 import { exchangeSummary } from './exchange-summary.js';
-import { documented, json, problems } from './openapi.js';
+import { documented, eventStream, json, problems } from './openapi.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface ExchangeStreamOptions {
@@ -43,7 +43,7 @@ export const exchangeStreamRoutes: FastifyPluginAsync<ExchangeStreamOptions> = a
       query: Query,
       headers: z.object({ 'last-event-id': z.string().optional().describe('the id of the last event received: resume after it') }),
       responses: {
-        200: { description: 'An endless event stream; comment lines keep it open', content: { 'text/event-stream': { type: 'string', description: 'event: exchange, id: <exchange id>, data: <summary JSON>' } } },
+        200: eventStream('event: exchange, id: <exchange id>, data: <summary JSON>'),
         ...problems(400),
       },
     }),

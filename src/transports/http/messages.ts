@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Outbox, OutboxMessage } from '../../store/outbox.js';
 import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
-import { documented, json, problems } from './openapi.js';
+import { documented, eventStream, json, problems } from './openapi.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
 
 export interface MessageRoutesOptions {
@@ -106,7 +106,7 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
       query: Query.omit({ wait: true }),
       headers: z.object({ 'last-event-id': z.string().regex(/^\d+$/).optional().describe('the sequence number of the last message received') }),
       responses: {
-        200: { description: 'An endless event stream; comment lines keep it open', content: { 'text/event-stream': { type: 'string', description: 'event: message, id: <seq>, data: <message JSON>' } } },
+        200: eventStream('event: message, id: <seq>, data: <message JSON>'),
         ...problems(400),
       },
     }),

@@ -57,6 +57,12 @@ export function problems(...statuses: number[]): Record<number, ResponseDoc> {
 /** The `:session` of the session routes. */
 export const SessionParams = z.object({ session: z.string().describe('a session: a filer code (the default session) or an X-ACE-Session name') });
 
+/** The answer of a server-sent events route: an endless stream of the named events. */
+export const eventStream = (events: string): ResponseDoc => ({
+  description: 'An endless event stream; comment lines keep it open',
+  content: { 'text/event-stream': { type: 'string', description: events } },
+});
+
 /** A JSON answer: a zod schema of it, or just what it is. */
 export const json = (description: string, schema: Schema = { type: 'object' }): ResponseDoc => ({ description, content: { 'application/json': schema } });
 
