@@ -150,7 +150,4 @@ export async function postText<T>(path: string, text: string, headers: Record<st
   return res.json() as Promise<T>;
 }
 
-/** `B76` + `03245278` → `B76-0324527-8`, as filers write entry numbers. */
-export function entryLabel(filer: string, entryNumber: string): string {
-  return entryNumber.length === 8 ? `${filer}-${entryNumber.slice(0, 7)}-${entryNumber.slice(7)}` : `${filer}-${entryNumber}`;
-}
+export { entryLabel, matchesText } from '../transports/http/exchange-search.js';

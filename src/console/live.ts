@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ExchangeSummary, getJson } from './api';
+import { type ExchangeSummary, getJson, matchesText } from './api';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -39,9 +39,24 @@ export interface ListFilter {
   readonly application: string;
   /** An entry number as the list query takes it (B76-0324527-8, B7603245278 or 03245278), or ''. */
   readonly entry: string;
+  /** Text a row shows (user text, a condition code, an entry, a scenario …), searched by the server over the whole journal, or ''. */
+  readonly text: string;
 }
 
-export const NO_FILTER: ListFilter = { outcome: '', application: '', entry: '' };
+export const NO_FILTER: ListFilter = { outcome: '', application: '', entry: '', text: '' };
+
+/** How long typing in the text filter rests before the server is asked. */
+const TEXT_PAUSE_MS = 300;
+
+/** The value once it has not changed for `ms`: a search as typed, not one per keystroke. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 /** An entry number the list query accepts; anything else is not sent (the timeline says what to type). */
 export const ENTRY_PATTERN = /^([A-Z0-9]{3}-?\d{7}-?\d|\d{8})$/i;
@@ -50,6 +65,7 @@ export const ENTRY_PATTERN = /^([A-Z0-9]{3}-?\d{7}-?\d|\d{8})$/i;
 function matches(e: ExchangeSummary, filter: ListFilter): boolean {
   if (filter.outcome !== '' && e.outcome !== filter.outcome) return false;
   if (filter.application !== '' && e.application !== filter.application.toUpperCase()) return false;
+  if (!matchesText(e, filter.text)) return false;
   if (filter.entry === '') return true;
   const compact = filter.entry.replace(/-/g, '').toUpperCase();
   return e.entries.some((x) => `${x.filer}${x.entryNumber}` === compact || (compact.length === 8 && x.entryNumber === compact));
@@ -61,6 +77,7 @@ function complete(filter: ListFilter): ListFilter {
     outcome: filter.outcome,
     application: /^[A-Z0-9]{2}$/i.test(filter.application) ? filter.application : '',
     entry: ENTRY_PATTERN.test(filter.entry) ? filter.entry : '',
+    text: filter.text.trim(),
   };
 }
 
@@ -70,11 +87,13 @@ function listQuery(session: string, filter: ListFilter): string {
   if (filter.outcome !== '') params.set('outcome', filter.outcome);
   if (filter.application !== '') params.set('application', filter.application);
   if (filter.entry !== '') params.set('entry', filter.entry);
+  if (filter.text !== '') params.set('text', filter.text);
   return params.toString();
 }
 
 export function useLiveExchanges(session: string, typed: ListFilter = NO_FILTER): LiveExchanges {
-  const filter = complete(typed);
+  const text = useSettled(typed.text, TEXT_PAUSE_MS);
+  const filter = complete({ ...typed, text });
   const [items, setItems] = useState<readonly ExchangeSummary[]>([]);
   const [arrived] = useState(() => new Set<string>());
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -111,7 +130,7 @@ export function useLiveExchanges(session: string, typed: ListFilter = NO_FILTER)
       setItems((current) => merged(current, [exchange]));
     });
     return () => source.close();
-  }, [session, filter.outcome, filter.application, filter.entry]);
+  }, [session, filter.outcome, filter.application, filter.entry, filter.text]);
   return {
     items,
     arrived,

@@ -1,12 +1,10 @@
 import { useRef } from 'preact/hooks';
-import { entryLabel, type ExchangeSummary, type Outcome } from './api';
+import { entryLabel, type ExchangeSummary, matchesText, type Outcome } from './api';
 import { clockTime, OUTCOME_LABEL, TAG_LABEL } from './format';
 import { ENTRY_PATTERN, type ListFilter, type LiveStatus } from './live';
 
-/** The timeline's filter: the list query's (outcome, application, entry) and a text searched in the rows shown. */
-export interface TimelineFilter extends ListFilter {
-  readonly text: string;
-}
+/** The timeline's filter: the list query's, all applied by the server (outcome, application, entry, text). */
+export type TimelineFilter = ListFilter;
 
 export interface TimelineProps {
   readonly items: readonly ExchangeSummary[];
@@ -18,11 +16,6 @@ export interface TimelineProps {
   readonly older?: () => void;
   readonly filter: TimelineFilter;
   readonly onFilter: (filter: TimelineFilter) => void;
-}
-
-/** What a row is searched by: what it shows (entries, user text, condition codes, scenario, filer, session). */
-function rowText(e: ExchangeSummary): string {
-  return [e.application, e.filer, e.session, e.scenario ?? '', e.userText ?? '', ...e.conditions, ...e.entries.map((x) => entryLabel(x.filer, x.entryNumber))].join(' ').toLowerCase();
 }
 
 /** Every exchange of the session, newest first, live: what came in, by which door, and what ACE said. */
@@ -37,8 +30,8 @@ export function Timeline(props: TimelineProps) {
     buttons[Math.max(0, Math.min(buttons.length - 1, at + step))]?.focus();
     event.preventDefault();
   };
-  const needle = props.filter.text.trim().toLowerCase();
-  const shown = needle === '' ? props.items : props.items.filter((e) => rowText(e).includes(needle));
+  // The server searched the journal; rows already listed are narrowed at once while it answers.
+  const shown = props.items.filter((e) => matchesText(e, props.filter.text));
   return (
     <section class="timeline" aria-labelledby="timeline-title">
       <header class="view-head">
@@ -50,9 +43,7 @@ export function Timeline(props: TimelineProps) {
       </header>
       <FilterBar filter={props.filter} onFilter={props.onFilter} applications={props.items.map((e) => e.application)} />
       {props.error && <p class="error">Could not read the journal: {props.error}</p>}
-      {props.items.length > 0 && shown.length === 0 ? (
-        <p class="empty">No exchange here has “{props.filter.text}”.</p>
-      ) : props.items.length === 0 && (props.filter.outcome || props.filter.application || props.filter.entry) ? (
+      {shown.length === 0 && (props.filter.outcome || props.filter.application || props.filter.entry || props.filter.text.trim()) ? (
         <p class="empty">No exchange matches these filters.</p>
       ) : props.items.length === 0 ? (
         <p class="empty">
@@ -99,7 +90,7 @@ export function Timeline(props: TimelineProps) {
 
 const OUTCOMES = Object.keys(OUTCOME_LABEL) as Outcome[];
 
-/** Outcome, application and entry narrow the journal query; the text narrows the rows loaded. */
+/** Outcome, application, entry and text narrow the journal query. */
 function FilterBar(props: { readonly filter: TimelineFilter; readonly onFilter: (filter: TimelineFilter) => void; readonly applications: readonly string[] }) {
   const { filter } = props;
   const set = (change: Partial<TimelineFilter>): void => props.onFilter({ ...filter, ...change });

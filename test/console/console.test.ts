@@ -407,9 +407,11 @@ if (unavailable) {
     await only(bad);
     t.same(await ids(), [bad], 'entry B76-0324543-0: its filing');
     await filters.getByLabel('Entry').fill('');
+    const searched = page.waitForRequest((r) => r.url().includes('/v1/transmissions?') && r.url().includes('text=checkdigit'));
     await filters.getByLabel('Text').fill('checkdigit');
     await only(bad);
     t.same(await ids(), [bad], 'text: the user text found');
+    t.ok(await searched, 'and the journal searched for it on the server, beyond the rows loaded');
     await shot(page, 'timeline-filtered-1440');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await only(bad, query, good);

@@ -64,3 +64,27 @@ t.test('a journal row from before these fields, or without a B record, still lis
   t.notOk('userText' in summary, 'no user text without a B record');
   t.same(exchangeSummary({ ...summary, input: Buffer.alloc(0), output: undefined, detail: null, scenario: undefined }).conditions, [], 'no detail, no codes');
 });
+
+t.test('text searches the journal for what a row shows (user text, codes, entry numbers), case ignored, page by page', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const bad = (await send(mock, sample('ae-bad-check-digit.txt'))).headers['x-ace-exchange-id'];
+  const add = (await send(mock, sample('ae-add-1-line.txt'))).headers['x-ace-exchange-id'];
+  const cq = (await send(mock, sample('cq-entry-status.txt'))).headers['x-ace-exchange-id'];
+  const page = async (url: string) => (await mock.http.inject({ method: 'GET', url })).json() as { items: Listed[]; next?: string };
+
+  t.same((await page('/v1/transmissions?text=checkdigit')).items.map((e) => e.id), [bad], 'the B record user text, in another case');
+  t.same((await page('/v1/transmissions?text=b16')).items.map((e) => e.id), [bad], 'a condition code');
+  t.same((await page('/v1/transmissions?text=B76-0324527-8')).items.map((e) => e.id), [add], 'an entry number as filers write it');
+  t.same((await page('/v1/transmissions?text=nothing-shows-this')).items, []);
+
+  // SAMPLE appears in every user text: with limit=2 the first page ends with a cursor, the second holds the rest.
+  const first = await page('/v1/transmissions?text=sample&limit=2');
+  t.same(first.items.map((e) => e.id), [cq, add]);
+  t.match(first.next, /text=sample/);
+  const second = await page(first.next as string);
+  t.same(second.items.map((e) => e.id), [bad]);
+  t.notOk(second.next, 'nothing after the last');
+  const empty = await mock.http.inject({ method: 'GET', url: '/v1/transmissions?text=' });
+  t.equal(empty.statusCode, 400, 'an empty text is a bad query');
+});

@@ -8,9 +8,10 @@ import { frameRecords } from '../../catair/framing.js';
 import { sniffTransmission } from '../../catair/sniff.js';
 import type { BatchConditionReport, Pipeline } from '../../pipeline.js';
 import type { TransactionOutcome } from '../../applications/application.js';
-import type { Journal, JournalEntry } from '../../store/journal.js';
+import type { Journal, JournalEntry, JournalQuery } from '../../store/journal.js';
 import type { Outbox } from '../../store/outbox.js';
-import { ExchangeSummaryDoc, exchangeSummary } from './exchange-summary.js';
+import { matchesText } from './exchange-search.js';
+import { type ExchangeSummary, ExchangeSummaryDoc, exchangeSummary } from './exchange-summary.js';
 import { documented, json, problems } from './openapi.js';
 import { invalidInput, problem, sendProblem } from './problem.js';
 
@@ -41,6 +42,7 @@ const ListQuery = z
     until: z.iso.datetime({ offset: true, message: 'until is an ISO time with Z or an offset, e.g. 2026-11-25T16:00:00Z or 2026-11-25T11:00:00-05:00' }).optional(),
     transport: z.string().min(1).optional(),
     application: z.string().regex(/^[A-Z0-9]{2}$/i, 'application is a 2-character application id, e.g. AE').optional(),
+    text: z.string().trim().min(1).max(100).optional().describe('text the row shows: an entry number, a condition code, the B record user text, a scenario, filer or session (case ignored)'),
     before: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
   })
@@ -81,6 +83,32 @@ function wantsJson(request: FastifyRequest): boolean {
 interface StoredDetail {
   readonly transactions?: readonly TransactionOutcome[];
   readonly batchConditions?: readonly BatchConditionReport[];
+}
+
+/** The most rows one text search reads before it answers with what it found and a cursor to go on. */
+const TEXT_SCAN_LIMIT = 5000;
+const TEXT_SCAN_PAGE = 500;
+
+/**
+ * One page of a text search: rows matching the query are read newest first and kept when they show
+ * the text, until `limit` are found or TEXT_SCAN_LIMIT were read; the cursor (the last row read)
+ * goes on from there, so a rare text over a long journal comes in several short pages, not one slow one.
+ */
+function searchPage(journal: Journal, query: Omit<JournalQuery, 'limit' | 'before'>, text: string, limit: number, before: string | undefined): { items: ExchangeSummary[]; cursor?: string } {
+  const items: ExchangeSummary[] = [];
+  let cursor = before;
+  for (let read = 0; read < TEXT_SCAN_LIMIT; ) {
+    const rows = journal.find({ ...query, limit: TEXT_SCAN_PAGE, ...(cursor !== undefined && { before: cursor }) });
+    for (const row of rows) {
+      read++;
+      cursor = row.id;
+      const summary = exchangeSummary(row);
+      if (matchesText(summary, text)) items.push(summary);
+      if (items.length === limit) return { items, cursor };
+    }
+    if (rows.length < TEXT_SCAN_PAGE) return { items };
+  }
+  return { items, ...(cursor !== undefined && { cursor }) };
 }
 
 /** Records of stored text for display, cut as the pipeline cut them (short ones padded). */
@@ -213,8 +241,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
         );
       }
       const entry = splitEntry(q.entry);
-      const items = journal.find({
-        limit: q.limit,
+      const query = {
         ...(q.session !== undefined && { session: q.session }),
         ...(q.outcome !== undefined && { outcome: q.outcome }),
         ...(q.transport !== undefined && { transport: q.transport }),
@@ -222,14 +249,17 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
         ...(q.application !== undefined && { application: q.application.toUpperCase() }),
         ...(q.since !== undefined && { since: new Date(q.since).toISOString() }),
         ...(q.until !== undefined && { until: new Date(q.until).toISOString() }),
-        ...(q.before !== undefined && { before: q.before }),
         ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
         ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),
-      });
-      const last = items[items.length - 1];
+      };
+      const page = q.text === undefined ? journal.find({ ...query, limit: q.limit, ...(q.before !== undefined && { before: q.before }) }).map(exchangeSummary) : undefined;
+      // The text is in packed bodies (user text) or derived (codes): rows are read and matched, a bounded number per request.
+      const searched = q.text === undefined ? undefined : searchPage(journal, query, q.text, q.limit, q.before);
+      const items = page ?? searched?.items ?? [];
+      const cursor = page ? (page.length === q.limit ? page[page.length - 1]?.id : undefined) : searched?.cursor;
       return {
-        items: items.map(exchangeSummary),
-        ...(items.length === q.limit && last && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: last.id })}` }),
+        items,
+        ...(cursor !== undefined && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: cursor })}` }),
       };
     },
   );
