@@ -11,6 +11,7 @@ import type { ScenarioError } from '../scenarios/load.js';
 import type { Outcome, SessionActivity } from '../store/journal.js';
 import type { Armed } from '../store/scenario-state.js';
 import type { SessionClockView } from '../transports/http/clock.js';
+import type { ExchangeDocument, FollowUpView } from '../transports/http/exchange-document.js';
 import type { ExchangeSummary } from '../transports/http/exchange-summary.js';
 import type { InspectAnswer } from '../transports/http/inspect.js';
 
@@ -29,23 +30,15 @@ export interface PlanSummary {
   readonly items: readonly { readonly id: string; readonly title: string }[];
 }
 
-export interface FollowUp {
-  readonly seq: number;
-  readonly deliverAt: string;
-  readonly summary: string;
-  readonly decoded: readonly DecodedRecord[];
-}
+export type FollowUp = FollowUpView;
 
-export interface ExchangeDetail extends ExchangeSummary {
-  readonly input: string;
-  readonly output: readonly string[];
+/** `GET /v1/transmissions/:id`, with the journal's detail as the console reads it (a refusal's problem). */
+export interface ExchangeDetail extends Omit<ExchangeDocument, 'detail'> {
   readonly detail: {
     readonly transactions?: readonly Transaction[];
     readonly batchConditions?: readonly BatchCondition[];
     readonly problem?: { readonly title: string; readonly detail: string; readonly status: number };
   };
-  readonly decoded: { readonly input: readonly DecodedRecord[]; readonly output: readonly DecodedRecord[] };
-  readonly followUps?: readonly FollowUp[];
 }
 
 /** One accepted change of an entry: a filing (with its exchange) or a step of its life (exchange ''). */

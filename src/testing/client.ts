@@ -1,4 +1,4 @@
-import type { Answer, Arming, Message, SessionClock } from './answer.js';
+import type { Answer, Arming, CertificationQuery, CertificationReport, Message, SessionClock } from './answer.js';
 import { AceMockRequestError, request } from './request.js';
 
 export interface ConnectOptions {
@@ -136,6 +136,16 @@ export class AceMockClient {
       ? `one is scheduled for ${nextDueAt} by the session's clock: move the clock on (advanceClock or setClock) to receive it`
       : 'none is scheduled: did the transmission go to this session, and did its scenario queue a message?';
     throw new AceMockRequestError(`no message for session "${session}" within ${timeout} ms (awaited the next one after seq ${after}); ${pending}`);
+  }
+
+  /**
+   * The certification rehearsal report (GET /v1/certification/report): would CBP certify the filer's
+   * traffic so far, per program, and what a plan still lacks. `wouldPass` is what a CI gate checks.
+   */
+  async certificationReport(query: CertificationQuery = {}): Promise<CertificationReport> {
+    const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+    const response = await request(this.url, `/v1/certification/report?${params}`, { timeoutMs: this.timeoutMs });
+    return (await response.json()) as CertificationReport;
   }
 
   /** The text of one of the sample transmissions the server ships (`ae-add-1-line.txt` …; GET /v1/samples lists them). */

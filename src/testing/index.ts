@@ -7,4 +7,4 @@ export { start, type StartOptions } from './start.js';
 export { AceMockClient, connect, type ArmOptions, type ConnectOptions, type NextMessageOptions, type SendOptions, type SessionOptions } from './client.js';
 export { AceMockRequestError } from './request.js';
 export { describeAnswer, expectAccepted, expectRejected, type RejectionExpected } from './expect.js';
-export type { Answer, Arming, BatchConditionReport, ConditionReport, DecodedRecord, Message, SessionClock, TransactionOutcome } from './answer.js';
+export type { Answer, Arming, BatchConditionReport, CertificationQuery, CertificationReport, ConditionReport, DecodedRecord, Message, SessionClock, TransactionOutcome } from './answer.js';

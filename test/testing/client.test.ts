@@ -76,6 +76,20 @@ t.test('nextMessage returns each message once, in order, and says what it waited
   t.equal((await mock.nextMessage({ session, timeout: 2000 })).records[0]?.slice(10, 12), 'SO', 'after a reset the session starts over');
 });
 
+t.test('certificationReport gates CI on the rehearsal: a repeated error in a session is reported, a bad query throws', async (t) => {
+  const session = 'cert-kit';
+  await mock.setClock('2026-11-25T14:00:00Z', { session });
+  const bad = sample('ae-bad-check-digit.txt');
+  for (const day of ['25', '26']) {
+    await mock.setClock(`2026-11-${day}T14:00:00Z`, { session });
+    expectRejected(await mock.send(bad, { session }), { condition: 'B16' });
+  }
+  const report = await mock.certificationReport({ filer: 'B76', session, application: 'entry-summary' });
+  t.equal(report.wouldPass, false);
+  t.match(report.programs[0]?.repeatedErrors[0], { code: 'B16', field: 'entryNumber', transactions: 2, repetitive: true });
+  await t.rejects(mock.certificationReport({ plan: 'nope' }), { name: 'AceMockRequestError', message: /no certification plan "nope"/ });
+});
+
 t.test('a refused call throws what ace-mock said', async (t) => {
   await t.rejects(mock.arm('no-such-scenario', { session: 'refused' }), {
     name: 'AceMockRequestError',

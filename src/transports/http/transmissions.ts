@@ -10,6 +10,7 @@ import type { BatchConditionReport, Pipeline } from '../../pipeline.js';
 import type { TransactionOutcome } from '../../applications/application.js';
 import type { Journal, JournalEntry, JournalQuery } from '../../store/journal.js';
 import type { Outbox } from '../../store/outbox.js';
+import type { ExchangeDocument } from './exchange-document.js';
 import { matchesText } from './exchange-search.js';
 import { type ExchangeSummary, ExchangeSummaryDoc, exchangeSummary } from './exchange-summary.js';
 import { documented, json, problems } from './openapi.js';
@@ -133,7 +134,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
    * answer it, so a client reads them with one type: the journal's entry, its transactions and
    * batch conditions at the top, the records decoded, and the follow-ups it queued.
    */
-  const exchangeDocument = (entry: JournalEntry) => {
+  const exchangeDocument = (entry: JournalEntry): ExchangeDocument => {
     const input = entry.input.toString('latin1');
     const output = entry.output === undefined ? [] : recordsOf(entry.output);
     const detail = (entry.detail ?? {}) as StoredDetail;
