@@ -62,6 +62,11 @@ export const Config = z
     adminToken: z.string().min(16, 'an admin token of at least 16 characters').optional(),
     /** Without a token, loopback clients may make admin calls; off behind a proxy, whose requests all come from loopback. */
     trustLoopback: flag.default(true),
+    /** More names loopback clients may call this server by (a proxy on this machine forwarding its own name), comma-separated. */
+    allowedHosts: z
+      .string()
+      .default('')
+      .transform((list) => list.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '')),
     /** Journal retention: at most this many exchanges (0 = no limit) … */
     retentionMaxExchanges: z.coerce.number().int().min(0).default(100_000),
     /** … and none older than this many days (0 = no limit); outbox messages due before then go too. */
@@ -93,6 +98,7 @@ export const ENVIRONMENT: Readonly<Record<string, string>> = {
   LOG_LEVEL: 'logLevel',
   ACE_MOCK_ADMIN_TOKEN: 'adminToken',
   ACE_MOCK_TRUST_LOOPBACK: 'trustLoopback',
+  ACE_MOCK_ALLOWED_HOSTS: 'allowedHosts',
   ACE_MOCK_RETENTION_MAX_EXCHANGES: 'retentionMaxExchanges',
   ACE_MOCK_RETENTION_DAYS: 'retentionDays',
   ACE_MOCK_OUTBOX_LIMIT: 'outboxLimit',

@@ -144,6 +144,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
     entries: { life: entryLife, historyOf: (key) => entries.historyOf(key), schedule, scheduler },
     ...(config.adminToken !== undefined && { adminToken: config.adminToken }),
     trustLoopback: config.trustLoopback,
+    allowedHosts: config.allowedHosts,
     // The console shows a demo banner when /health says so.
     health: () => ({ mq: mq?.health ?? { status: 'disabled' }, ...(demo && { demo: true }) }),
     readiness: () => mqReadiness(mq?.health),

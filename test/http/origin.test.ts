@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
+import { hostname } from 'node:os';
 import { adminRefusal } from '../../src/transports/http/admin.js';
+import { foreignHostRefusal } from '../../src/transports/http/host-guard.js';
 import { testMock } from '../helpers/mock.js';
 
 /** A web page of another site must not change ace-mock's state through the user's browser. */
@@ -55,4 +57,29 @@ t.test('ACE_MOCK_TRUST_LOOPBACK=0 (behind a proxy): without a token no admin cal
   const trusted = testMock();
   t.teardown(() => trusted.close());
   t.equal((await trusted.http.inject({ method: 'POST', url: '/v1/admin/sessions/B76/reset' })).statusCode, 204, 'trusted by default');
+});
+
+t.test('DNS rebinding: a loopback client naming the server by a foreign name is refused, before the admin trust applies', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  // inject connects from 127.0.0.1, as a browser does once a page's name is rebound to this machine.
+  const reset = (host: string) => mock.http.inject({ method: 'POST', url: '/v1/admin/sessions/ZZ/reset', headers: { host, origin: `http://${host}` } });
+  const rebound = await reset('evil.example:8080');
+  t.equal(rebound.statusCode, 421);
+  t.match(rebound.json(), { type: 'urn:ace-mock:problem:foreign-host', title: 'Not a name of this server', detail: /names the server "evil\.example".*ACE_MOCK_ALLOWED_HOSTS/ });
+  const read = await mock.http.inject({ method: 'GET', url: '/v1/transmissions', headers: { host: 'evil.example:8080' } });
+  t.equal(read.statusCode, 421, 'reads too: the journal is not for that page to see');
+  for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'LOCALHOST', 'app.localhost:3000']) t.equal((await reset(host)).statusCode, 204, host);
+
+  const allowed = testMock({ ACE_MOCK_ALLOWED_HOSTS: 'ace-mock.internal, Other.Name' });
+  t.teardown(() => allowed.close());
+  const viaProxy = await allowed.http.inject({ method: 'POST', url: '/v1/admin/sessions/ZZ/reset', headers: { host: 'ace-mock.internal:443', origin: 'http://ace-mock.internal:443' } });
+  t.equal(viaProxy.statusCode, 204, 'a name listed in ACE_MOCK_ALLOWED_HOSTS is served');
+
+  const untrusted = testMock({ ACE_MOCK_TRUST_LOOPBACK: '0' });
+  t.teardown(() => untrusted.close());
+  const proxied = await untrusted.http.inject({ method: 'GET', url: '/v1/transmissions', headers: { host: 'team-mock.example.com' } });
+  t.equal(proxied.statusCode, 200, 'behind a proxy (loopback not trusted) any name is served: the token guards the admin calls');
+  t.equal(foreignHostRefusal('10.0.0.5', 'ace-mock.team.example:8080', [], true), undefined, 'clients of other machines name the server as they please');
+  t.equal(foreignHostRefusal('::ffff:127.0.0.1', hostname(), [], true), undefined, "this machine's own name (Debian maps it to 127.0.1.1)");
 });

@@ -1,3 +1,4 @@
+import { isLoopbackAddress } from './loopback.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -46,8 +47,6 @@ const ArmedDoc = z.object({
 });
 const LoadErrorDoc = z.object({ file: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() });
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
 /**
  * Why an admin call is refused, if it is: a wrong or missing bearer token, or, with none configured,
  * a remote client (or any client, when loopback is not trusted).
@@ -62,15 +61,15 @@ export function adminRefusal(token: string | undefined, authorization: string | 
   if (!trustLoopback) {
     return problem(
       403,
-      'forbidden',
+      'admin-token-needed',
       'Admin calls need a token here',
       'This server does not trust loopback clients (ACE_MOCK_TRUST_LOOPBACK=0, as behind a proxy) and has no ACE_MOCK_ADMIN_TOKEN, so no admin call is allowed. Set a token and send Authorization: Bearer <token>.',
     );
   }
-  if (LOOPBACK.test(remoteAddress ?? '')) return undefined;
+  if (isLoopbackAddress(remoteAddress)) return undefined;
   return problem(
     403,
-    'forbidden',
+    'admin-local-only',
     'Admin calls are local only',
     'This server has no ACE_MOCK_ADMIN_TOKEN, so its admin endpoints answer loopback clients only. Set one to allow remote admin calls.',
   );

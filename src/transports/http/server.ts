@@ -9,6 +9,7 @@ import { problem, sendProblem } from './problem.js';
 import { openApiRoutes, registerOpenApi } from './openapi.js';
 import { RouteTable } from './route-table.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { refuseForeignHosts } from './host-guard.js';
 import { refuseCrossSiteWrites } from './same-origin.js';
 import { transmissionRoutes } from './transmissions.js';
 import { adminRoutes } from './admin.js';
@@ -44,6 +45,8 @@ export interface HttpDependencies {
   readonly adminToken?: string;
   /** Without an admin token, whether loopback clients may make admin calls (off behind a proxy). */
   readonly trustLoopback: boolean;
+  /** More names loopback clients may call the server by (host-guard.ts). */
+  readonly allowedHosts: readonly string[];
   /** Other doors' state for /health (the MQ listener). */
   readonly health: () => Record<string, unknown>;
   /** Components that cannot take work yet, for /health/ready (the MQ listener while not connected). */
@@ -73,7 +76,9 @@ export function buildHttpServer(deps: HttpDependencies): FastifyInstance {
     reply.headers(SECURITY_HEADERS);
   });
 
-  // A web page of another site must not change state through the user's browser (same-origin.ts).
+  // A web page that rebound its name to this machine must not pass for a local client (host-guard.ts) …
+  app.addHook('onRequest', refuseForeignHosts(deps.allowedHosts, deps.trustLoopback));
+  // … and a web page of another site must not change state through the user's browser (same-origin.ts).
   app.addHook('onRequest', refuseCrossSiteWrites);
 
   app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, request, reply) => {
