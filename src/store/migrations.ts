@@ -163,4 +163,28 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE exchanges ADD COLUMN body BLOB;
   `,
+  // Outbox sequence numbers are never reused: a session reset deletes its messages, and without
+  // AUTOINCREMENT the next message could take a number a client has already seen and skip it.
+  `
+  CREATE TABLE outbox_numbered (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    session      TEXT NOT NULL,
+    filer        TEXT NOT NULL,
+    exchange_id  TEXT NOT NULL,
+    deliver_at   TEXT NOT NULL,
+    records      TEXT NOT NULL,
+    summary      TEXT NOT NULL,
+    transport    TEXT NOT NULL DEFAULT 'http',
+    pushed_at    TEXT,
+    site         TEXT,
+    sender       TEXT
+  );
+  INSERT INTO outbox_numbered (seq, session, filer, exchange_id, deliver_at, records, summary, transport, pushed_at, site, sender)
+    SELECT seq, session, filer, exchange_id, deliver_at, records, summary, transport, pushed_at, site, sender FROM outbox;
+  DROP TABLE outbox;
+  ALTER TABLE outbox_numbered RENAME TO outbox;
+  CREATE INDEX outbox_session ON outbox(session, seq);
+  CREATE INDEX outbox_push ON outbox(transport, pushed_at, deliver_at);
+  CREATE INDEX outbox_exchange ON outbox(exchange_id);
+  `,
 ];

@@ -85,9 +85,8 @@ export class AceMockClient {
 
   /** Forgets the session's entries, scenario progress, armed scenarios, scheduled work and messages; its clock goes back to real time. */
   async reset(session: string): Promise<void> {
+    // Message numbers are never reused, so nextMessage's cursor stays valid across the reset.
     await request(this.url, `/v1/admin/sessions/${encodeURIComponent(session)}/reset`, { method: 'POST', headers: this.adminHeaders, timeoutMs: this.timeoutMs });
-    // The session's messages are gone, and the sequence numbers of new ones may be lower than the last one seen.
-    this.cursors.delete(session);
   }
 
   /** Moves the session's mock clock on by an ISO 8601 duration (`PT2H`, `P30D`, `P1Y2M`); what falls due meanwhile happens. */
