@@ -71,6 +71,7 @@ export class Outbox {
   private readonly toPush;
   private readonly pushed;
   private readonly byExchange;
+  private readonly numbered;
   private readonly expire;
   private readonly overLimit;
   private readonly trimStats;
@@ -93,6 +94,7 @@ export class Outbox {
       'SELECT deliver_at FROM outbox WHERE session = ? AND seq > ? ORDER BY deliver_at LIMIT 1',
     );
     this.expire = db.prepare('DELETE FROM outbox WHERE deliver_at < ?');
+    this.numbered = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'");
     this.overLimit = db.prepare<[number], { session: string; n: number }>('SELECT session, count(*) AS n FROM outbox GROUP BY session HAVING count(*) > ?');
     // The messages a session gives up first: those its consumer has had (pushed) or could have had
     // (due), oldest first; only then, if the session is still over its limit, those not due yet.
@@ -151,6 +153,11 @@ export class Outbox {
   }
 
   /** The messages an exchange queued, due or not, oldest first (what the console shows under it). */
+  /** The highest sequence number ever given (0 before the first message): numbers are never reused, so a cursor above it names nothing. */
+  lastNumbered(): number {
+    return this.numbered.get()?.seq ?? 0;
+  }
+
   ofExchange(exchangeId: string): OutboxMessage[] {
     return this.byExchange.all(exchangeId).map(fromRow);
   }

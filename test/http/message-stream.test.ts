@@ -151,3 +151,25 @@ t.test('a Last-Event-ID that is not a sequence number is a 400 problem, not a re
   t.equal(res.statusCode, 400);
   t.match(res.json(), { type: 'urn:ace-mock:problem:unknown-cursor', detail: /"abc"/ });
 });
+
+t.test('a cursor beyond every number ever given is a 400 problem, not a wait that skips the real messages', async (t) => {
+  const db = openDatabase(':memory:');
+  const outbox = new Outbox(db);
+  const app = Fastify();
+  await app.register(messageRoutes, { outbox, sessionNow: () => NOW });
+  t.teardown(async () => {
+    await app.close();
+    db.close();
+  });
+  outbox.add({ session: 'S', filer: 'B76', exchangeId: 'x', transport: 'http', deliverAt: NOW.toISOString(), records: ['B'], summary: 'UC' });
+  for (const [url, headers] of [
+    ['/v1/messages?session=S&after=99', {}],
+    ['/v1/messages/stream?session=S', { 'last-event-id': '99' }],
+  ] as const) {
+    const res = await app.inject({ url, headers });
+    t.equal(res.statusCode, 400, url);
+    t.match(res.json(), { type: 'urn:ace-mock:problem:unknown-cursor', title: 'Unknown cursor', detail: /99 is beyond the last message ever numbered \(1\)/ });
+  }
+  const current = await app.inject({ url: '/v1/messages?session=S&after=1' });
+  t.same([current.statusCode, current.json().messages], [200, []], 'the last number given is a valid cursor: nothing after it yet');
+});

@@ -4,7 +4,7 @@ import type { Journal } from '../../store/journal.js';
 import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
 import { exchangeSummary } from './exchange-summary.js';
 import { documented, eventStream, json, problems } from './openapi.js';
-import { invalidInput, problem, sendProblem } from './problem.js';
+import { invalidInput, problem, sendProblem, UNKNOWN_CURSOR } from './problem.js';
 
 export interface ExchangeStreamOptions {
   readonly journal: Journal;
@@ -63,7 +63,7 @@ export const exchangeStreamRoutes: FastifyPluginAsync<ExchangeStreamOptions> = a
           problem(
             400,
             'unknown-cursor',
-            'No such exchange to resume after',
+            UNKNOWN_CURSOR,
             `No exchange ${resumeFrom} is in the journal (a wrong id, or removed by retention). Reconnect without Last-Event-ID and ?after= to start with the next exchange; GET /v1/transmissions lists what is kept.`,
           ),
         );

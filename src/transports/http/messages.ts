@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Outbox, OutboxMessage } from '../../store/outbox.js';
 import { openEventStream, sendPages, streamRegistry } from './event-stream.js';
 import { documented, eventStream, json, problems } from './openapi.js';
-import { invalidInput, problem, sendProblem } from './problem.js';
+import { invalidInput, problem, sendProblem, UNKNOWN_CURSOR } from './problem.js';
 
 export interface MessageRoutesOptions {
   readonly outbox: Outbox;
@@ -54,6 +54,11 @@ export type MessageView = ReturnType<typeof view>;
  */
 export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (app, opts) => {
   const { outbox, sessionNow } = opts;
+  // A number above any ever given names no message: reading on from it would skip the real ones.
+  const beyondRefusal = (after: number, name: string) =>
+    after > outbox.lastNumbered()
+      ? problem(400, 'unknown-cursor', UNKNOWN_CURSOR, `${name} ${after} is beyond the last message ever numbered (${outbox.lastNumbered()}): this server never sent it (another server, or a database started afresh). Read again from after=0.`)
+      : undefined;
   const pollMs = opts.pollMs ?? 200;
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const track = streamRegistry((hook) => app.addHook('onClose', hook));
@@ -79,6 +84,8 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
         return sendProblem(reply, invalidInput(parsed.error, 'bad-query', 'Invalid query', 'query'));
       }
       const { session, after, wait } = parsed.data;
+      const beyond = beyondRefusal(after, 'after');
+      if (beyond) return sendProblem(reply, beyond);
       await opts.catchUp?.(session);
       const deadline = Date.now() + wait * 1000;
       let due = outbox.dueFor(session, after, sessionNow(session), MAX_BATCH);
@@ -122,10 +129,12 @@ export const messageRoutes: FastifyPluginAsync<MessageRoutesOptions> = async (ap
       if (lastEventId !== undefined && !/^\d+$/.test(lastEventId)) {
         return sendProblem(
           reply,
-          problem(400, 'unknown-cursor', 'Last-Event-ID is not a message sequence number', `Last-Event-ID "${lastEventId}" is not one of this stream's event ids (sequence numbers such as 42); reconnect without it, or with ?after=<seq>.`),
+          problem(400, 'unknown-cursor', UNKNOWN_CURSOR, `Last-Event-ID "${lastEventId}" is not one of this stream's event ids (sequence numbers such as 42); reconnect without it, or with ?after=<seq>.`),
         );
       }
       let after = lastEventId === undefined ? parsed.data.after : Number(lastEventId);
+      const beyond = beyondRefusal(after, lastEventId === undefined ? 'after' : 'Last-Event-ID');
+      if (beyond) return sendProblem(reply, beyond);
       const end = openEventStream(request, reply, {
         greeting: 'ace-mock messages',
         pollMs,

@@ -10,6 +10,9 @@ export interface Problem {
   readonly [extra: string]: unknown;
 }
 
+/** The title of every `unknown-cursor` problem: a page or stream asked to go on from a place ace-mock does not hold (RFC 9457: one title per type). */
+export const UNKNOWN_CURSOR = 'Unknown cursor';
+
 export function problem(status: number, slug: string, title: string, detail: string, extra: Record<string, unknown> = {}): Problem {
   return { type: `urn:ace-mock:problem:${slug}`, title, status, detail, ...extra };
 }

@@ -14,7 +14,7 @@ import type { ExchangeDocument } from './exchange-document.js';
 import { matchesText } from './exchange-search.js';
 import { type ExchangeSummary, ExchangeSummaryDoc, exchangeSummary } from './exchange-summary.js';
 import { documented, json, problems } from './openapi.js';
-import { invalidInput, problem, sendProblem } from './problem.js';
+import { invalidInput, problem, sendProblem, UNKNOWN_CURSOR } from './problem.js';
 
 export interface TransmissionRoutesOptions {
   readonly pipeline: Pipeline;
@@ -238,7 +238,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
       if (q.before !== undefined && journal.positionOf(q.before) === undefined) {
         return sendProblem(
           reply,
-          problem(400, 'unknown-cursor', 'No such exchange to page before', `No exchange ${q.before} is in the journal (a wrong id, or removed by retention); start again without ?before=.`),
+          problem(400, 'unknown-cursor', UNKNOWN_CURSOR, `No exchange ${q.before} is in the journal (a wrong id, or removed by retention); start again without ?before=.`),
         );
       }
       const entry = splitEntry(q.entry);
