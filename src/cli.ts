@@ -116,7 +116,17 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'serve') {
     const config = loadConfig(process.env, overrides);
     const mock = createAceMock(config);
-    const address = await mock.http.listen({ host: config.host, port: config.port });
+    if (config.demo && (values.db !== undefined || process.env['ACE_MOCK_DB'] !== undefined)) {
+      mock.logger.warn(`demo mode: the database given (${config.db}) is not used; this run's database is ${mock.dbPath}, removed when it stops`);
+    }
+    let address: string;
+    try {
+      address = await mock.http.listen({ host: config.host, port: config.port });
+    } catch (err) {
+      // Nothing was served: close what was opened (a demo folder goes with it) and say why.
+      await mock.close();
+      fail(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+    }
     mock.logger.info({ db: mock.dbPath, schemas: config.schemas, ...(config.demo && { demo: true }) }, `ace-mock ${VERSION} ready on ${address} — POST CATAIR to ${address}/v1/transmissions, console at ${address}/`);
     let stopping = false;
     const stop = (signal: string): void => {
@@ -131,6 +141,8 @@ async function main(argv: string[]): Promise<void> {
     };
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
+    // A closed terminal: stop as for Ctrl-C rather than die with the work in hand (and a demo folder).
+    process.on('SIGHUP', () => stop('SIGHUP'));
     return;
   }
 

@@ -88,6 +88,9 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
   const logger = options.logger ?? pino({ level: config.logLevel });
   const catalog = options.catalog ?? loadCatalog(config.schemas);
   const demo = config.demo ? createDemoFolder() : undefined;
+  // A process that ends without close() (an uncaught error, process.exit) still leaves no demo folder behind.
+  const removeDemo = (): void => demo?.remove();
+  if (demo) process.once('exit', removeDemo);
   const dbPath = demo?.db ?? config.db;
   const db = openDatabase(dbPath);
   const journal = new Journal(db);
@@ -184,6 +187,7 @@ export function createAceMock(config: Config, options: CreateOptions = {}): AceM
       commits.commit();
       db.close();
       demo?.remove();
+      if (demo) process.off('exit', removeDemo);
     },
   };
 }

@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
 import { send, testMock } from './helpers/mock.js';
@@ -39,4 +42,47 @@ t.test('without demo mode /health says nothing of it', async (t) => {
   t.teardown(() => mock.close());
   const health = (await mock.http.inject({ method: 'GET', url: '/health' })).json() as Record<string, unknown>;
   t.notOk('demo' in health);
+});
+
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+/** `serve --demo` in a child process whose temporary directory is its own, so its demo folders can be counted. */
+function demoServer(t: { teardown(fn: () => void): void }, args: string[]) {
+  const tmp = mkdtempSync(join(tmpdir(), 'ace-mock-demo-test-'));
+  t.teardown(() => rmSync(tmp, { recursive: true, force: true }));
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--demo', ...args], {
+    env: { ...process.env, TMPDIR: tmp, LOG_LEVEL: 'info', ACE_MOCK_WATCH: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const demoFolders = () => readdirSync(tmp).filter((f) => f.startsWith('ace-mock-demo-'));
+  return { child, exited, demoFolders };
+}
+
+t.test('serve --demo removes its folder when it cannot listen, and when its terminal closes (SIGHUP)', async (t) => {
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => busy.close());
+  const port = String((busy.address() as AddressInfo).port);
+  const refused = demoServer(t, ['--port', port]);
+  let err = '';
+  refused.child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  t.equal(await refused.exited, 2);
+  t.match(err, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`));
+  t.same(refused.demoFolders(), [], 'no demo folder left behind');
+
+  const served = demoServer(t, ['--port', '0']);
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    served.child.stdout.on('data', (c: Buffer) => {
+      log += c.toString();
+      if (/ready on/.test(log)) resolve();
+    });
+    served.child.on('exit', () => reject(new Error(`exited before ready: ${log}`)));
+  });
+  t.equal(served.demoFolders().length, 1, 'one demo folder while serving');
+  served.child.kill('SIGHUP');
+  t.equal(await served.exited, 0);
+  t.match(log, /SIGHUP: finishing the work in hand/);
+  t.same(served.demoFolders(), [], 'gone after SIGHUP');
 });
