@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ExchangeSummary, getJson, matchesText } from './api';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -99,17 +99,23 @@ export function useLiveExchanges(session: string, typed: ListFilter = NO_FILTER)
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [error, setError] = useState<string>();
   const [next, setNext] = useState<string>();
-  const load = (path: string): void => {
+  // Each change of session or filter starts a new list: a page asked for under the old one is dropped when it comes.
+  const generation = useRef(0);
+  const load = (path: string, asked = generation.current): void => {
     getJson<Page>(path).then(
       (page) => {
+        if (asked !== generation.current) return;
         setError(undefined);
         setNext(page.next);
         setItems((current) => merged(current, page.items));
       },
-      (err: Error) => setError(err.message),
+      (err: Error) => {
+        if (asked === generation.current) setError(err.message);
+      },
     );
   };
   useEffect(() => {
+    generation.current++;
     setItems([]);
     setNext(undefined);
     setStatus('connecting');

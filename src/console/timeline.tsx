@@ -44,7 +44,7 @@ export function Timeline(props: TimelineProps) {
       <FilterBar filter={props.filter} onFilter={props.onFilter} applications={props.items.map((e) => e.application)} />
       {props.error && <p class="error">Could not read the journal: {props.error}</p>}
       {shown.length === 0 && (props.filter.outcome || props.filter.application || props.filter.entry || props.filter.text.trim()) ? (
-        <p class="empty">No exchange matches these filters.</p>
+        <p class="empty">{props.older ? 'None among the newest exchanges read so far: show older ones to search further back.' : 'No exchange matches these filters.'}</p>
       ) : props.items.length === 0 ? (
         <p class="empty">
           No exchanges yet. Send one from <a href="#/compose">Compose</a>, or with <code>curl --data-binary @file.txt localhost:8080/v1/transmissions</code>.
