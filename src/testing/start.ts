@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { createAceMock } from '../server.js';
 import { AceMockClient } from './client.js';
@@ -23,28 +20,19 @@ export interface StartOptions {
  * close() stops it and removes the database.
  */
 export async function start(options: StartOptions = {}): Promise<AceMockClient> {
-  const folder = mkdtempSync(join(tmpdir(), 'ace-mock-'));
-  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
-  let mock;
+  // Demo mode is exactly a throwaway database: a fresh temporary folder, removed at close (or at exit).
+  const config = loadConfig({ LOG_LEVEL: 'silent', ACE_MOCK_WATCH: '0', ...options.env }, { host: '127.0.0.1', port: 0, demo: true, scenarios: options.scenarios });
+  const mock = createAceMock(config);
   try {
-    const config = loadConfig(
-      { LOG_LEVEL: 'silent', ACE_MOCK_WATCH: '0', ...options.env },
-      { host: '127.0.0.1', port: 0, db: join(folder, 'ace-mock.db'), scenarios: options.scenarios },
-    );
-    mock = createAceMock(config);
     await mock.http.listen({ host: config.host, port: 0 });
   } catch (error) {
-    await mock?.close();
-    removeFolder();
+    await mock.close();
     throw error;
   }
   const { port } = mock.http.server.address() as AddressInfo;
   const running = mock;
   return new AceMockClient(`http://127.0.0.1:${port}`, {
     ...(running.config.adminToken !== undefined && { adminToken: running.config.adminToken }),
-    onClose: async () => {
-      await running.close();
-      removeFolder();
-    },
+    onClose: () => running.close(),
   });
 }
