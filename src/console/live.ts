@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ENTRY_PATTERN, splitEntry } from '../transports/http/exchange-search.js';
 import { type ExchangeSummary, getJson, matchesText } from './api';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -59,7 +60,7 @@ function useSettled(value: string, ms: number): string {
 }
 
 /** An entry number the list query accepts; anything else is not sent (the timeline says what to type). */
-export const ENTRY_PATTERN = /^([A-Z0-9]{3}-?\d{7}-?\d|\d{8})$/i;
+export { ENTRY_PATTERN } from '../transports/http/exchange-search.js';
 
 /** The same filter applied to an exchange that arrives by the stream (which filters by session only). */
 function matches(e: ExchangeSummary, filter: ListFilter): boolean {
@@ -67,8 +68,8 @@ function matches(e: ExchangeSummary, filter: ListFilter): boolean {
   if (filter.application !== '' && e.application !== filter.application.toUpperCase()) return false;
   if (!matchesText(e, filter.text)) return false;
   if (filter.entry === '') return true;
-  const compact = filter.entry.replace(/-/g, '').toUpperCase();
-  return e.entries.some((x) => `${x.filer}${x.entryNumber}` === compact || (compact.length === 8 && x.entryNumber === compact));
+  const wanted = splitEntry(filter.entry);
+  return e.entries.some((x) => x.entryNumber === wanted.entryNumber && (wanted.filer === undefined || x.filer === wanted.filer));
 }
 
 /** The filter as far as it can be sent: a half-typed application or entry number is left out until complete. */

@@ -7,9 +7,10 @@ import type { JournalEntry } from '../../store/journal.js';
 /** What people look for in a list of exchanges besides the outcome. */
 export type ExchangeTag = 'census-warning' | 'psc';
 
-interface StoredDetail {
-  readonly transactions?: readonly Pick<TransactionOutcome, 'psc' | 'conditions' | 'step'>[];
-  readonly batchConditions?: readonly Pick<BatchConditionReport, 'code'>[];
+/** What the journal's detail holds of an answered exchange (a refusal's holds a problem instead). */
+export interface StoredDetail {
+  readonly transactions?: readonly TransactionOutcome[];
+  readonly batchConditions?: readonly BatchConditionReport[];
 }
 
 /** Census warnings are the severity-W conditions; a PSC is a transaction with the PSC indicator. */

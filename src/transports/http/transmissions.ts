@@ -6,13 +6,12 @@ import type { Catalog } from '../../catair/catalog.js';
 import { decodeRecords, maskSecrets } from '../../catair/decode.js';
 import { frameRecords } from '../../catair/framing.js';
 import { sniffTransmission } from '../../catair/sniff.js';
-import type { BatchConditionReport, Pipeline } from '../../pipeline.js';
-import type { TransactionOutcome } from '../../applications/application.js';
+import type { Pipeline } from '../../pipeline.js';
 import type { Journal, JournalEntry, JournalQuery } from '../../store/journal.js';
 import type { Outbox } from '../../store/outbox.js';
 import type { ExchangeDocument } from './exchange-document.js';
-import { matchesText } from './exchange-search.js';
-import { type ExchangeSummary, ExchangeSummaryDoc, exchangeSummary } from './exchange-summary.js';
+import { ENTRY_PATTERN, matchesText, splitEntry } from './exchange-search.js';
+import { type ExchangeSummary, ExchangeSummaryDoc, exchangeSummary, type StoredDetail } from './exchange-summary.js';
 import { documented, json, problems } from './openapi.js';
 import { invalidInput, problem, sendProblem, UNKNOWN_CURSOR } from './problem.js';
 
@@ -33,7 +32,7 @@ const ListQuery = z
   .object({
     entry: z
       .string()
-      .regex(/^([A-Z0-9]{3}-?\d{7}-?\d|\d{8})$/i, 'entry is an entry number: B76-0324527-8, B7603245278 or 03245278')
+      .regex(ENTRY_PATTERN, 'entry is an entry number: B76-0324527-8, B7603245278 or 03245278')
       .optional(),
     filer: z.string().regex(/^[A-Z0-9]{3}$/i, 'filer is a 3-character filer code').optional(),
     outcome: z.enum(['accepted', 'rejected', 'partial', 'batch-rejected', 'not-catair']).optional(),
@@ -68,24 +67,12 @@ const ExchangeHeaders = {
   'x-ace-outcome': { description: 'accepted, rejected, partial or batch-rejected', type: 'string' },
 } as const;
 
-/** `B76-0324527-8` → filer B76, entry 03245278; `03245278` → entry only. */
-function splitEntry(entry: string | undefined): { filer?: string; entryNumber?: string } {
-  if (entry === undefined) return {};
-  const compact = entry.replace(/-/g, '').toUpperCase();
-  return compact.length === 8 ? { entryNumber: compact } : { filer: compact.slice(0, 3), entryNumber: compact.slice(3) };
-}
-
 /** The answer's form by the client's Accept, q-values and all: the records as text unless JSON is preferred. */
 function wantsJson(request: FastifyRequest): boolean {
   return request.accepts().type(['text/plain', 'application/json']) === 'application/json';
 }
 
 /** What the pipeline keeps of an answered exchange in the journal's detail (a refusal keeps its problem instead). */
-interface StoredDetail {
-  readonly transactions?: readonly TransactionOutcome[];
-  readonly batchConditions?: readonly BatchConditionReport[];
-}
-
 /** The most rows one text search reads before it answers with what it found and a cursor to go on. */
 const TEXT_SCAN_LIMIT = 5000;
 const TEXT_SCAN_PAGE = 500;
@@ -241,7 +228,7 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
           problem(400, 'unknown-cursor', UNKNOWN_CURSOR, `No exchange ${q.before} is in the journal (a wrong id, or removed by retention); start again without ?before=.`),
         );
       }
-      const entry = splitEntry(q.entry);
+      const entry: { filer?: string; entryNumber?: string } = q.entry === undefined ? {} : splitEntry(q.entry);
       const query = {
         ...(q.session !== undefined && { session: q.session }),
         ...(q.outcome !== undefined && { outcome: q.outcome }),
