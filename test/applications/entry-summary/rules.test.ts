@@ -224,6 +224,11 @@ t.test('filerAndPort', async (t) => {
     t.same(run(filerAndPort, port('2705'), ctx({ options: { portMatch: 'port' } })), ['B10'], 'portMatch port: the port itself');
     t.same(run(filerAndPort, port('2704'), ctx({ options: { portMatch: 'port' } })), [], 'portMatch port: same port');
     t.same(run(filerAndPort, setHeader(port('3001'), 4, 'C77')), ['B53', 'B10']);
+    t.same(
+      filerAndPort(txOf(setHeader(port('3001'), 4, 'C77')), ctx()).map((c) => c.why),
+      ["the 10 record names filer C77; the B record's filer is B76", "the 10 record names port 3001; the B record's is 2704"],
+      'each why names both values',
+    );
   });
 });
 
@@ -231,6 +236,7 @@ t.test('entryType', async (t) => {
   t.same(run(entryType, ONE_LINE), [], 'type 01 passes');
   t.same(run(entryType, sampleDetails('ae-entry-type-86.txt')), ['B18'], 'type 86 (Section 321) sample');
   t.same(run(entryType, setHeader(ONE_LINE, 34, '86')), ['B18']);
+  t.match(entryType(txOf(setHeader(ONE_LINE, 34, '86')), ctx())[0]?.why, /^entry type 86 \(.+\) is not filed as an entry summary$/);
   t.same(run(entryType, setHeader(ONE_LINE, 34, '09')), ['B18'], 'reconciliation summary');
   t.same(run(entryType, setHeader(ONE_LINE, 34, '11')), [], 'informal 11 is allowed');
   t.same(run(entryType, setHeader(ONE_LINE, 34, '99')), [], 'unknown code: left to the layout');
@@ -310,6 +316,7 @@ t.test('importerNumber', async (t) => {
   t.same(run(importerNumber, setHeader(without(ONE_LINE, '11'), 3, 'R')), ['100'], 'no 11 record on a replace');
   t.same(run(importerNumber, deleteOf(ONE_LINE)), [], 'a delete carries no 11 record');
   t.same(run(importerNumber, importer('123456789')), ['102'], 'no recognised format');
+  t.match(importerNumber(txOf(importer('123456789')), ctx())[0]?.why, /^"123456789" has none of the importer number formats, e\.g\. "12-3456789AB", .*"252704-00001"$/, 'the why shows the value and the formats');
   for (const suffix of ['O1', 'I2', 'ZZ']) {
     t.same(run(importerNumber, importer(`12-3456789${suffix}`)), [], `EIN suffix ${suffix}: any of A-Z, 0-9 (ESF-136)`);
   }
@@ -513,9 +520,11 @@ t.test('totals', async (t) => {
   t.same(run(totals, deleteOf(ONE_LINE)), [], 'a delete has no 90 record');
   const d = totals(txOf(dutyTotal(ONE_LINE, '1')), ctx());
   t.same(d.map((c) => [c.code, c.field, c.ref.kind]), [['722', 'dutyTotal', 'totals']], 'duty total off by a cent');
+  t.equal(d[0]?.why, "the lines' duties add up to $0.00; the 90 record says $0.01", 'the why names both sums');
   t.same(run(totals, dutyTotal(duty('1234'), '1234')), [], 'duty 12.34 = total 12.34');
   const f = totals(txOf(feeTotal(ONE_LINE, '3465')), ctx());
   t.same(f.map((c) => [c.code, c.field, c.ref.kind]), [['726', 'feeTotal', 'totals']], 'fee total off by a cent');
+  t.equal(f[0]?.why, "the 89 records' fees add up to $34.64; the 90 record says $34.65");
   t.same(run(totals, feeTotal(dutyTotal(ONE_LINE, '5'), '1')), ['722', '726']);
 
   await t.test('exact cent sums pass (no floating-point drift)', async (t) => {

@@ -9,5 +9,6 @@ export const entryType: Rule = (tx, ctx) => {
   const type = value(tx.header, 'entryType');
   const entry = ctx.catalog.codes('entry-types').get(type);
   if (type === '' || entry === undefined) return []; // missing/unknown: reported by the layout
-  return entry['entrySummary'] === true ? [] : [{ code: 'B18', ref: SUMMARY, record: tx.header, field: 'entryType' }];
+  if (entry['entrySummary'] === true) return [];
+  return [{ code: 'B18', ref: SUMMARY, record: tx.header, field: 'entryType', why: `entry type ${type} (${String(entry['title'] ?? '')}) is not filed as an entry summary` }];
 };

@@ -21,10 +21,13 @@ export const filerAndPort: Rule = (tx, ctx) => {
   if (filer !== '') {
     const remote = ctx.block.remotePreparerFiler !== undefined;
     const expected = ctx.block.remotePreparerFiler ?? ctx.block.filer;
-    if (filer !== expected && (remote || !psc)) found.push({ code: remote ? 'B12' : 'B53', ref: SUMMARY, record: tx.header, field: 'entryFiler' });
+    if (filer !== expected && (remote || !psc)) {
+      const whose = remote ? "the B record's remote preparer filer" : "the B record's filer";
+      found.push({ code: remote ? 'B12' : 'B53', ref: SUMMARY, record: tx.header, field: 'entryFiler', why: `the 10 record names filer ${filer}; ${whose} is ${expected}` });
+    }
   }
   if (port !== '' && !portsMatch(port, ctx.block.port, ctx.options.portMatch)) {
-    found.push({ code: 'B10', ref: SUMMARY, record: tx.header, field: 'port' });
+    found.push({ code: 'B10', ref: SUMMARY, record: tx.header, field: 'port', why: `the 10 record names port ${port}; the B record's is ${ctx.block.port}` });
   }
   return found;
 };

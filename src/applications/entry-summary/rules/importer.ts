@@ -12,6 +12,8 @@ export const importerNumber: Rule = (tx, ctx) => {
   if (!record || !field) return carriesSummary(tx) ? [{ code: '100', ref: SUMMARY, record: tx.header }] : [];
   if (value(record, 'importerNumber') === '') return []; // reported as missing by the layout
   const raw = fieldText(record.text, field);
-  if (ctx.catalog.codes('importer-number-formats').patterns.some((p) => p.test(raw))) return [];
-  return [{ code: '102', ref: SUMMARY, record, field: 'importerNumber' }];
+  const formats = ctx.catalog.codes('importer-number-formats');
+  if (formats.patterns.some((p) => p.test(raw))) return [];
+  const examples = formats.codes.map((c) => formats.get(c)?.['example']).filter((e): e is string => typeof e === 'string').map((e) => `"${e.trim()}"`);
+  return [{ code: '102', ref: SUMMARY, record, field: 'importerNumber', why: `"${raw.trim()}" has none of the importer number formats, e.g. ${examples.join(', ')}` }];
 };

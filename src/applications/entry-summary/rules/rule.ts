@@ -34,6 +34,9 @@ const CENTS = 100;
 /** An amount in whole cents (blank counts as zero), so that sums compare exactly. */
 export const toCents = (n: number | undefined): number => Math.round((n ?? 0) * CENTS);
 
+/** Cents as a trainer reads them in a condition's why: 123456 → "$1,234.56". */
+export const dollars = (cents: number): string => `$${(cents / CENTS).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
 /** The header record with the given id, if the transaction has one. */
 export function headerRecord(tx: EntrySummaryTx, id: string): TxRecord | undefined {
   return tx.headerRecords.find((r) => r.id === id);

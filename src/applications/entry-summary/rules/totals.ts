@@ -1,6 +1,6 @@
 import { allRecords, type EntrySummaryTx, type EsCondition } from '../transaction.js';
 import { amount, type TxRecord, value } from '../../shared/record.js';
-import { carriesSummary, type Rule, TOTALS, SUMMARY, toCents } from './rule.js';
+import { carriesSummary, dollars, type Rule, TOTALS, SUMMARY, toCents } from './rule.js';
 
 /**
  * Grand totals an add or replace reports even when zero (ESF-133 c). The 90 layout gives them as C
@@ -31,7 +31,7 @@ export const totals: Rule = (tx) => {
   for (const line of tx.lines) for (const t of line.tariffs) duty += toCents(amount(t.record, 'duty'));
   const dutyTotal = amount(trailer, 'dutyTotal');
   if (dutyTotal !== undefined && toCents(dutyTotal) !== duty) {
-    found.push({ code: '722', ref: TOTALS, record: trailer, field: 'dutyTotal' });
+    found.push({ code: '722', ref: TOTALS, record: trailer, field: 'dutyTotal', why: `the lines' duties add up to ${dollars(duty)}; the 90 record says ${dollars(toCents(dutyTotal))}` });
   }
   let fees = 0;
   for (const r of tx.totals.filter((r) => r.id === '89')) {
@@ -39,7 +39,7 @@ export const totals: Rule = (tx) => {
   }
   const feeTotal = amount(trailer, 'feeTotal');
   if (feeTotal !== undefined && toCents(feeTotal) !== fees) {
-    found.push({ code: '726', ref: TOTALS, record: trailer, field: 'feeTotal' });
+    found.push({ code: '726', ref: TOTALS, record: trailer, field: 'feeTotal', why: `the 89 records' fees add up to ${dollars(fees)}; the 90 record says ${dollars(toCents(feeTotal))}` });
   }
   found.push(...lineSumMismatch(tx, trailer, '60', 'taxTotal', '724'));
   found.push(...lineSumMismatch(tx, trailer, '61', 'otherTotal', '768'));
@@ -54,5 +54,6 @@ function lineSumMismatch(tx: EntrySummaryTx, trailer: TxRecord, recordId: string
   // A non-numeric total is the layout's condition, a blank one its `missing` code (723) if it has one.
   const blankIsZero = value(trailer, total) === '' && trailer.layout?.byName.get(total)?.missing === undefined;
   if (reported === undefined && !blankIsZero) return [];
-  return toCents(reported) === sum ? [] : [{ code, ref: TOTALS, record: trailer, field: total }];
+  if (toCents(reported) === sum) return [];
+  return [{ code, ref: TOTALS, record: trailer, field: total, why: `the ${recordId} records' amounts add up to ${dollars(sum)}; the 90 record says ${dollars(toCents(reported))}` }];
 }
