@@ -1,0 +1,24 @@
+// The SQLite-only constructs of src/store and their PostgreSQL forms, run against PG 15.
+import Native from 'pg-native';
+import { CONN } from './common.mjs';
+const c = new Native(); c.connectSync(CONN);
+const q = (label, sql, params = []) => { try { const rows = c.querySync(sql, params); console.log('ok  ', label, JSON.stringify(rows).slice(0, 120), 'cmdTuples=' + c.pq.cmdTuples()); } catch (e) { console.log('FAIL', label, e.message.split('\n')[0]); } };
+c.querySync(`DROP TABLE IF EXISTS sp, sch, e2;
+CREATE TABLE sp (session text, scenario text, count integer NOT NULL, PRIMARY KEY (session, scenario));
+CREATE TABLE sch (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, session text, kind text, key text, due_at text, done_at text);
+CREATE UNIQUE INDEX sch_pending ON sch(session, kind, key) WHERE done_at IS NULL;
+CREATE TABLE e2 (k text PRIMARY KEY, lifecycle text NOT NULL DEFAULT '{}', deliver_at text);
+INSERT INTO e2 VALUES ('a', '{"statementKey":"S1","paid":false}', '2026-01-01'), ('b', '{"statementKey":"S1","statement":"on","statementNumber":"X1","paid":true}', '2027-01-01');`);
+q('ON CONFLICT DO UPDATE SET count = count + 1 (unqualified, as scenario-state.ts)', "INSERT INTO sp VALUES ('s','x',1) ON CONFLICT (session, scenario) DO UPDATE SET count = count + 1");
+q('... qualified: count = sp.count + 1', "INSERT INTO sp VALUES ('s','x',1) ON CONFLICT (session, scenario) DO UPDATE SET count = sp.count + 1 RETURNING count");
+q('ON CONFLICT on a partial unique index (schedule.ts)', "INSERT INTO sch (session, kind, key, due_at) VALUES ('s','k','1','t1') ON CONFLICT (session, kind, key) WHERE done_at IS NULL DO UPDATE SET due_at = excluded.due_at RETURNING id");
+q('same again (updates)', "INSERT INTO sch (session, kind, key, due_at) VALUES ('s','k','1','t2') ON CONFLICT (session, kind, key) WHERE done_at IS NULL DO UPDATE SET due_at = excluded.due_at RETURNING id, due_at");
+q("json_extract(lifecycle,'$.statementKey') → lifecycle::jsonb ->> 'statementKey'", "SELECT k FROM e2 WHERE lifecycle::jsonb ->> 'statementKey' = $1 AND coalesce(lifecycle::jsonb ->> 'statement', 'none') = 'none' AND NOT coalesce((lifecycle::jsonb ->> 'paid')::boolean, false)", ['S1']);
+q("count(DISTINCT ...) comes back as", "SELECT count(DISTINCT lifecycle::jsonb ->> 'statementNumber') AS n FROM e2 WHERE lifecycle::jsonb ->> 'statementNumber' LIKE $1", ['X%']);
+q('sum(deliver_at > @now) → count(*) FILTER (WHERE ...)', "SELECT count(*) FILTER (WHERE deliver_at > $1)::int AS not_yet_due FROM e2", ['2026-06-01']);
+q('sum(boolean) as SQLite writes it', "SELECT sum(deliver_at > $1) FROM e2", ['2026-06-01']);
+q("x'' → '\\x'::bytea", "SELECT '\\x'::bytea AS empty");
+q('ORDER BY (a IS NOT NULL OR b <= $1) DESC', "SELECT k FROM e2 ORDER BY (lifecycle IS NOT NULL OR deliver_at <= $1) DESC, k", ['2026-06-01']);
+q('DELETE ... changes → cmdTuples', "DELETE FROM sp WHERE session = 's'");
+q('SKIP LOCKED claim for the outbox push', "SELECT k FROM e2 ORDER BY k LIMIT 10 FOR UPDATE SKIP LOCKED");
+c.end();
