@@ -15,6 +15,7 @@ import type { EntryStore } from '../entry-summary/entry-store.js';
 import type { ScenarioDirector } from '../scenario-port.js';
 import { entryKeyOf } from '../shared/entry-key.js';
 import { portOf } from '../shared/port.js';
+import { releasePortFields } from './release-port.js';
 import { value } from '../shared/record.js';
 import { directed, scriptedDelay, transactionFields } from '../shared/scripting.js';
 import { writeReleaseAnswer } from './answer.js';
@@ -109,7 +110,7 @@ export class CargoReleaseApplication implements Application<CargoReleaseTx> {
         filer: key.filer,
         entryNumber: key.entryNumber,
         action,
-        ...portOf(value(tx.header, 'plannedPortOfEntry')),
+        ...portOf(...releasePortFields(tx.header)),
         outcome: accepted ? 'accepted' : 'rejected',
         disposition: disposition.messageType,
         conditions: written.reports,

@@ -1,3 +1,5 @@
+import { firstPort } from '../shared/port.js';
+import { releasePortFields } from './release-port.js';
 import { hhmm, mmddyy } from '../../catair/batch-output.js';
 import type { Catalog } from '../../catair/catalog.js';
 import { writeRecord } from '../../catair/record.js';
@@ -251,8 +253,7 @@ function dated(at: Date | undefined, date: string, time: string, seconds = false
  * the filer left both to CBP to derive (SE-35 note 7), as ace-mock has no bill or in-bond to derive it from.
  */
 function portOf(filing: ReleaseFiling): string {
-  const port = [value(filing.header, 'plannedPortOfEntry'), value(filing.header, 'portOfUnlading')].find((p) => /^\d{4}$/.test(p));
-  return port ?? '';
+  return firstPort(...releasePortFields(filing.header)) ?? '';
 }
 
 /** The carrier of a bill's SCAC: the issuer of the first regular or master bill (air and in-bond bills have none, SE-45). */
