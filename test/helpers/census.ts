@@ -27,6 +27,9 @@ export function batch(app: string, details: readonly string[], filer = 'B76'): s
   return [...envelope, ...details.map(rec), rec(`Y  2704${filer}${app}`), rec(`Z2704${filer}      112526`)].join('\n') + '\n';
 }
 
+/** A Census override (CW) of an entry (8 digits): its CW01, then a CW02 per line/warning/override, e.g. '00127C09'. */
+export const censusOverride = (entryNumber: string, ...pairs: string[]): string => batch('CW', [rec(`CW01B76  ${entryNumber}`), ...pairs.map((p) => rec(`CW02  ${p}`))]);
+
 /**
  * The one-line sample AE add for an entry, with the line's value cut to $10 for 10.00 NO of HTS
  * 8471300100, below the built-in Census range (schemas/census/unit-values.yaml): accepted with W27C

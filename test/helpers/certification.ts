@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { entryCheckDigit } from '../../src/catair/check-digit.js';
 import type { AceMock } from '../../src/server.js';
+import { aeDelete, censusOverride } from './census.js';
 import { send } from './mock.js';
 import { put, sampleWith } from './transmission.js';
 
@@ -24,18 +25,15 @@ export function cargoRelease(number7: string, options: { badCheckDigit?: boolean
 /** The 1-line entry summary with its entry number replaced (an add, or the action given); `badCheckDigit` makes CBP refuse it with B16. */
 export function entrySummary(number7: string, options: { badCheckDigit?: boolean; action?: string } = {}): string {
   const digit = entryCheckDigit('B76', number7);
-  const text = sampleWith('ae-add-1-line.txt', number7, {
+  if (options.action === 'D' && !options.badCheckDigit) return aeDelete(`${number7}${digit}`);
+  return sampleWith('ae-add-1-line.txt', number7, {
     ...(options.action !== undefined && { action: options.action }),
     ...(options.badCheckDigit && { edit: (r: string) => (r.startsWith('10') ? put(r, 16, String((Number(digit) + 1) % 10)) : r) }),
   });
-  // A delete carries the 10 record's identifying fields only, through the entry type (anything more is B24).
-  if (options.action !== 'D') return text;
-  return text
-    .split('\n')
-    .filter((r) => /^(A|B|10|Y|Z)/.test(r))
-    .map((r) => (r.startsWith('10') ? r.slice(0, 35).padEnd(80) : r))
-    .join('\n');
 }
+
+/** A Census override (CW) of line 1's 27C warning on the entry (7 digits; check digit computed for B76). */
+export const censusOverrideOf = (number7: string): string => censusOverride(`${number7}${entryCheckDigit('B76', number7)}`, '00127C09');
 
 /** A business day of November 2026 at 15:00 UTC. */
 export const november = (day: number): Date => new Date(Date.UTC(2026, 10, day, 15));

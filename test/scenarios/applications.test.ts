@@ -2,7 +2,7 @@ import t from 'tap';
 import { scenarioApplications } from '../../src/applications/registry.js';
 import { DEFAULT_SCHEMA_DIR } from '../../src/catair/catalog.js';
 import { formatScenarioError, loadScenarioFile } from '../../src/scenarios/load.js';
-import { aeWithWarning, answerOf, batch, entry, fields, rec } from '../helpers/census.js';
+import { aeWithWarning, answerOf, batch, censusOverride, entry, fields, rec } from '../helpers/census.js';
 import { send, sharedCatalog, testMock } from '../helpers/mock.js';
 import { scenarioDir } from '../helpers/scenario-dir.js';
 
@@ -60,7 +60,7 @@ const SCENARIOS = {
   'cj-extra.yaml': 'id: cj-extra\ntitle: CJ extra row\napplication: CJ\nsteps:\n  - answer:\n      conditions: [{ code: "015" }]\n',
 };
 
-const cw = (number: string, ...pairs: string[]) => batch('CW', [rec(`CW01B76  ${number}`), ...pairs.map((p) => rec(`CW02  ${p}`))]);
+const cw = censusOverride;
 const cj = (...numbers: string[]) => batch('CJ', [rec(`CJ1                B76  ${numbers.join('  ')}`)]);
 const conditionsOf = (mock: ReturnType<typeof testMock>, layout: string, records: string[]) => fields(mock, layout, records, ['condition']).map((r) => r['condition']);
 type Exchange = { outcome: string; delayMs: number; transactions: { scenario?: string; reason: string }[] };
