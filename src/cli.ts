@@ -42,7 +42,7 @@ Options:
                      user, password file, request and reply queues)
   --timeout SECONDS  send: how long to wait for the answer (default 30)
   --filer CODE       certify: the filer code to judge (default: the only filer in the journal)
-  --days N           certify: only the last N business days that have transmissions
+  --days N           certify: each program's last N business days with transmissions
   --from DAY --to DAY  certify: business days to cover, YYYY-MM-DD (inclusive)
   --application ID   certify: one program (cargo-release, entry-summary) or application (SE, AE)
   --port-of-entry P  certify: only transactions naming this port (4-digit Schedule D code)

@@ -17,7 +17,7 @@ export const ReportQuery = z
     /** Business days, inclusive. */
     from: Day.optional(),
     to: Day.optional(),
-    /** Only the last N business days that have transmissions (up to `to`, or the newest). */
+    /** For each program, only its last N business days with transmissions (up to `to`, or its newest). */
     days: z.coerce.number({ error: 'days is a whole number of days, e.g. 3' }).int('days is a whole number of days, e.g. 3').min(1, 'days is at least 1').max(366).optional(),
     /** A plan id to tick off. */
     plan: z.string().min(1).optional(),

@@ -95,19 +95,21 @@ export async function certificationReport(sources: ReportSources & { readonly cr
     batchRejectionsLeftOut = batches.length;
     batches = [];
   }
-  if (q.days !== undefined) {
-    const kept = lastDays([...transactions, ...batches], q.days);
-    transactions = transactions.filter((t) => kept.has(t.day));
-    batches = batches.filter((b) => kept.has(b.day));
-  }
-  const days = [...transactions, ...batches].map((f) => f.day).sort();
-  const period = days.length === 0 ? null : { from: days[0] as string, to: days[days.length - 1] as string };
+  // `days` counts the days each program (or the rest) has transmissions on: a query on a later day must not use up one of cargo release's three.
+  const lastDaysOf = (own: { transactions: TransactionFact[]; batches: BatchRejectionFact[] }) => {
+    if (q.days === undefined) return own;
+    const kept = lastDays([...own.transactions, ...own.batches], q.days);
+    return { transactions: own.transactions.filter((t) => kept.has(t.day)), batches: own.batches.filter((b) => kept.has(b.day)) };
+  };
+  const counted: { day: string }[] = [];
 
   const reports = programs
     .map((program): ProgramReport | undefined => {
       const apps = new Set(program.applications);
-      const mine = transactions.filter((t) => apps.has(t.application));
-      const refused = batches.filter((b) => apps.has(b.application));
+      const own = lastDaysOf({ transactions: transactions.filter((t) => apps.has(t.application)), batches: batches.filter((b) => apps.has(b.application)) });
+      const mine = own.transactions;
+      const refused = own.batches;
+      counted.push(...mine, ...refused);
       if (mine.length + refused.length === 0 && q.application === undefined) return undefined;
       const tally = tallyDays(mine, refused, sources.criteria.batchRejectionCountsAs.value);
       const total = totalOf(tally);
@@ -130,7 +132,9 @@ export async function certificationReport(sources: ReportSources & { readonly cr
   const judged = new Set(sources.criteria.programs.flatMap((p) => p.applications));
   const others = new Map<string, { transactions: number; rejected: number }>();
   if (q.application === undefined) {
-    for (const t of transactions.filter((t) => !judged.has(t.application))) {
+    const unjudged = lastDaysOf({ transactions: transactions.filter((t) => !judged.has(t.application)), batches: [] }).transactions;
+    counted.push(...unjudged);
+    for (const t of unjudged) {
       const o = others.get(t.application) ?? { transactions: 0, rejected: 0 };
       o.transactions++;
       if (!t.accepted) o.rejected++;
@@ -138,11 +142,15 @@ export async function certificationReport(sources: ReportSources & { readonly cr
     }
   }
 
+  const days = counted.map((f) => f.day).sort();
+  const period = days.length === 0 ? null : { from: days[0] as string, to: days[days.length - 1] as string };
+
   let progress: PlanProgress | undefined;
   if (plan) {
-    const sessions = new Set(transactions.map((t) => t.session));
+    const shown = lastDaysOf({ transactions, batches: [] }).transactions;
+    const sessions = new Set(shown.map((t) => t.session));
     for (const session of sessions) await sources.catchUp(session);
-    progress = progressOf(plan, transactions, deliveredMessages(sources, sessions, new Set(transactions.map((t) => t.exchangeId))));
+    progress = progressOf(plan, shown, deliveredMessages(sources, sessions, new Set(shown.map((t) => t.exchangeId))));
   }
   const wouldPass = reports.length > 0 && reports.every((r) => r.verdict.wouldPass) && (progress === undefined || progress.done === progress.of);
   const summary = [

@@ -1,8 +1,9 @@
 import { test } from 'tap';
 import { readFileSync } from 'node:fs';
 import { entryCheckDigit } from '../../src/catair/check-digit.js';
-import { cargoRelease, entrySummary, november, numbers, sendOn } from '../helpers/certification.js';
+import { cargoRelease, censusOverrideOf, entrySummary, november, numbers, sendOn } from '../helpers/certification.js';
 import { send, testMock } from '../helpers/mock.js';
+import { put, sampleWith } from '../helpers/transmission.js';
 
 // Certification reports judged against CBP's criteria (REQ-5..REQ-7 of the ABI requirements
 // overview, as schemas/certification/criteria.yaml states them), over journals built by sending
@@ -279,6 +280,21 @@ test('a port filter keeps the port-less transactions of its entries and says how
   t.equal(report.programs.find((p) => p.id === 'cargo-release')?.total.transactions, 1);
 });
 
+test('a port filter keeps the Census override (no port of its own) of an entry filed at that port, not one filed elsewhere', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  await sendOn(mock, november(25), [entrySummary('2500040'), entrySummary('2500041')]);
+  const facts = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0]?.total.transactions;
+  t.equal(facts, 2);
+  // The CW answers (CO) name no port; ports 2704 (the samples') and none other are on file.
+  const cw = censusOverrideOf('2500040');
+  await sendOn(mock, november(25), [cw]);
+  const atPort = (await mock.certification.report({ filer: 'B76', port: '2704' })).programs.find((p) => p.id === 'entry-summary');
+  t.equal(atPort?.total.transactions, 3, 'both summaries and the override of one of them');
+  const elsewhere = await mock.certification.report({ filer: 'B76', port: '1001' });
+  t.equal(elsewhere.programs.length, 0, 'nothing at another port, the override included');
+});
+
 test('warnings are told apart: a Census warning (W) ticks the plan item, an informational condition (I) does not', async (t) => {
   const mock = testMock();
   t.teardown(() => mock.close());
@@ -291,4 +307,28 @@ test('warnings are told apart: a Census warning (W) ticks the plan item, an info
   report = await mock.certification.report({ filer: 'B76', plan: 'entry-summary' });
   t.match(report.programs[0]?.conditions.find((c) => c.code === '27C'), { severity: 'warning', transactions: 1 });
   t.equal(report.plan?.items.find((i) => i.id === 'census-warning')?.done, true);
+});
+
+test('days=N counts the days each program has transmissions on: a later entry summary does not use up a cargo release day', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  for (const day of [25, 26, 27]) await sendOn(mock, november(day), numbers(2, day).map((n) => cargoRelease(n)));
+  await sendOn(mock, november(28), [entrySummary('2800001')]);
+  const report = await mock.certification.report({ filer: 'B76', days: 3 });
+  const cargo = report.programs.find((p) => p.id === 'cargo-release');
+  t.equal(cargo?.verdict.summary, 'Cargo Release: 3 of 3 days, 0.0% errors, no repetitive errors: would pass');
+  t.same(report.period, { from: '2026-11-25', to: '2026-11-28' }, 'the period spans what every program counted');
+});
+
+test('REQ-5 resolved means accepted after the error: an entry accepted before it was refused is not corrected', async (t) => {
+  const mock = testMock();
+  t.teardown(() => mock.close());
+  const entries = numbers(3, 25);
+  await sendOn(mock, november(25), entries.map((n) => entrySummary(n)));
+  // Each summary on file, then a replace of it with an importer number in no known format: refused (102), never sent again.
+  const badImporter = (n: string) => sampleWith('ae-add-1-line.txt', n, { action: 'R', edit: (r) => (r.startsWith('11') ? put(r, 3, '123456789   ') : r) });
+  await sendOn(mock, november(26), entries.map(badImporter));
+  const es = (await mock.certification.report({ filer: 'B76', application: 'AE' })).programs[0];
+  t.match(es?.repeatedErrors[0], { code: '102', field: 'importerNumber', repetitive: true, resolved: false });
+  t.match(es?.verdict.criteria.find((c) => c.id === 'repetitive-errors'), { status: 'not met' });
 });
