@@ -34,9 +34,16 @@ function conditionCodesOf(detail: unknown): string[] {
   return [...new Set(codes)];
 }
 
+/** How much of the input is framed to find the first B record: it follows the A record, so a few records' worth. */
+const HEAD_BYTES = 1024;
+
 /** The first B record's user text (columns 60-80, echoed by CBP): where filers put their own reference. */
 function blockUserText(input: Buffer): string | undefined {
-  const b = frameRecords(input.toString('latin1'), true).records.find((r) => r.startsWith('B'));
+  // Every listing row and live event asks this: frame the head of the input, not a whole 8 MB batch. The
+  // head's last record may be cut short, so it is not looked at unless the head is the whole input.
+  const head = frameRecords(input.subarray(0, HEAD_BYTES).toString('latin1'), true).records;
+  const whole = input.length <= HEAD_BYTES ? head : head.slice(0, -1);
+  const b = whole.find((r) => r.startsWith('B'));
   const text = b?.slice(59, 80).trim();
   return text === '' ? undefined : text;
 }
