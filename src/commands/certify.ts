@@ -53,8 +53,11 @@ async function fromFile(config: Config, query: ReportQuery): Promise<Certificati
       { schemas: config.schemas, ...(config.certificationCriteria !== undefined && { criteria: config.certificationCriteria }), ...(config.certificationPlans !== undefined && { plans: config.certificationPlans }) },
       { journal: new Journal(db), outbox: new Outbox(db), catalog: loadCatalog(config.schemas), sessionNow: (s) => clocks.now(s), catchUp: async () => undefined, now: () => new Date() },
     );
+    // One snapshot for every page read: the server may prune or write while the report reads.
+    db.exec('BEGIN');
     return await rehearsal.report(query);
   } finally {
+    if (db.inTransaction) db.exec('COMMIT');
     db.close();
   }
 }
