@@ -33,6 +33,9 @@ export interface TransactionFact extends Stamp {
   readonly warnings: readonly { code: string; narrative: string; severity: 'W' | 'P' | 'I' }[];
 }
 
+/** The entry a transaction is about, as reports name it: `B76-03245278`. */
+export const entryOf = (t: { readonly filer: string; readonly entryNumber: string }): string => `${t.filer}-${t.entryNumber}`;
+
 /** A transmission refused as a whole (batch-level conditions): no transaction of it was examined. */
 export interface BatchRejectionFact extends Stamp {
   readonly filer: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readYaml, SchemaError } from '../catair/catalog.js';
 import { ApplicationId as AppId } from './criteria.js';
-import type { TransactionFact } from './facts.js';
+import { entryOf, type TransactionFact } from './facts.js';
 
 /** A transaction the filer's software sent, as the journal answered it. */
 const TransactionMatch = z
@@ -132,14 +132,14 @@ interface Showing {
 /** Ticks off a plan's items against what the journal and the outbox show, oldest first. */
 export function progressOf(plan: Plan, transactions: readonly TransactionFact[], messages: readonly MessageFact[]): PlanProgress {
   const entriesOf = new Map<string, string[]>();
-  for (const t of transactions) entriesOf.set(t.exchangeId, [...(entriesOf.get(t.exchangeId) ?? []), `${t.filer}-${t.entryNumber}`]);
+  for (const t of transactions) entriesOf.set(t.exchangeId, [...(entriesOf.get(t.exchangeId) ?? []), entryOf(t)]);
   const showings = new Map<string, Showing[]>();
   // Every item is matched first: an item's `after` may name one listed after it.
   for (const item of plan.items) {
     const seen: Showing[] = [];
     if (item.transaction) {
       const m = item.transaction;
-      for (const t of transactions) if (matchesTransaction(m, t)) seen.push({ exchangeId: t.exchangeId, at: t.at, entries: [`${t.filer}-${t.entryNumber}`] });
+      for (const t of transactions) if (matchesTransaction(m, t)) seen.push({ exchangeId: t.exchangeId, at: t.at, entries: [entryOf(t)] });
     } else if (item.message) {
       const m = item.message;
       const summary = m.summary === undefined ? undefined : new RegExp(m.summary);

@@ -1,5 +1,5 @@
 import type { Criteria, Program } from './criteria.js';
-import type { BatchRejectionFact, TransactionFact } from './facts.js';
+import { entryOf, type BatchRejectionFact, type TransactionFact } from './facts.js';
 import { type Plan, type PlanProgress, progressOf } from './plan.js';
 import type { ReportQuery } from './query.js';
 import { deliveredMessages, journalFacts, type ReportSources } from './sources.js';
@@ -90,8 +90,8 @@ export async function certificationReport(sources: ReportSources & { readonly cr
   let batchRejectionsLeftOut = 0;
   if (q.port !== undefined) {
     // Transactions that name no port (a CW, a query) belong to the port of their entry's filings.
-    const entriesAtPort = new Set(transactions.filter((t) => t.port === q.port).map((t) => `${t.filer}-${t.entryNumber}`));
-    transactions = transactions.filter((t) => t.port === q.port || (t.port === undefined && entriesAtPort.has(`${t.filer}-${t.entryNumber}`)));
+    const entriesAtPort = new Set(transactions.filter((t) => t.port === q.port).map(entryOf));
+    transactions = transactions.filter((t) => t.port === q.port || (t.port === undefined && entriesAtPort.has(entryOf(t))));
     batchRejectionsLeftOut = batches.length;
     batches = [];
   }

@@ -1,4 +1,4 @@
-import type { BatchRejectionFact, TransactionFact } from './facts.js';
+import { entryOf, type BatchRejectionFact, type TransactionFact } from './facts.js';
 
 /** One business day's volume and errors. */
 export interface DayTally {
@@ -100,8 +100,6 @@ export function rankConditions(transactions: readonly TransactionFact[], batches
   for (const b of batches) for (const code of new Set(b.conditions.map((c) => c.code))) count(code, b.conditions.find((c) => c.code === code)?.narrative ?? '', 'fatal');
   return [...counts.values()].sort((a, b) => b.transactions - a.transactions || a.code.localeCompare(b.code));
 }
-
-const entryOf = (t: TransactionFact): string => `${t.filer}-${t.entryNumber}`;
 
 /** Where in the (ordered) transactions each entry was last accepted, by application and entry. */
 function lastAccepted(transactions: readonly TransactionFact[]): Map<string, number> {

@@ -1,5 +1,5 @@
 import type { Program } from './criteria.js';
-import type { TransactionFact } from './facts.js';
+import { entryOf, type TransactionFact } from './facts.js';
 import { percent, plural } from './format.js';
 import type { DayTally, RepeatedError } from './tally.js';
 
@@ -39,7 +39,7 @@ function restarts(program: Program, input: VerdictInput): { day: string; why: st
   for (const d of input.days) if (d.errorRate > q.maxDailyErrorRate.value) found.push({ day: d.day, why: `${percent(d.errorRate)} errors on ${d.day}` });
   for (const t of input.transactions) {
     const code = t.faults.find((f) => fatal.has(f.code))?.code;
-    if (code !== undefined) found.push({ day: t.day, why: `fatal ${code} on ${t.filer}-${t.entryNumber} on ${t.day}` });
+    if (code !== undefined) found.push({ day: t.day, why: `fatal ${code} on ${entryOf(t)} on ${t.day}` });
   }
   // A repetitive error restarts the count on every day it occurs once it is repetitive.
   for (const r of input.repeated) {
@@ -88,7 +88,7 @@ export function judge(program: Program, input: VerdictInput): Verdict {
   }
   const share = program.minVolumeShare;
   if (share) {
-    const filed = new Set(input.transactions.filter((t) => t.application === share.application).map((t) => `${t.filer}-${t.entryNumber}`)).size;
+    const filed = new Set(input.transactions.filter((t) => t.application === share.application).map(entryOf)).size;
     criteria.push(
       input.monthlyVolume === undefined
         ? { id: 'volume', status: 'not judged', measured: `${plural(filed, 'entry', 'entries')} filed (${share.application}); give the monthly volume to judge the ${percent(share.value)} share`, source: share.source }
