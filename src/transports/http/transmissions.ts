@@ -77,6 +77,13 @@ function wantsJson(request: FastifyRequest): boolean {
 const TEXT_SCAN_LIMIT = 5000;
 const TEXT_SCAN_PAGE = 500;
 
+/** One page of the list, newest first; the cursor (its last row) when the page is full, as more may follow. */
+function listPage(journal: Journal, query: Omit<JournalQuery, 'limit' | 'before'>, limit: number, before: string | undefined): { items: ExchangeSummary[]; cursor?: string } {
+  const items = journal.find({ ...query, limit, ...(before !== undefined && { before }) }).map(exchangeSummary);
+  const last = items[items.length - 1];
+  return { items, ...(items.length === limit && last && { cursor: last.id }) };
+}
+
 /**
  * One page of a text search: rows matching the query are read newest first and kept when they show
  * the text, until `limit` are found or TEXT_SCAN_LIMIT were read; the cursor (the last row read)
@@ -240,11 +247,8 @@ export const transmissionRoutes: FastifyPluginAsync<TransmissionRoutesOptions> =
         ...((entry.filer ?? q.filer) !== undefined && { filer: (entry.filer ?? q.filer)?.toUpperCase() }),
         ...(entry.entryNumber !== undefined && { entryNumber: entry.entryNumber }),
       };
-      const page = q.text === undefined ? journal.find({ ...query, limit: q.limit, ...(q.before !== undefined && { before: q.before }) }).map(exchangeSummary) : undefined;
       // The text is in packed bodies (user text) or derived (codes): rows are read and matched, a bounded number per request.
-      const searched = q.text === undefined ? undefined : searchPage(journal, query, q.text, q.limit, q.before);
-      const items = page ?? searched?.items ?? [];
-      const cursor = page ? (page.length === q.limit ? page[page.length - 1]?.id : undefined) : searched?.cursor;
+      const { items, cursor } = q.text === undefined ? listPage(journal, query, q.limit, q.before) : searchPage(journal, query, q.text, q.limit, q.before);
       return {
         items,
         ...(cursor !== undefined && { next: `/v1/transmissions?${new URLSearchParams({ ...(request.query as Record<string, string>), before: cursor })}` }),
